@@ -1,0 +1,89 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import { bodyLimit } from 'hono/body-limit';
+import { ApiError, errorBody } from './errors.js';
+import { StoreWriteError } from './store/store.js';
+import type { AppDeps, AppEnv } from './env.js';
+import { apiKeyAuth } from './middleware/api-key.js';
+import { portalAuth } from './middleware/portal-auth.js';
+import { portalCors } from './middleware/cors.js';
+import { accessLog } from './middleware/access-log.js';
+import { customers } from './routes/v1/customers.js';
+import { subscriptions } from './routes/v1/subscriptions.js';
+import { widgetTokens } from './routes/v1/widget-tokens.js';
+import { overview } from './routes/portal/overview.js';
+import { portalSubscriptions } from './routes/portal/subscriptions.js';
+import { staticFiles } from './routes/static.js';
+import { demoRoutes } from './routes/demo.js';
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** Builds the whole HTTP app around its dependencies; listening is main.ts's job. */
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.use(requestId({ headerName: 'x-request-id' }));
+  app.use(async function provideDeps(c, next) {
+    c.set('deps', deps);
+    await next();
+  });
+  app.use(accessLog());
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ApiError(413, [`The request body is larger than ${MAX_BODY_BYTES} bytes.`]);
+      },
+    }),
+  );
+
+  app.get('/healthz', (c) => c.json({ ok: true }));
+
+  // The merchant API: Creem's paths, authenticated by x-api-key.
+  app.use('/v1/*', apiKeyAuth());
+  app.route('/v1/customers', customers);
+  app.route('/v1/subscriptions', subscriptions);
+  app.route('/v1/widget-tokens', widgetTokens);
+
+  // The portal API the element calls, authenticated by a widget token, CORS per merchant.
+  app.use('/portal/api/*', portalCors());
+  app.use('/portal/api/*', portalAuth());
+  app.route('/portal/api/overview', overview);
+  app.route('/portal/api/subscriptions', portalSubscriptions);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'ApiKey', { type: 'apiKey', in: 'header', name: 'x-api-key' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'WidgetToken', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  app.doc('/openapi.json', {
+    openapi: '3.0.0',
+    info: { title: 'creem-portal', version: '0.1.0', description: 'Creem-compatible merchant API (/v1) and the portal API (/portal/api).' },
+    security: [{ ApiKey: [] }],
+  });
+
+  if (!deps.config.production && deps.demo) app.route('/', demoRoutes(deps.demo.apiKey, (req) => app.request(req)));
+  app.route('/', staticFiles(deps.config));
+
+  app.notFound((c) => c.json(errorBody(c.var.requestId, 404, [`No route for ${c.req.method} ${c.req.path}`]), 404));
+  app.onError((err, c) => {
+    const traceId = c.var.requestId ?? 'none';
+    if (err instanceof ApiError) {
+      for (const [k, v] of Object.entries(err.headers)) c.header(k, v);
+      return c.json(errorBody(traceId, err.status, err.messages), err.status);
+    }
+    if (err instanceof StoreWriteError) {
+      deps.log.error('store write failed', { request_id: traceId, error: err.message });
+      return c.json(errorBody(traceId, 503, ['The change could not be saved; nothing was changed. Try again later.']), 503);
+    }
+    if (err instanceof HTTPException) {
+      const status = err.status >= 400 && err.status < 500 ? err.status : 500;
+      const message = status === 400 && /json/i.test(err.message) ? 'The request body is not valid JSON.' : err.message || 'Bad request';
+      return c.json(errorBody(traceId, status, [message]), status as 400);
+    }
+    deps.log.error('unhandled error', { request_id: traceId, path: c.req.path, error: err instanceof Error ? err.stack : String(err) });
+    return c.json(errorBody(traceId, 500, ['Internal server error']), 500);
+  });
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,21 @@
+import type { BillingPeriod } from '../store/schema.js';
+
+const MONTHS: Record<BillingPeriod, number> = {
+  'every-month': 1,
+  'every-three-months': 3,
+  'every-six-months': 6,
+  'every-year': 12,
+  once: 0,
+};
+
+/** The end of a billing period that starts at `startMs` (calendar months, clamped to month end). */
+export function addPeriod(startMs: number, period: BillingPeriod): number {
+  const months = MONTHS[period];
+  const d = new Date(startMs);
+  const day = d.getUTCDate();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  const lastDay = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+  d.setUTCDate(Math.min(day, lastDay));
+  return d.getTime();
+}

@@ -1,0 +1,74 @@
+import { ApiError } from '../errors.js';
+import { iso } from '../clock.js';
+import type { CancelMode, Subscription, SubscriptionStatus } from '../store/schema.js';
+
+/**
+ * The subscription state machine as pure functions: each takes a subscription and the time and
+ * returns the next subscription plus the webhook event it causes, or throws a 409 naming the
+ * refused transition. See DOMAIN.md for the table.
+ */
+export interface Transition {
+  subscription: Subscription;
+  eventType: string;
+}
+
+const CANCELABLE_NOW: SubscriptionStatus[] = ['active', 'trialing', 'past_due', 'unpaid', 'paused', 'scheduled_cancel'];
+const SCHEDULABLE: SubscriptionStatus[] = ['active', 'trialing'];
+
+function refuse(sub: Subscription, action: string): never {
+  if (sub.status === 'canceled' || sub.status === 'expired') {
+    throw new ApiError(409, [`Subscription ${sub.id} is ${sub.status}; it cannot ${action}.`]);
+  }
+  throw new ApiError(409, [`Subscription ${sub.id} is ${sub.status}; it cannot ${action} from that state.`]);
+}
+
+export interface CancelOptions {
+  mode: CancelMode;
+  onExecute: 'cancel' | 'pause';
+  reason?: string | null;
+  comment?: string | null;
+}
+
+export function cancel(sub: Subscription, opts: CancelOptions, now: number): Transition {
+  const at = iso(now);
+  const base = { ...sub, updated_at: at, cancel_reason: opts.reason ?? sub.cancel_reason, cancel_comment: opts.comment ?? sub.cancel_comment };
+  if (opts.mode === 'immediate') {
+    if (!CANCELABLE_NOW.includes(sub.status)) refuse(sub, 'be canceled');
+    return {
+      subscription: { ...base, status: 'canceled', canceled_at: at, scheduled_action: null, next_transaction_date: null },
+      eventType: 'subscription.canceled',
+    };
+  }
+  if (!SCHEDULABLE.includes(sub.status)) {
+    if (sub.status === 'scheduled_cancel') throw new ApiError(409, [`Subscription ${sub.id} is already scheduled to cancel at ${sub.current_period_end_date}.`]);
+    refuse(sub, 'be scheduled to cancel');
+  }
+  return {
+    subscription: { ...base, status: 'scheduled_cancel', scheduled_action: opts.onExecute, next_transaction_date: null },
+    eventType: 'subscription.scheduled_cancel',
+  };
+}
+
+export function pause(sub: Subscription, now: number): Transition {
+  if (sub.status !== 'active' && sub.status !== 'trialing') refuse(sub, 'be paused');
+  return {
+    subscription: { ...sub, status: 'paused', next_transaction_date: null, updated_at: iso(now) },
+    eventType: 'subscription.paused',
+  };
+}
+
+/** Resumes a paused subscription, or undoes a scheduled cancel keeping the current period. */
+export function resume(sub: Subscription, now: number): Transition {
+  if (sub.status !== 'paused' && sub.status !== 'scheduled_cancel') refuse(sub, 'be resumed');
+  return {
+    subscription: {
+      ...sub,
+      status: 'active',
+      scheduled_action: null,
+      canceled_at: null,
+      next_transaction_date: sub.current_period_end_date,
+      updated_at: iso(now),
+    },
+    eventType: 'subscription.active',
+  };
+}

@@ -1,0 +1,70 @@
+import { serve } from '@hono/node-server';
+import { loadConfig, ConfigError } from './config.js';
+import { Store, StoreCorruptError } from './store/store.js';
+import { StoreLockedError } from './store/lock.js';
+import { loadKeys } from './auth/keys.js';
+import { createMailer } from './mail/mailer.js';
+import { createLogger } from './log.js';
+import { systemClock } from './clock.js';
+import { createApp } from './app.js';
+import { seedDemo, ensureDemoKey, demoMerchant } from './seed/demo.js';
+import type { AppDeps } from './env.js';
+
+async function main() {
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+  const store = await Store.open(config.dataFile);
+  const clock = systemClock;
+  const deps: AppDeps = {
+    config,
+    store,
+    clock,
+    log,
+    keys: loadKeys(config.dataFile, config.widgetTokenSecret, clock()),
+    mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, store, clock }),
+  };
+  if (config.seedDemo) {
+    await seedDemo(store, { publicUrl: config.publicUrl, allowedOrigins: config.demoAllowedOrigins, now: clock() });
+    if (demoMerchant(store)) deps.demo = { apiKey: await ensureDemoKey(store, config.demoApiKey, clock()) };
+  }
+  const app = createApp(deps);
+
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    const url = config.publicUrl;
+    process.stdout.write(
+      [
+        '',
+        `creem-portal is running at ${url}/  (listening on ${info.address}:${info.port})`,
+        deps.demo ? `  demo merchant test API key: ${deps.demo.apiKey}` : '',
+        `  API docs: ${url}/docs   OpenAPI: ${url}/openapi.json`,
+        config.production ? '' : `  dev mailbox: ${url}/dev/mailbox`,
+        `  data file: ${config.dataFile}`,
+        '',
+      ]
+        .filter((l) => l !== '')
+        .join('\n') + '\n',
+    );
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info('stopping', { signal });
+    // Stop taking requests, let in-flight ones finish, then flush pending writes and unlock.
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await store.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((e) => {
+  if (e instanceof ConfigError || e instanceof StoreCorruptError || e instanceof StoreLockedError) {
+    process.stderr.write(`creem-portal cannot start: ${e.message}\n`);
+  } else {
+    process.stderr.write(`creem-portal crashed on start: ${e instanceof Error ? e.stack : String(e)}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,55 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppEnv } from '../env.js';
+import { getCookie, setCookie } from 'hono/cookie';
+import { badRequest, unauthorized } from '../errors.js';
+import { demoMerchant } from '../seed/demo.js';
+
+const SignInBody = z.object({ customer_id: z.string().min(1).max(64) }).strict();
+
+/**
+ * Plays the demo merchant's own backend (never mounted in production): it lists the demo
+ * customers and mints a widget token for one by calling /v1/widget-tokens with the demo key,
+ * exactly as a merchant's server would. The key stays on the server.
+ */
+export function demoRoutes(apiKey: string, request: (req: Request) => Response | Promise<Response>) {
+  const app = new Hono<AppEnv>();
+
+  app.get('/demo/api/customers', (c) => {
+    const { store } = c.var.deps;
+    const merchant = demoMerchant(store);
+    if (!merchant) return c.json({ merchant_id: null, customers: [] });
+    const customers = store
+      .findBy('customers', 'merchant_id', merchant.id)
+      .map((x) => ({ id: x.id, name: x.name, email: x.email }));
+    return c.json({ merchant_id: merchant.id, customers });
+  });
+
+  // "Signing in" to the demo merchant's site: a plain session cookie, as a merchant's own login would set.
+  app.post('/demo/api/sign-in', async (c) => {
+    const parsed = SignInBody.safeParse(await c.req.json().catch(() => null));
+    if (!parsed.success) throw badRequest('customer_id is required');
+    const merchant = demoMerchant(c.var.deps.store);
+    const customer = c.var.deps.store.get('customers', parsed.data.customer_id);
+    if (!merchant || customer?.merchant_id !== merchant.id) throw badRequest('Unknown demo customer');
+    setCookie(c, 'demo_customer', customer.id, { path: '/', httpOnly: true, sameSite: 'Lax' });
+    return c.json({ ok: true, customer_id: customer.id });
+  });
+
+  // The element's `token-url`: mints a widget token for the signed-in customer, server-side.
+  app.get('/demo/api/token', async (c) => {
+    const customerId = getCookie(c, 'demo_customer');
+    if (!customerId) throw unauthorized('Sign in to the demo site first.');
+    const res = await request(
+      new Request(new URL('/v1/widget-tokens', c.req.url), {
+        method: 'POST',
+        headers: { 'x-api-key': apiKey, 'content-type': 'application/json' },
+        body: JSON.stringify({ customer_id: customerId }),
+      }),
+    );
+    c.header('Cache-Control', 'no-store');
+    return c.json(await res.json(), res.status as 201);
+  });
+
+  return app;
+}

@@ -1,0 +1,190 @@
+import { newId, randomToken, sha256 } from '../ids.js';
+import { iso } from '../clock.js';
+import { addPeriod } from '../domain/periods.js';
+import type { Store, Tx } from '../store/store.js';
+import type { BillingPeriod, Currency, Customer, Product, Subscription, SubscriptionStatus } from '../store/schema.js';
+
+export const DEMO_MERCHANT_NAME = 'Acme Cloud';
+const DAY = 86_400_000;
+
+export interface SeedOptions {
+  publicUrl: string;
+  allowedOrigins: string[];
+  now: number;
+}
+
+export function demoMerchant(store: Store) {
+  return store.all('merchants').find((m) => m.name === DEMO_MERCHANT_NAME);
+}
+
+/** Gives the demo merchant a test key (the given one, or a new random one) and returns it. */
+export async function ensureDemoKey(store: Store, key: string | undefined, now: number): Promise<string> {
+  const merchant = demoMerchant(store)!;
+  const apiKey = key ?? `creem_test_${randomToken(32)}`;
+  const hash = sha256(apiKey);
+  if (store.findOneBy('api_keys', 'hash', hash)) return apiKey;
+  await store.transact((tx) => {
+    tx.put('api_keys', { id: newId('key'), merchant_id: merchant.id, mode: 'test', hash, hint: apiKey.slice(0, 15), created_at: iso(now) });
+  });
+  return apiKey;
+}
+
+/** Seeds Acme Cloud with products, customers in every subscription state, and payment history. */
+export async function seedDemo(store: Store, opts: SeedOptions): Promise<void> {
+  if (store.count('merchants') > 0) return;
+  const { now } = opts;
+  const at = iso(now - 400 * DAY);
+  await store.transact((tx) => {
+    const merchant = tx.put('merchants', {
+      id: newId('mer'),
+      name: DEMO_MERCHANT_NAME,
+      created_at: at,
+      settings: {
+        allowed_origins: [...new Set([new URL(opts.publicUrl).origin, ...opts.allowedOrigins])],
+        brand: { name: DEMO_MERCHANT_NAME, color: '#4f46e5', logo_url: null },
+        support_email: 'support@acme-cloud.test',
+        default_cancel_mode: 'scheduled',
+        cancel_modes: ['scheduled', 'immediate'],
+        allow_pause: true,
+        allow_plan_switch: true,
+        switchable_product_ids: [],
+        allow_units_change: true,
+        update_behavior: 'proration-charge-immediately',
+        refund: { auto_refund_days: 14, allow_requests: true },
+        update_payment_method_url: `${opts.publicUrl}/demo/update-card`,
+      },
+    });
+    const product = (name: string, description: string, price: number, currency: Currency, billing_period: BillingPeriod): Product =>
+      tx.put('products', {
+        id: newId('prod'),
+        merchant_id: merchant.id,
+        mode: 'test',
+        name,
+        description,
+        price,
+        currency,
+        billing_type: 'recurring',
+        billing_period,
+        price_id: newId('pprice'),
+        status: 'active',
+        tax_mode: 'exclusive',
+        tax_category: 'saas',
+        image_url: null,
+        default_success_url: null,
+        created_at: at,
+        updated_at: at,
+      });
+    const starter = product('Starter', 'For side projects: 3 apps, community support.', 900, 'USD', 'every-month');
+    const pro = product('Pro', 'For growing teams: unlimited apps, priority support.', 2900, 'USD', 'every-month');
+    const proYearly = product('Pro (yearly)', 'Pro, billed yearly: two months free.', 29000, 'EUR', 'every-year');
+
+    const customer = (name: string, email: string, country: string, card: string): Customer =>
+      tx.put('customers', {
+        id: newId('cust'),
+        merchant_id: merchant.id,
+        mode: 'test',
+        email,
+        name,
+        country,
+        address: null,
+        tax_id: null,
+        locale: null,
+        metadata: {},
+        payment_method: { brand: card, last4: String(4242 + email.length * 37).slice(-4), exp_month: 8, exp_year: 2029 },
+        pending_email: null,
+        created_at: at,
+        updated_at: at,
+      });
+
+    const subscribe = (cust: Customer, prod: Product, status: SubscriptionStatus, startedDaysAgo: number, units = 1) => {
+      const started = now - startedDaysAgo * DAY;
+      // Walk whole periods from the start up to now, paying each (trials pay nothing yet).
+      let start = started;
+      let end = addPeriod(start, prod.billing_period);
+      const payments: number[] = [];
+      while (end <= now && status !== 'trialing') {
+        payments.push(start);
+        start = end;
+        end = addPeriod(start, prod.billing_period);
+      }
+      if (status !== 'trialing') payments.push(start);
+      const sub: Subscription = {
+        id: newId('sub'),
+        merchant_id: merchant.id,
+        mode: 'test',
+        customer_id: cust.id,
+        product_id: prod.id,
+        status,
+        items: [{ id: newId('sitem'), product_id: prod.id, price_id: prod.price_id, units, created_at: iso(started), updated_at: iso(started) }],
+        current_period_start_date: iso(start),
+        current_period_end_date: iso(status === 'trialing' ? started + 14 * DAY : end),
+        next_transaction_date: ['active', 'trialing'].includes(status) ? iso(status === 'trialing' ? started + 14 * DAY : end) : null,
+        last_transaction_id: null,
+        last_transaction_date: null,
+        trial_end_date: status === 'trialing' ? iso(started + 14 * DAY) : null,
+        canceled_at: status === 'canceled' ? iso(now - 20 * DAY) : null,
+        scheduled_action: status === 'scheduled_cancel' ? 'cancel' : null,
+        cancel_reason: status === 'canceled' || status === 'scheduled_cancel' ? 'too_expensive' : null,
+        cancel_comment: null,
+        created_at: iso(started),
+        updated_at: iso(started),
+      };
+      let last: string | null = null;
+      for (const paidAt of payments) last = pay(tx, sub, prod, cust, paidAt, units);
+      tx.put('subscriptions', { ...sub, last_transaction_id: last, last_transaction_date: last ? iso(payments.at(-1)!) : null });
+    };
+
+    const ada = customer('Ada Lovelace', 'ada@example.com', 'GB', 'visa');
+    subscribe(ada, pro, 'active', 160, 3);
+    subscribe(ada, starter, 'canceled', 300);
+    subscribe(customer('Grace Hopper', 'grace@example.com', 'US', 'mastercard'), starter, 'trialing', 3);
+    subscribe(customer('Linus Example', 'linus@example.com', 'FI', 'visa'), pro, 'scheduled_cancel', 75);
+    subscribe(customer('Margaret Hamilton', 'margaret@example.com', 'US', 'amex'), starter, 'paused', 50);
+    subscribe(customer('Jean Müller', 'jean@example.com', 'DE', 'visa'), proYearly, 'active', 200);
+  });
+}
+
+function pay(tx: Tx, sub: Subscription, prod: Product, cust: Customer, paidAt: number, units: number): string {
+  const amount = prod.price * units;
+  const tax = Math.round(amount * 0.2);
+  const tranId = newId('tran');
+  const orderId = newId('ord');
+  const end = addPeriod(paidAt, prod.billing_period);
+  tx.put('orders', {
+    id: orderId,
+    merchant_id: sub.merchant_id,
+    mode: sub.mode,
+    customer_id: cust.id,
+    product_id: prod.id,
+    transaction_id: tranId,
+    amount,
+    currency: prod.currency,
+    status: 'paid',
+    type: 'recurring',
+    created_at: iso(paidAt),
+    updated_at: iso(paidAt),
+  });
+  tx.put('transactions', {
+    id: tranId,
+    merchant_id: sub.merchant_id,
+    mode: sub.mode,
+    customer_id: cust.id,
+    subscription_id: sub.id,
+    product_id: prod.id,
+    order_id: orderId,
+    amount,
+    amount_paid: amount + tax,
+    discount_amount: 0,
+    tax_amount: tax,
+    tax_country: cust.country,
+    refunded_amount: 0,
+    currency: prod.currency,
+    status: 'paid',
+    type: 'payment',
+    description: `${prod.name} × ${units}`,
+    period_start: paidAt,
+    period_end: end,
+    created_at: paidAt,
+  });
+  return tranId;
+}

@@ -1,0 +1,16 @@
+import type { Customer } from '../store/schema.js';
+
+/** Creem's CustomerEntity. */
+export function wireCustomer(c: Customer) {
+  return {
+    id: c.id,
+    mode: c.mode,
+    object: 'customer',
+    email: c.email,
+    name: c.name,
+    country: c.country,
+    metadata: c.metadata,
+    created_at: c.created_at,
+    updated_at: c.updated_at,
+  };
+}

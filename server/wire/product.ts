@@ -1,0 +1,23 @@
+import type { Product } from '../store/schema.js';
+
+/** Creem's ProductEntity. */
+export function wireProduct(p: Product) {
+  return {
+    id: p.id,
+    mode: p.mode,
+    object: 'product',
+    name: p.name,
+    description: p.description ?? '',
+    ...(p.image_url ? { image_url: p.image_url } : {}),
+    price: p.price,
+    currency: p.currency,
+    billing_type: p.billing_type,
+    billing_period: p.billing_period,
+    status: p.status,
+    tax_mode: p.tax_mode,
+    tax_category: p.tax_category,
+    default_success_url: p.default_success_url,
+    created_at: p.created_at,
+    updated_at: p.updated_at,
+  };
+}

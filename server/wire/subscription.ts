@@ -1,0 +1,35 @@
+import type { Store } from '../store/store.js';
+import type { Subscription } from '../store/schema.js';
+import { wireCustomer } from './customer.js';
+import { wireProduct } from './product.js';
+
+/** Creem's SubscriptionEntity with `product` and `customer` expanded, as Creem answers. */
+export function wireSubscription(store: Pick<Store, 'get'>, s: Subscription) {
+  const product = store.get('products', s.product_id);
+  const customer = store.get('customers', s.customer_id);
+  return {
+    id: s.id,
+    mode: s.mode,
+    object: 'subscription',
+    product: product ? wireProduct(product) : s.product_id,
+    customer: customer ? wireCustomer(customer) : s.customer_id,
+    items: s.items.map((i) => ({
+      id: i.id,
+      mode: s.mode,
+      object: 'subscription_item',
+      product_id: i.product_id,
+      price_id: i.price_id,
+      units: i.units,
+    })),
+    collection_method: 'charge_automatically',
+    status: s.status,
+    ...(s.last_transaction_id ? { last_transaction_id: s.last_transaction_id } : {}),
+    ...(s.last_transaction_date ? { last_transaction_date: s.last_transaction_date } : {}),
+    ...(s.next_transaction_date ? { next_transaction_date: s.next_transaction_date } : {}),
+    current_period_start_date: s.current_period_start_date,
+    current_period_end_date: s.current_period_end_date,
+    canceled_at: s.canceled_at,
+    created_at: s.created_at,
+    updated_at: s.updated_at,
+  };
+}
