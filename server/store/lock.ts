@@ -33,7 +33,7 @@ export function acquireLock(dataFile: string): () => void {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const pid = Number.parseInt(fs.readFileSync(lockFile, 'utf8'), 10);
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) {
+      if (Number.isInteger(pid) && pid > 0 && alive(pid)) {
         throw new StoreLockedError(
           `The data file ${dataFile} is in use by another creem-portal server (pid ${pid}). Stop it first, or set DATA_FILE to another file.`,
         );

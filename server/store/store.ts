@@ -69,13 +69,17 @@ export class Store {
     try {
       const adapter = new DataFile<DataFileShape>(file, {
         parse: (text) => {
+          let parsed: unknown;
           try {
-            return JSON.parse(text) as DataFileShape;
+            parsed = JSON.parse(text);
           } catch (e) {
             throw new StoreCorruptError(
               `The data file ${file} is not valid JSON (${(e as Error).message}). It was left untouched: restore it from a backup, or move it away to start empty.`,
             );
           }
+          // lowdb treats a null document as "no file yet"; an existing file must hold a store.
+          validateShape(parsed, file);
+          return parsed;
         },
         stringify: (data) => JSON.stringify(data),
       });
