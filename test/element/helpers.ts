@@ -1,0 +1,190 @@
+import { fixture, html } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
+import '../../widget/creem-portal.js';
+import type { CreemPortalElement } from '../../widget/creem-portal.js';
+import type { OverviewResponse, PortalProduct, PortalSubscription, PortalTransaction } from '../../widget/portal-api.js';
+
+export interface Call {
+  method: string;
+  path: string;
+  url: string;
+  body: any;
+  headers: Headers;
+  signal?: AbortSignal | null;
+}
+type Reply = unknown | ((call: Call) => unknown);
+export interface Fake {
+  calls: Call[];
+  /** `METHOD /path` (path after /portal/api, or a full path for others) → body, or a function of the call. */
+  on(route: string, reply: Reply, status?: number): Fake;
+  last(route?: string): Call | undefined;
+  restore(): void;
+}
+
+/** A JSON Response; status 0 means the network failed (fetch throws a TypeError). */
+export const reply = (body: unknown, status = 200) => ({ __reply: true, body, status });
+
+export const realFetch = window.fetch.bind(window);
+
+/** Replace window.fetch: routes answer; catalogs under /widget/locales/ come from the real files. */
+export function fakeFetch(): Fake {
+  const routes = new Map<string, [Reply, number]>();
+  const fake: Fake = {
+    calls: [],
+    on(route, r, status = 200) {
+      routes.set(route, [r, status]);
+      return fake;
+    },
+    last(route) {
+      return [...fake.calls].reverse().find((c) => !route || `${c.method} ${c.path}` === route);
+    },
+    restore() {
+      window.fetch = realFetch;
+    },
+  };
+  window.fetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
+    const url = new URL(String(input instanceof Request ? input.url : input), location.href);
+    if (url.pathname.startsWith('/widget/locales/') && !routes.has(`GET ${url.pathname}`)) {
+      fake.calls.push({ method: 'GET', path: url.pathname, url: url.href, body: undefined, headers: new Headers() });
+      return realFetch(url.pathname);
+    }
+    const path = url.pathname.replace(/^\/portal\/api(?=\/)/, '');
+    const method = (init.method ?? 'GET').toUpperCase();
+    const call: Call = {
+      method,
+      path,
+      url: url.href,
+      body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
+      headers: new Headers(init.headers),
+      signal: init.signal,
+    };
+    fake.calls.push(call);
+    const route = routes.get(`${method} ${path}`);
+    if (!route) return new Response(JSON.stringify({ status: 404, error: 'Not Found', message: ['no route'] }), { status: 404 });
+    let [r, status] = route;
+    if (typeof r === 'function') r = await (r as (c: Call) => unknown)(call);
+    if (init.signal?.aborted) throw new DOMException('Aborted', 'AbortError');
+    if (status === 0) throw new TypeError('Failed to fetch');
+    if (r instanceof Response) return r;
+    return new Response(JSON.stringify(r), { status, headers: { 'content-type': 'application/json' } });
+  };
+  return fake;
+}
+
+export function jwt(expInSeconds: number, extra: Record<string, unknown> = {}) {
+  const b64 = (o: unknown) => btoa(JSON.stringify(o)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+  return `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: 'cust_1', exp: Math.floor(Date.now() / 1000) + expInSeconds, ...extra })}.sig`;
+}
+
+export const TOKEN = jwt(900);
+
+export const product = (over: Partial<PortalProduct> = {}): PortalProduct => ({
+  id: 'prod_pro',
+  name: 'Pro',
+  description: null,
+  price: 1999,
+  currency: 'EUR',
+  billing_period: 'every-month',
+  ...over,
+});
+
+export const subscription = (over: Partial<PortalSubscription> = {}): PortalSubscription => ({
+  id: 'sub_1',
+  status: 'active',
+  product: product(),
+  units: 1,
+  current_period_start_date: '2026-11-01T00:00:00.000Z',
+  current_period_end_date: '2026-12-01T00:00:00.000Z',
+  next_transaction_date: '2026-12-01T00:00:00.000Z',
+  canceled_at: null,
+  trial_end_date: null,
+  created_at: '2026-01-01T00:00:00.000Z',
+  ...over,
+});
+
+export const transaction = (over: Partial<PortalTransaction> = {}): PortalTransaction => ({
+  id: 'tran_1',
+  order_id: 'ord_1',
+  subscription_id: 'sub_1',
+  product_name: 'Pro',
+  amount: 1999,
+  amount_paid: 1999,
+  tax_amount: 0,
+  refunded_amount: 0,
+  currency: 'EUR',
+  status: 'paid',
+  created_at: Date.parse('2026-11-01T00:00:00.000Z'),
+  period_start: null,
+  period_end: null,
+  refund_request: null,
+  ...over,
+});
+
+export function overview(over: Partial<OverviewResponse> = {}, settings: Partial<OverviewResponse['merchant']['settings']> = {}): OverviewResponse {
+  return {
+    customer: {
+      id: 'cust_1',
+      email: 'ada@example.com',
+      name: 'Ada Lovelace',
+      country: 'DE',
+      address: { line1: 'Main St 1', line2: null, city: 'Berlin', postal_code: '10115', state: null },
+      tax_id: null,
+      payment_method: { brand: 'Visa', last4: '4242', exp_month: 12, exp_year: 2030 },
+      pending_email: null,
+    },
+    merchant: {
+      id: 'mer_1',
+      name: 'Acme',
+      brand_color: '#0f766e',
+      logo_url: null,
+      support_email: 'help@acme.test',
+      update_payment_method_url: 'https://pay.example.com/update',
+      settings: {
+        cancel_modes: ['scheduled', 'immediate'],
+        allow_pause: true,
+        allow_plan_switch: true,
+        allow_units_change: true,
+        refund: { auto_refund_days: 14, allow_requests: true },
+        ...settings,
+      },
+    },
+    subscriptions: [subscription()],
+    plans: [product(), product({ id: 'prod_team', name: 'Team', price: 4999 })],
+    ...over,
+  };
+}
+
+/** Wait until the shadow root shows something matching, or fail after a while. */
+export async function until<T>(check: () => T | null | undefined | false, what = 'condition', ms = 2000): Promise<T> {
+  const start = performance.now();
+  for (;;) {
+    const v = check();
+    if (v) return v;
+    if (performance.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+export const text = (el: Element) => (el.shadowRoot ?? el).textContent!.replace(/\s+/g, ' ').trim();
+
+/** The button (or link) whose visible text contains `label`. */
+export function button(el: CreemPortalElement, label: string) {
+  return [...el.shadowRoot!.querySelectorAll<HTMLElement>('button, a')].find((b) => b.textContent!.includes(label) || b.getAttribute('aria-label') === label);
+}
+
+export async function click(el: CreemPortalElement, label: string) {
+  const b = await until(() => button(el, label), `button "${label}"`);
+  b.click();
+  await el.updateComplete;
+  return b;
+}
+
+/** Render an element and wait until its first screen has loaded. */
+export async function portal(template: TemplateResult, ready = true): Promise<CreemPortalElement> {
+  const el = await fixture<CreemPortalElement>(template);
+  if (ready) await until(() => !el.shadowRoot!.querySelector('.skeleton'), 'first screen');
+  await el.updateComplete;
+  return el;
+}
+
+export { html };

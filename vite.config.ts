@@ -1,0 +1,101 @@
+import { defineConfig, type Plugin } from 'vite';
+
+type Kind = 'html' | 'css' | null;
+
+/** Collapse the indentation inside a template's static text: html keeps one space, css drops what it can. */
+function squash(text: string, kind: Kind) {
+  if (kind === 'html') return text.replace(/\s*\n\s*/g, ' ');
+  if (kind === 'css') return text.replace(/\s+/g, ' ').replace(/ ?([{}:;,>]) ?/g, '$1');
+  return text;
+}
+
+/** Read a template literal body from `pos` (just after the backtick) to its closing backtick. */
+function readTemplate(code: string, pos: number, kind: Kind): [string, number] {
+  let out = '';
+  let chunk = '';
+  while (pos < code.length) {
+    const c = code[pos];
+    if (c === '\\') {
+      chunk += c + code[pos + 1];
+      pos += 2;
+    } else if (c === '`') {
+      return [`${out}${squash(chunk, kind)}\``, pos + 1];
+    } else if (c === '$' && code[pos + 1] === '{') {
+      out += `${squash(chunk, kind)}\${`;
+      chunk = '';
+      const [expr, end] = readExpression(code, pos + 2);
+      out += expr;
+      pos = end;
+    } else {
+      chunk += c;
+      pos++;
+    }
+  }
+  throw new Error('unterminated template');
+}
+
+/** Read a `${…}` expression up to its closing brace, minifying nested html`/css` templates. */
+function readExpression(code: string, pos: number): [string, number] {
+  let out = '';
+  let depth = 0;
+  while (pos < code.length) {
+    const c = code[pos];
+    if (c === '`') {
+      const [body, end] = readTemplate(code, pos + 1, (/\b(html|css)$/.exec(out)?.[1] as Kind) ?? null);
+      out += `\`${body}`;
+      pos = end;
+    } else if (c === "'" || c === '"') {
+      let end = pos + 1;
+      while (code[end] !== c) end += code[end] === '\\' ? 2 : 1;
+      out += code.slice(pos, end + 1);
+      pos = end + 1;
+    } else {
+      if (c === '{') depth++;
+      if (c === '}' && depth-- === 0) return [`${out}}`, pos + 1];
+      out += c;
+      pos++;
+    }
+  }
+  throw new Error('unterminated expression');
+}
+
+/** Strip template indentation from Lit html`…`/css`…` literals: a few hundred bytes off the gzip budget. */
+export function minifyTemplates(code: string) {
+  let out = '';
+  let last = 0;
+  const tag = /\b(html|css)`/g;
+  for (let m = tag.exec(code); m; m = tag.exec(code)) {
+    const [body, end] = readTemplate(code, m.index + m[0].length, m[1] as Kind);
+    out += code.slice(last, m.index + m[0].length) + body;
+    last = tag.lastIndex = end;
+  }
+  return out + code.slice(last);
+}
+
+const litTemplates = (): Plugin => ({
+  name: 'creem-minify-lit-templates',
+  enforce: 'pre',
+  transform(code, id) {
+    return /\/widget\/.*\.ts$/.test(id) ? { code: minifyTemplates(code), map: null } : undefined;
+  },
+});
+
+// Two bundles of the element, Lit inside: a classic script (IIFE) and an ES module.
+export default defineConfig({
+  plugins: [litTemplates()],
+  build: {
+    target: 'es2022',
+    minify: true,
+    sourcemap: false,
+    // dist/ is shared (the demo builds into dist/demo): overwrite our files, delete nothing.
+    emptyOutDir: false,
+    lib: {
+      entry: 'widget/creem-portal.ts',
+      name: 'CreemPortal',
+      formats: ['iife', 'es'],
+      fileName: (format) => (format === 'es' ? 'creem-portal.mjs' : 'creem-portal.js'),
+    },
+    // Vite leaves whitespace in library ES output; minify both bundles fully.
+    rolldownOptions: { output: { minify: true } },
+  },
+});

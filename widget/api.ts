@@ -1,0 +1,52 @@
+import type { ApiErrorBody } from './portal-api.js';
+
+/** A failed portal API call: `status` 0 with `offline` when the network never answered. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly offline = false,
+  ) {
+    super(message);
+  }
+}
+
+/** One portal API request; JSON in, JSON out, Creem's error body turned into an ApiError. */
+export async function request<T>(
+  base: string,
+  token: string | undefined,
+  method: string,
+  path: string,
+  body: unknown,
+  signal: AbortSignal,
+): Promise<T> {
+  const headers: Record<string, string> = {};
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  let res: Response;
+  try {
+    res = await fetch(`${base}/portal/api${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'omit',
+      signal,
+    });
+  } catch (e) {
+    if (signal.aborted) throw e;
+    throw new ApiError(0, String(e), true);
+  }
+  const data = await res.json().catch(() => ({}));
+  if (!res.ok) throw new ApiError(res.status, ([] as string[]).concat((data as ApiErrorBody).message ?? []).join(' '));
+  return data as T;
+}
+
+/** An https: URL or one on this page's origin, else undefined: nothing else becomes a link. */
+export function safeUrl(url: string | null | undefined): string | undefined {
+  try {
+    const u = new URL(url!, location.href);
+    return u.protocol === 'https:' || u.origin === location.origin ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,61 @@
+import { configureLocalization, str, type LocaleModule } from '@lit/localize';
+import { generateMsgId } from '@lit/localize/internal/id-generation.js';
+
+/** Catalogs fetched at run time; English is the source and is built in. */
+export const LOCALES = ['de', 'fr', 'es', 'it', 'pt-BR', 'nl', 'pl', 'ja', 'ar'];
+const RTL = ['ar'];
+
+let catalogBase = '';
+let l10n: ReturnType<typeof configureLocalization> | undefined;
+
+/** Best supported locale for a BCP 47 tag: exact match, then language only, else English. */
+export function matchLocale(tag: string | null | undefined): string {
+  const t = (tag || '').toLowerCase();
+  return LOCALES.find((l) => l.toLowerCase() === t) ?? LOCALES.find((l) => l.slice(0, 2) === t.slice(0, 2)) ?? 'en';
+}
+
+export const dirOf = (locale: string) => (RTL.includes(locale.slice(0, 2)) ? 'rtl' : 'ltr');
+
+/**
+ * Catalogs are JSON `{ "English source with {0}": "Translation with {0}" }` fetched from beside the bundle.
+ * They are fetched, never `import()`ed: the classic-script build would inline every locale.
+ */
+async function loadCatalog(locale: string): Promise<LocaleModule> {
+  const res = await fetch(`${catalogBase}/widget/locales/${locale}.json`);
+  if (!res.ok) throw new Error(`locale ${locale}: ${res.status}`);
+  const entries = (await res.json()) as Record<string, string>;
+  const templates: LocaleModule['templates'] = {};
+  for (const [source, text] of Object.entries(entries)) {
+    // "Ends on {0}" → strings ["Endet am ", ""], values [0]: the shape msg() gets from str`Ends on ${d}`.
+    const parts = text.split(/\{(\d+)\}/);
+    const strings = parts.filter((_, i) => i % 2 === 0);
+    const order = parts.filter((_, i) => i % 2).map(Number);
+    templates[generateMsgId(source.split(/\{\d+\}/), false)] = order.length
+      ? str(Object.assign(strings, { raw: strings }) as unknown as TemplateStringsArray, ...order)
+      : text;
+  }
+  return { templates };
+}
+
+/**
+ * Switch the active message catalog. @lit/localize keeps one active locale per bundle, so elements on one
+ * page share it; numbers and dates are still formatted in each element's own locale.
+ */
+export function useLocale(locale: string, base: string): Promise<void> {
+  catalogBase = base;
+  l10n ??= configureLocalization({ sourceLocale: 'en', targetLocales: LOCALES, loadLocale: loadCatalog });
+  // A catalog that fails to load leaves the previous one (English at worst) active.
+  return l10n.setLocale(locale).catch(() => undefined);
+}
+
+export const money = (cents: number, currency: string, locale: string) =>
+  new Intl.NumberFormat(locale, { style: 'currency', currency }).format(cents / 100);
+
+export const day = (value: string | number | null | undefined, locale: string) =>
+  value == null || value === '' ? '' : new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(value));
+
+/** "in 3 days", "tomorrow": Intl picks the plural form for each language. */
+export function fromNow(value: string, locale: string) {
+  const days = Math.round((Date.parse(value) - Date.now()) / 864e5);
+  return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(days, 'day');
+}

@@ -1,0 +1,64 @@
+import { html, nothing } from 'lit';
+import { msg, str } from '@lit/localize';
+import { safeUrl } from '../api.js';
+import type { BillingResponse, BillingUpdate, OverviewResponse } from '../portal-api.js';
+import type { PortalElement } from '../portal-element.js';
+import { formValues } from './sheet-frame.js';
+
+/** Send only what changed; the server starts a confirmation by link for a new email. */
+async function save(p: PortalElement, o: OverviewResponse, e: Event) {
+  const f = formValues(e);
+  const c = o.customer;
+  const update: BillingUpdate = {};
+  if (f.name !== (c.name ?? '')) update.name = f.name;
+  if (f.email !== c.email && f.email !== c.pending_email) update.email = f.email;
+  if (f.country && f.country.toUpperCase() !== c.country) update.country = f.country.toUpperCase();
+  if (f.tax_id !== (c.tax_id ?? '')) update.tax_id = f.tax_id || null;
+  const address = { line1: f.line1, line2: f.line2 || null, city: f.city, postal_code: f.postal_code, state: f.state || null };
+  if (JSON.stringify(address) !== JSON.stringify(c.address ?? { line1: '', line2: null, city: '', postal_code: '', state: null }))
+    update.address = address;
+  const r = Object.keys(update).length ? await p.act(() => p.api<BillingResponse>('PATCH', '/billing', update)) : { customer: c };
+  if (!r) return;
+  o.customer = r.customer;
+  p.say(
+    update.email && r.customer.pending_email
+      ? msg(str`Confirmation sent to ${r.customer.pending_email}. Your email changes once you confirm.`)
+      : msg('Billing details saved.'),
+  );
+}
+
+export function renderBilling(p: PortalElement, o: OverviewResponse) {
+  const c = o.customer;
+  const a = c.address;
+  const card = c.payment_method;
+  const update = safeUrl(o.merchant.update_payment_method_url);
+  const input = (label: string, name: string, value: string | null | undefined, extra = {} as { type?: string; required?: boolean; auto?: string; pattern?: string }) =>
+    html`<label
+      >${label}<input name=${name} type=${extra.type ?? 'text'} ?required=${!!extra.required} autocomplete=${extra.auto ?? 'off'} pattern=${extra.pattern ?? '.*'} .value=${value ?? ''}
+    /></label>`;
+  return html`<section class="stack" aria-labelledby="bill-title">
+    <h3 id="bill-title">${msg('Billing details')}</h3>
+    <form @submit=${(e: Event) => save(p, o, e)}>
+      <div class="cols">
+      ${input(msg('Name'), 'name', c.name, { auto: 'name' })} ${input(msg('Email'), 'email', c.email, { type: 'email', required: true, auto: 'email' })}
+      ${input(msg('Address'), 'line1', a?.line1, { auto: 'address-line1' })} ${input(msg('Address line 2 (optional)'), 'line2', a?.line2, { auto: 'address-line2' })}
+      ${input(msg('Postal code'), 'postal_code', a?.postal_code, { auto: 'postal-code' })} ${input(msg('City'), 'city', a?.city, { auto: 'address-level2' })}
+      ${input(msg('State or region (optional)'), 'state', a?.state, { auto: 'address-level1' })}
+      ${input(msg('Country code (2 letters)'), 'country', c.country, { auto: 'country', pattern: '[A-Za-z]{2}' })}
+      ${input(msg('Tax ID (optional)'), 'tax_id', c.tax_id)}
+      </div>
+      ${c.pending_email ? html`<p class="muted">${msg(str`Confirmation sent to ${c.pending_email}. Your email changes once you confirm.`)}</p>` : nothing}
+      ${p.problem ? html`<p role="alert" class="err">${p.problem}</p>` : nothing}
+      <div><button part="button" class="primary" ?disabled=${p.busy}>${msg('Save')}</button></div>
+    </form>
+    <h3>${msg('Payment method')}</h3>
+    <p>
+      ${card
+        ? msg(str`${card.brand} ending in ${card.last4}, expires ${String(card.exp_month).padStart(2, '0')}/${card.exp_year}`)
+        : msg('No card on file.')}
+    </p>
+    ${update
+      ? html`<div><a part="button" class="btn" href=${update} target="_blank" rel="noopener noreferrer">${msg('Update payment method')}</a></div>`
+      : nothing}
+  </section>`;
+}

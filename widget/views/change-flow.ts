@@ -1,0 +1,80 @@
+import { html, nothing } from 'lit';
+import { msg, str } from '@lit/localize';
+import { emit } from '../events.js';
+import { day, money } from '../i18n.js';
+import type { ChangePreview, ChangeRequest, ChangeResponse } from '../portal-api.js';
+import type { PortalElement, Sheet } from '../portal-element.js';
+import { price } from './format.js';
+import { back, formValues } from './sheet-frame.js';
+
+
+const path = (sheet: Sheet, what: string) => `/subscriptions/${encodeURIComponent(sheet.sub!.id)}/${what}`;
+
+/** Ask the server what the change costs today and next time, then show it for confirmation. */
+async function preview(p: PortalElement, sheet: Sheet, change: ChangeRequest) {
+  const r = await p.act(() => p.api<ChangePreview>('POST', path(sheet, 'preview'), change));
+  if (r) p.openSheet({ sub: sheet.sub, step: 'preview', data: { change, preview: r, from: sheet.step } });
+}
+
+async function change(p: PortalElement, sheet: Sheet) {
+  const { change, preview } = sheet.data as { change: ChangeRequest; preview: ChangePreview };
+  const sub = sheet.sub!;
+  if (!emit(p, 'creem-request-change', { subscription: sub, preview }, true)) return p.closeSheet();
+  const r = await p.act(() => p.api<ChangeResponse>('POST', path(sheet, 'change'), change));
+  if (!r) return;
+  p.replace(r.subscription);
+  p.closeSheet();
+  p.say(msg('Your subscription was updated.'));
+  emit(p, 'creem-subscription-changed', { subscription: r.subscription, transaction: r.transaction });
+}
+
+export function renderChangeStep(p: PortalElement, sheet: Sheet) {
+  const sub = sheet.sub!;
+  const cancelBtn = back(p, () => p.openSheet({ sub, step: 'menu' }));
+  if (sheet.step === 'switch') {
+    const plans = p.overview.value!.plans;
+    return html`<form @submit=${(e: Event) => preview(p, sheet, { product_id: formValues(e).plan })}>
+      <fieldset>
+        <legend>${msg('Choose a plan')}</legend>
+        ${plans.map(
+          (plan) =>
+            html`<label><input type="radio" name="plan" required .value=${plan.id} ?checked=${plan.id === sub.product.id} ?disabled=${plan.id === sub.product.id} /><span
+                >${plan.name} · ${price(plan, p.loc)}${plan.id === sub.product.id ? html` <span class="muted">(${msg('current plan')})</span>` : nothing}</span
+              ></label>`,
+        )}
+      </fieldset>
+      <div class="row"><button part="button" class="primary" ?disabled=${p.busy}>${msg('Preview change')}</button>${cancelBtn}</div>
+    </form>`;
+  }
+  if (sheet.step === 'units') {
+    return html`<form @submit=${(e: Event) => preview(p, sheet, { units: Number(formValues(e).units) })}>
+      <label>${msg('Quantity')}<input name="units" type="number" min="1" max="10000" required .value=${String(sub.units)} /></label>
+      <div class="row"><button part="button" class="primary" ?disabled=${p.busy}>${msg('Preview change')}</button>${cancelBtn}</div>
+    </form>`;
+  }
+  const { preview: pv, from } = sheet.data as { preview: ChangePreview; from: string };
+  const m = (c: number) => money(c, pv.currency, p.loc);
+  return html`<dl>
+      <dt>${msg('New plan')}</dt>
+      <dd>${pv.product.name} · ${price(pv.product, p.loc, pv.units)}</dd>
+      <dt>${msg('Quantity')}</dt>
+      <dd>${pv.units}</dd>
+      <dt>${msg('Charged today')}</dt>
+      <dd>${m(pv.charge_today)}</dd>
+      <dt>${msg('Credited today')}</dt>
+      <dd>${m(pv.credit_today)}</dd>
+      <dt>${msg('Next charge')}</dt>
+      <dd>${pv.next_charge_date ? msg(str`${m(pv.next_charge_amount)} on ${day(pv.next_charge_date, p.loc)}`) : m(pv.next_charge_amount)}</dd>
+    </dl>
+    <p>
+      ${pv.net_today > 0
+        ? msg(str`You will be charged ${m(pv.net_today)} today.`)
+        : pv.net_today < 0
+          ? msg(str`${m(-pv.net_today)} will be refunded to your payment method.`)
+          : msg('Nothing is charged today.')}
+    </p>
+    <div class="row">
+      <button part="button" class="primary" ?disabled=${p.busy} @click=${() => change(p, sheet)}>${msg('Confirm change')}</button>
+      ${back(p, () => p.openSheet({ sub, step: from as Sheet['step'] }))}
+    </div>`;
+}
