@@ -72,3 +72,18 @@ export function resume(sub: Subscription, now: number): Transition {
     eventType: 'subscription.active',
   };
 }
+
+/** At period end a scheduled cancel takes effect: canceled, or paused when the merchant asked `onExecute: pause`. */
+export function endScheduledCancel(sub: Subscription, now: number): Transition {
+  if (sub.status !== 'scheduled_cancel') refuse(sub, 'end a scheduled cancel');
+  if (sub.scheduled_action === 'pause') {
+    return {
+      subscription: { ...sub, status: 'paused', scheduled_action: null, next_transaction_date: null, updated_at: iso(now) },
+      eventType: 'subscription.paused',
+    };
+  }
+  return {
+    subscription: { ...sub, status: 'canceled', scheduled_action: null, canceled_at: sub.current_period_end_date, next_transaction_date: null, updated_at: iso(now) },
+    eventType: 'subscription.canceled',
+  };
+}

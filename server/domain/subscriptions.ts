@@ -22,6 +22,24 @@ export function listCustomerSubscriptions(deps: DomainDeps, scope: Scope & { cus
   return deps.store.findBy('subscriptions', 'customer_id', scope.customerId).filter((s) => inScope(scope, s));
 }
 
+export interface SubscriptionFilter {
+  customerId?: string;
+  productId?: string;
+  status?: Subscription['status'];
+}
+
+/** The merchant's subscriptions, newest first; a customer filter starts from that customer's index. */
+export function searchSubscriptions(deps: DomainDeps, scope: Scope, f: SubscriptionFilter = {}): Subscription[] {
+  const base = f.customerId
+    ? deps.store.findBy('subscriptions', 'customer_id', f.customerId)
+    : deps.store.findBy('subscriptions', 'merchant_id', scope.merchantId);
+  return base
+    .filter((s) => inScope(scope, s) && (!f.productId || s.product_id === f.productId) && (!f.status || s.status === f.status))
+    .sort((a, b) => b.created_at.localeCompare(a.created_at) || a.id.localeCompare(b.id));
+}
+
+export { previewSubscriptionChange, changeSubscription, type ChangeInput, type ChangePreview } from './subscription-changes.js';
+
 /**
  * Runs one state-machine transition and records its event in the same commit. The rule runs
  * inside the transaction against the current record, so of many concurrent requests only the

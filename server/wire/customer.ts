@@ -10,7 +10,10 @@ export function wireCustomer(c: Customer) {
     name: c.name,
     country: c.country,
     metadata: c.metadata,
+    ...(c.external_id !== undefined ? { external_id: c.external_id } : {}),
     created_at: c.created_at,
     updated_at: c.updated_at,
   };
 }
+
+export type WireCustomer = ReturnType<typeof wireCustomer>;

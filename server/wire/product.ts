@@ -1,6 +1,6 @@
 import type { Product } from '../store/schema.js';
 
-/** Creem's ProductEntity. */
+/** Creem's ProductEntity. `description` is a required string there, so a missing one is sent as "". */
 export function wireProduct(p: Product) {
   return {
     id: p.id,
@@ -21,3 +21,5 @@ export function wireProduct(p: Product) {
     updated_at: p.updated_at,
   };
 }
+
+export type WireProduct = ReturnType<typeof wireProduct>;

@@ -2,11 +2,16 @@ import type { Store } from '../store/store.js';
 import type { Subscription } from '../store/schema.js';
 import { wireCustomer } from './customer.js';
 import { wireProduct } from './product.js';
+import { wireTransaction } from './transaction.js';
 
-/** Creem's SubscriptionEntity with `product` and `customer` expanded, as Creem answers. */
+/**
+ * Creem's SubscriptionEntity with `product`, `customer` and `last_transaction` expanded, as Creem
+ * answers. Optional dates are left out rather than sent as null: the SDK refuses null there.
+ */
 export function wireSubscription(store: Pick<Store, 'get'>, s: Subscription) {
   const product = store.get('products', s.product_id);
   const customer = store.get('customers', s.customer_id);
+  const last = s.last_transaction_id ? store.get('transactions', s.last_transaction_id) : undefined;
   return {
     id: s.id,
     mode: s.mode,
@@ -24,6 +29,7 @@ export function wireSubscription(store: Pick<Store, 'get'>, s: Subscription) {
     collection_method: 'charge_automatically',
     status: s.status,
     ...(s.last_transaction_id ? { last_transaction_id: s.last_transaction_id } : {}),
+    ...(last ? { last_transaction: wireTransaction(last) } : {}),
     ...(s.last_transaction_date ? { last_transaction_date: s.last_transaction_date } : {}),
     ...(s.next_transaction_date ? { next_transaction_date: s.next_transaction_date } : {}),
     current_period_start_date: s.current_period_start_date,
@@ -33,3 +39,5 @@ export function wireSubscription(store: Pick<Store, 'get'>, s: Subscription) {
     updated_at: s.updated_at,
   };
 }
+
+export type WireSubscription = ReturnType<typeof wireSubscription>;

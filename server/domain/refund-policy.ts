@@ -1,0 +1,74 @@
+import { ApiError } from '../errors.js';
+import type { MerchantSettings, Refund, Transaction } from '../store/schema.js';
+import { applyRefund, checkRefund, refundableAmount } from './refunds.js';
+import { customerTransaction, mailMerchant, putRequest, type CustomerScope, type Filed, type RequestDeps } from './customer-requests.js';
+
+const DAY_MS = 86_400_000;
+
+export type RefundDecision = { outcome: 'refund' | 'request'; amount: number };
+
+/**
+ * The merchant's refund policy for a customer's request: within `auto_refund_days` of the payment
+ * the money goes back at once; later it becomes a request the merchant decides on, when the merchant
+ * takes requests at all. Only a fully paid payment qualifies; anything else has been settled already.
+ */
+export function decideRefund(policy: MerchantSettings['refund'], t: Transaction, now: number): RefundDecision {
+  if (t.status !== 'paid') {
+    const why = t.status === 'refunded' || t.status === 'partialRefund' ? 'has already been refunded' : `is ${t.status}, not paid`;
+    throw new ApiError(409, [`Payment ${t.id} ${why}; it cannot be refunded here.`]);
+  }
+  const amount = refundableAmount(t);
+  if (amount === 0) throw new ApiError(409, [`Payment ${t.id} has nothing left to refund.`]);
+  if (policy.auto_refund_days > 0 && now - t.created_at <= policy.auto_refund_days * DAY_MS) return { outcome: 'refund', amount };
+  if (policy.allow_requests) return { outcome: 'request', amount };
+  throw new ApiError(403, [
+    policy.auto_refund_days > 0
+      ? `Refunds are only available within ${policy.auto_refund_days} days of a payment.`
+      : 'Refunds cannot be requested here; please contact support.',
+  ]);
+}
+
+export interface RefundRequestInput {
+  transactionId: string;
+  reason: string;
+  comment?: string;
+}
+
+export interface RefundFiled extends Filed {
+  outcome: 'refunded' | 'pending';
+  amount: number;
+}
+
+const refundReason = (reason: string): Refund['reason'] => (reason === 'duplicate' ? 'duplicate' : 'requested_by_customer');
+
+/**
+ * A customer's refund request, decided by the merchant's policy. The decision, the refund (when
+ * automatic), the request record and its event are one commit, so a retried or concurrent request
+ * finds the first one and gets 409 instead of a second refund.
+ */
+export async function requestRefund(deps: RequestDeps, scope: CustomerScope, input: RefundRequestInput): Promise<RefundFiled> {
+  const now = deps.clock();
+  const filed = await deps.store.transact((tx): RefundFiled => {
+    const t = customerTransaction(deps, scope, input.transactionId);
+    const merchant = deps.store.get('merchants', scope.merchantId);
+    if (!merchant) throw new ApiError(404, ['Merchant not found']);
+    const open = deps.store
+      .findBy('customer_requests', 'transaction_id', t.id)
+      .find((r) => r.kind === 'refund' && r.status === 'pending');
+    if (open) throw new ApiError(409, [`A refund request for this payment is already waiting for an answer (${open.reference}).`]);
+    const decision = decideRefund(merchant.settings.refund, t, now);
+    const fields: Record<string, string> = { reason: input.reason, amount: `${(decision.amount / 100).toFixed(2)} ${t.currency}` };
+    if (input.comment) fields.comment = input.comment;
+    if (decision.outcome === 'refund') {
+      const amount = checkRefund(t, decision.amount);
+      applyRefund(tx, deps.store, t, amount, refundReason(input.reason), now);
+      const request = putRequest(tx, deps, scope, { kind: 'refund', transactionId: t.id, status: 'refunded', fields }, now);
+      return { request, replayed: false, outcome: 'refunded', amount };
+    }
+    const request = putRequest(tx, deps, scope, { kind: 'refund', transactionId: t.id, status: 'pending', fields }, now);
+    return { request, replayed: false, outcome: 'pending', amount: decision.amount };
+  });
+  // Only a pending request needs the merchant to act; an automatic refund is already done.
+  if (filed.outcome === 'pending') await mailMerchant(deps, filed.request);
+  return filed;
+}

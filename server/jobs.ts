@@ -1,0 +1,31 @@
+import { rollOverDue } from './domain/renewals.js';
+import { purgeExpiredIdempotency } from './middleware/idempotency.js';
+import type { AppDeps } from './env.js';
+
+export const RENEWAL_INTERVAL_MS = 60_000;
+export const PURGE_INTERVAL_MS = 60 * 60_000;
+
+/**
+ * The server's clockwork: period roll-over (renewals, scheduled cancels taking effect) once a
+ * minute and at start, so a restart catches up at once; expired idempotency answers hourly.
+ * A failing run is logged and retried on the next tick, never fatal. Returns a stop function
+ * that waits for a run in progress.
+ */
+export function startJobs(deps: Pick<AppDeps, 'store' | 'clock' | 'log'>): () => Promise<void> {
+  let running: Promise<unknown> = Promise.resolve();
+  const run = (name: string, job: () => Promise<number>) => {
+    running = running
+      .then(job)
+      .then((n) => n > 0 && deps.log.info(`${name} done`, { count: n }))
+      .catch((e: unknown) => deps.log.error(`${name} failed`, { error: e instanceof Error ? e.message : String(e) }));
+  };
+  const renew = () => run('renewals', () => rollOverDue(deps, deps.clock()));
+  const purge = () => run('idempotency purge', () => purgeExpiredIdempotency(deps.store, deps.clock()));
+  renew();
+  purge();
+  const timers = [setInterval(renew, RENEWAL_INTERVAL_MS), setInterval(purge, PURGE_INTERVAL_MS)];
+  return async () => {
+    for (const t of timers) clearInterval(t);
+    await running;
+  };
+}
