@@ -1,8 +1,6 @@
-import { SignJWT, jwtVerify, decodeProtectedHeader, errors } from 'jose';
-import { newId } from '../ids.js';
-import { unauthorized } from '../errors.js';
 import type { Mode } from '../store/schema.js';
 import type { TokenKeys } from './keys.js';
+import { signJwt, verifyJwt, invalid } from './jwt.js';
 
 export const TOKEN_AUDIENCE = 'creem-portal';
 export const DEFAULT_TTL_SECONDS = 900;
@@ -16,8 +14,12 @@ export interface TokenClaims {
   allowedOrigins: string[];
   /** `widget`: minted by a merchant's backend; `session`: after a portal link or magic link. */
   kind: 'widget' | 'session';
+  /** The customer's token generation when minted; a revocation bumps it (see revocations.ts). */
+  generation: number;
   jti: string;
+  /** Epoch seconds. */
   issuedAt: number;
+  /** Epoch milliseconds. */
   expiresAt: number;
 }
 
@@ -28,64 +30,49 @@ export interface MintInput {
   allowedOrigins?: string[];
   ttlSeconds?: number;
   kind?: 'widget' | 'session';
+  generation?: number;
 }
 
+/** A bearer token for the portal API, bound to merchant + mode + customer (+ origins). */
 export async function mintToken(keys: TokenKeys, issuer: string, input: MintInput, nowMs: number) {
-  const key = keys.current();
   const iat = Math.floor(nowMs / 1000);
-  const exp = iat + Math.min(input.ttlSeconds ?? DEFAULT_TTL_SECONDS, MAX_TTL_SECONDS);
-  const token = await new SignJWT({
-    mid: input.merchantId,
-    mode: input.mode,
-    kind: input.kind ?? 'widget',
-    ...(input.allowedOrigins?.length ? { origins: input.allowedOrigins } : {}),
-  })
-    .setProtectedHeader({ alg: 'HS256', typ: 'JWT', kid: key.kid })
-    .setIssuer(issuer)
-    .setAudience(TOKEN_AUDIENCE)
-    .setSubject(input.customerId)
-    .setJti(newId('code').slice(5))
-    .setIssuedAt(iat)
-    .setExpirationTime(exp)
-    .sign(key.secret);
+  const ttl = Math.max(1, Math.min(input.ttlSeconds ?? DEFAULT_TTL_SECONDS, MAX_TTL_SECONDS));
+  const exp = iat + ttl;
+  const token = await signJwt(keys, {
+    issuer,
+    audience: TOKEN_AUDIENCE,
+    subject: input.customerId,
+    issuedAt: iat,
+    expiresAt: exp,
+    claims: {
+      mid: input.merchantId,
+      mode: input.mode,
+      kind: input.kind ?? 'widget',
+      gen: input.generation ?? 0,
+      ...(input.allowedOrigins?.length ? { origins: input.allowedOrigins } : {}),
+    },
+  });
   return { token, expiresAt: exp * 1000 };
 }
 
-/** Verifies signature (HS256 only), issuer, audience, expiry and the claims we rely on. */
+/** Verifies the token (see verifyJwt) and the claims we rely on. */
 export async function verifyToken(keys: TokenKeys, issuer: string, token: string, nowMs: number): Promise<TokenClaims> {
-  try {
-    const { kid } = decodeProtectedHeader(token);
-    const key = typeof kid === 'string' ? keys.find(kid, nowMs) : undefined;
-    if (!key) throw unauthorized('The token is invalid or expired.');
-    const { payload } = await jwtVerify(token, key.secret, {
-      algorithms: ['HS256'],
-      issuer,
-      audience: TOKEN_AUDIENCE,
-      requiredClaims: ['exp', 'iat', 'jti', 'sub'],
-      currentDate: new Date(nowMs),
-      clockTolerance: 5,
-    });
-    const { mid, mode, kind, origins } = payload as Record<string, unknown>;
-    if (typeof mid !== 'string' || (mode !== 'test' && mode !== 'prod') || (kind !== 'widget' && kind !== 'session')) {
-      throw unauthorized('The token is invalid or expired.');
-    }
-    if (origins !== undefined && (!Array.isArray(origins) || !origins.every((o) => typeof o === 'string'))) {
-      throw unauthorized('The token is invalid or expired.');
-    }
-    return {
-      merchantId: mid,
-      mode,
-      kind,
-      customerId: payload.sub!,
-      allowedOrigins: (origins as string[] | undefined) ?? [],
-      jti: payload.jti!,
-      issuedAt: payload.iat!,
-      expiresAt: payload.exp! * 1000,
-    };
-  } catch (e) {
-    if (e instanceof errors.JOSEError || e instanceof TypeError || e instanceof SyntaxError) {
-      throw unauthorized('The token is invalid or expired.');
-    }
-    throw e;
-  }
+  const payload = await verifyJwt(keys, issuer, TOKEN_AUDIENCE, token, nowMs);
+  const { mid, mode, kind, origins, gen } = payload as Record<string, unknown>;
+  if (typeof mid !== 'string' || (mode !== 'test' && mode !== 'prod') || (kind !== 'widget' && kind !== 'session')) throw invalid();
+  if (origins !== undefined && (!Array.isArray(origins) || !origins.every((o) => typeof o === 'string'))) throw invalid();
+  if (gen !== undefined && !Number.isSafeInteger(gen)) throw invalid();
+  // A token living longer than the maximum was not minted by us, whatever its signature says.
+  if (payload.exp! - payload.iat! > MAX_TTL_SECONDS) throw invalid();
+  return {
+    merchantId: mid,
+    mode,
+    kind,
+    customerId: payload.sub!,
+    allowedOrigins: (origins as string[] | undefined) ?? [],
+    generation: (gen as number | undefined) ?? 0,
+    jti: payload.jti!,
+    issuedAt: payload.iat!,
+    expiresAt: payload.exp! * 1000,
+  };
 }

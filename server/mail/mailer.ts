@@ -1,7 +1,10 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import nodemailer from 'nodemailer';
 import { newId } from '../ids.js';
 import { iso, type Clock } from '../clock.js';
 import type { Store } from '../store/store.js';
+import type { MailMessage } from '../store/schema.js';
 
 export interface OutgoingMail {
   to: string;
@@ -9,34 +12,102 @@ export interface OutgoingMail {
   text: string;
   html: string;
   replyTo?: string;
+  /** Display name for From (the merchant's brand); the address stays MAIL_FROM's. */
+  fromName?: string;
+  /**
+   * The mail carries a live credential (a sign-in or confirmation link). The dev outbox then keeps
+   * it in a file beside the data file, never in the data file, which holds only hashes of codes.
+   */
+  sensitive?: boolean;
 }
 
 export interface Mailer {
   send(mail: OutgoingMail): Promise<void>;
+  /** The dev outbox, newest first; empty when mail goes out over SMTP. */
+  outbox?(): MailMessage[];
 }
 
-/** SMTP when SMTP_URL is set; otherwise the dev outbox, stored with the data (shown at /dev/mailbox). */
+/** How many sensitive messages the dev outbox file keeps. */
+const OUTBOX_FILE_LIMIT = 200;
+
+export const outboxFileFor = (dataFile: string) => path.join(path.dirname(dataFile), 'dev-outbox.json');
+
+/** SMTP when SMTP_URL is set; otherwise the dev outbox, kept with the data (shown at /dev/mailbox). */
 export function createMailer(opts: { smtpUrl?: string; from: string; store: Store; clock: Clock }): Mailer {
+  const fromAddress = /<([^<>]+)>\s*$/.exec(opts.from)?.[1] ?? opts.from;
+  const from = (name?: string) => (name ? { name, address: fromAddress } : opts.from);
+
   if (opts.smtpUrl) {
     const transport = nodemailer.createTransport(opts.smtpUrl);
     return {
       async send(mail) {
-        await transport.sendMail({ from: opts.from, ...mail });
-      },
-    };
-  }
-  return {
-    async send(mail) {
-      await opts.store.transact((tx) =>
-        tx.put('mailbox', {
-          id: newId('mail'),
+        await transport.sendMail({
+          from: from(mail.fromName),
           to: mail.to,
+          replyTo: mail.replyTo,
           subject: mail.subject,
           text: mail.text,
           html: mail.html,
-          created_at: iso(opts.clock()),
-        }),
-      );
+          headers: { 'Auto-Submitted': 'auto-generated' },
+        });
+      },
+      outbox: () => [],
+    };
+  }
+
+  const file = outboxFileFor(opts.store.file);
+  const secretMail = new SecretOutbox(file);
+  return {
+    async send(mail) {
+      const message: MailMessage = {
+        id: newId('mail'),
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        created_at: iso(opts.clock()),
+      };
+      if (mail.sensitive) await secretMail.add(message);
+      else await opts.store.transact((tx) => tx.put('mailbox', message));
+    },
+    outbox() {
+      // Newest first; within the same millisecond, the later write first.
+      const seq = new Map<string, number>();
+      const all = [...opts.store.all('mailbox'), ...secretMail.list()];
+      all.forEach((m, i) => seq.set(m.id, i));
+      return all.sort((a, b) => b.created_at.localeCompare(a.created_at) || seq.get(b.id)! - seq.get(a.id)!);
     },
   };
+}
+
+/** A small JSON file of recent messages, rewritten atomically (temp + rename) one write at a time. */
+class SecretOutbox {
+  private messages: MailMessage[] = [];
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(private readonly file: string) {
+    try {
+      const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
+      if (Array.isArray(parsed)) this.messages = parsed as MailMessage[];
+    } catch {
+      // Missing or unreadable: the dev outbox starts empty; it is a convenience, not a record.
+    }
+  }
+
+  list(): MailMessage[] {
+    return [...this.messages];
+  }
+
+  add(message: MailMessage): Promise<void> {
+    this.messages = [...this.messages, message].slice(-OUTBOX_FILE_LIMIT);
+    const snapshot = JSON.stringify(this.messages);
+    const tmp = `${this.file}.${process.pid}.tmp`;
+    this.writing = this.writing
+      .catch(() => undefined)
+      .then(async () => {
+        await fs.promises.writeFile(tmp, snapshot, { mode: 0o600 });
+        await fs.promises.rename(tmp, this.file);
+      });
+    return this.writing;
+  }
 }

@@ -1,6 +1,10 @@
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../env.js';
 
+/** Paths that carry a single-use code: the code is a credential, so it never reaches a log. */
+const SECRET_PATHS = /^(\/portal\/link\/|\/portal\/email\/confirm\/)[^/]+/;
+export const redactPath = (path: string) => path.replace(SECRET_PATHS, '$1[redacted]');
+
 /** One log line per request, with its id, so a customer's trace_id leads straight to it. */
 export function accessLog() {
   return createMiddleware<AppEnv>(async function accessLog(c, next) {
@@ -9,7 +13,7 @@ export function accessLog() {
     c.var.deps.log.info('request', {
       request_id: c.var.requestId,
       method: c.req.method,
-      path: c.req.path,
+      path: redactPath(c.req.path),
       status: c.res.status,
       ms: Math.round((performance.now() - started) * 10) / 10,
     });

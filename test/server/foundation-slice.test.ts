@@ -111,3 +111,10 @@ test('bad input on every slice route is a 4xx in Creem error format and changes 
   }
   assert.equal(fs.readFileSync(t.dataFile, 'utf8'), before);
 });
+
+test('single-use codes in paths never reach the access log', async () => {
+  const { redactPath } = await import('../../server/middleware/access-log.js');
+  assert.equal(redactPath('/portal/link/AbC-123_xyz'), '/portal/link/[redacted]');
+  assert.equal(redactPath('/portal/email/confirm/AbC-123_xyz'), '/portal/email/confirm/[redacted]');
+  assert.equal(redactPath('/v1/customers'), '/v1/customers');
+});

@@ -1,0 +1,104 @@
+import { html, type SafeHtml } from './html.js';
+import { page } from './layout.js';
+import { t, type Locale } from '../mail/messages.js';
+import type { Merchant } from '../store/schema.js';
+
+const MINUTES = 10;
+
+/** The email form that asks for a new sign-in link (posts to /portal/login, works without script). */
+function emailForm(locale: Locale, merchant: Merchant, submit: string): SafeHtml {
+  return html`<form method="post" action="/portal/login">
+<input type="hidden" name="merchant" value="${merchant.id}">
+<input type="hidden" name="lang" value="${locale}">
+<label for="email">${t(locale, 'emailLabel')}</label>
+<input id="email" name="email" type="email" autocomplete="email" required maxlength="320">
+<button type="submit">${submit}</button>
+</form>`;
+}
+
+/** GET/HEAD /portal/link/:code: asks before spending the code, because mail scanners open links. */
+export function linkPage(locale: Locale, merchant: Merchant, action: string): SafeHtml {
+  const name = merchant.settings.brand.name;
+  return page({
+    locale,
+    merchant,
+    title: t(locale, 'linkTitle', { merchant: name }),
+    body: html`<h1>${t(locale, 'linkTitle', { merchant: name })}</h1>
+<p>${t(locale, 'linkBody')}</p>
+<form method="post" action="${action}"><button type="submit">${t(locale, 'continue')}</button></form>`,
+  });
+}
+
+/** A used, expired or unknown code, wherever it was opened: one page, with a way to get a new link. */
+export function expiredPage(locale: Locale, merchant: Merchant | undefined): SafeHtml {
+  return page({
+    locale,
+    merchant,
+    title: t(locale, 'expiredTitle'),
+    body: html`<h1>${t(locale, 'expiredTitle')}</h1>
+${merchant ? html`<p>${t(locale, 'expiredBody', { minutes: MINUTES })}</p>${emailForm(locale, merchant, t(locale, 'sendNew'))}` : html`<p>${t(locale, 'unknownMerchant')}</p>`}`,
+  });
+}
+
+export function loginPage(locale: Locale, merchant: Merchant, notice?: string): SafeHtml {
+  const name = merchant.settings.brand.name;
+  return page({
+    locale,
+    merchant,
+    title: t(locale, 'loginTitle', { merchant: name }),
+    body: html`<h1>${t(locale, 'loginTitle', { merchant: name })}</h1>
+${notice ? html`<p role="alert">${notice}</p>` : ''}
+<p>${t(locale, 'loginBody')}</p>
+${emailForm(locale, merchant, t(locale, 'sendLink'))}`,
+  });
+}
+
+/** Shown after a login form post, whether or not the address is known. */
+export function sentPage(locale: Locale, merchant: Merchant, email: string): SafeHtml {
+  return page({
+    locale,
+    merchant,
+    title: t(locale, 'sentTitle'),
+    body: html`<h1>${t(locale, 'sentTitle')}</h1>
+<p role="status">${t(locale, 'sentBody', { email, minutes: MINUTES })}</p>`,
+  });
+}
+
+export function unknownMerchantPage(locale: Locale): SafeHtml {
+  return page({ locale, title: t(locale, 'expiredTitle'), body: html`<p>${t(locale, 'unknownMerchant')}</p>` });
+}
+
+/** /portal/magic: a script moves the code from the fragment into a POST. */
+export function magicPage(locale: Locale): SafeHtml {
+  return page({
+    locale,
+    title: t(locale, 'signingIn'),
+    scripts: [{ src: '/portal/assets/magic.js' }],
+    body: html`<h1>${t(locale, 'signingIn')}</h1>
+<form id="redeem" method="post" action="/portal/session"><input type="hidden" name="code" value=""></form>
+<noscript><p>${t(locale, 'noscript')}</p></noscript>`,
+  });
+}
+
+/** The hosted portal: the same element merchants embed, fed by the session cookie through token-url. */
+export function portalPage(locale: Locale, merchant: Merchant): SafeHtml {
+  return page({
+    locale,
+    merchant,
+    wide: true,
+    title: merchant.settings.brand.name,
+    scripts: [{ src: '/widget/creem-portal.mjs', module: true }],
+    headerEnd: html`<form method="post" action="/portal/logout"><button class="link" type="submit">${t(locale, 'signOut')}</button></form>`,
+    body: html`<creem-portal token-url="/portal/session/token" locale="${locale}" merchant="${merchant.id}"></creem-portal>`,
+  });
+}
+
+/** The hosted portal without a (valid) session. */
+export function signedOutPage(locale: Locale, merchant: Merchant | undefined): SafeHtml {
+  if (!merchant) return page({ locale, title: t(locale, 'sessionEnded'), body: html`<p>${t(locale, 'sessionEnded')}</p><p>${t(locale, 'unknownMerchant')}</p>` });
+  return loginPage(locale, merchant, t(locale, 'sessionEnded'));
+}
+
+export function tooManyPage(locale: Locale, merchant: Merchant): SafeHtml {
+  return loginPage(locale, merchant, t(locale, 'tooMany'));
+}

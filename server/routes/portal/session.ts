@@ -1,0 +1,95 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { createRouter, ErrorSchema } from '../router.js';
+import { openSession, redeemSignInCode, sessionMerchantHint } from '../../auth/portal-session.js';
+import { mintToken, DEFAULT_TTL_SECONDS } from '../../auth/widget-token.js';
+import { ApiError } from '../../errors.js';
+import { checkSignInCode } from '../../auth/sign-in-codes.js';
+import { iso } from '../../clock.js';
+import { expiredPage } from '../../pages/sign-in-pages.js';
+import { rateLimitByAddress, type SignInLimits } from '../../middleware/rate-limit.js';
+import { assertSameOriginPost, pageLocale, sendPage } from './hosted-respond.js';
+import { endSessionCookie, readSessionCookie, startSessionCookie } from './session-cookie.js';
+
+const Html = { 'text/html': { schema: z.string() } };
+const TokenSchema = z.object({ token: z.string(), expires_at: z.string(), customer_id: z.string() }).openapi('PortalSessionToken');
+
+/** The hosted portal's cookie session: started by a magic-link code, read by token-url, ended by sign-out. */
+export function portalSessions(limits: SignInLimits) {
+  const router = createRouter();
+
+  router.use('/session', async (c, next) => (c.req.method === 'POST' ? rateLimitByAddress(limits.codePerAddress)(c, next) : next()));
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/session',
+      summary: 'Spend a magic-link code posted by /portal/magic: sets the session cookie, redirects to /portal',
+      security: [],
+      request: {
+        body: { required: true, content: { 'application/x-www-form-urlencoded': { schema: z.object({ code: z.string().max(512).optional() }) } } },
+      },
+      responses: { 303: { description: 'Signed in: to /portal' }, 410: { description: 'Used, expired or unknown code', content: Html } },
+    }),
+    async (c) => {
+      assertSameOriginPost(c);
+      const { code = '' } = c.req.valid('form');
+      const { store } = c.var.deps;
+      try {
+        const who = await redeemSignInCode(c.var.deps, code);
+        await startSessionCookie(c, who);
+        return c.redirect('/portal', 303);
+      } catch (e) {
+        if (!(e instanceof ApiError) || e.status !== 400) throw e;
+        const record = checkSignInCode(store, code, ['magic_link', 'portal_link'], c.var.deps.clock()).record;
+        const merchant = record && store.get('merchants', record.merchant_id);
+        return sendPage(c, expiredPage(pageLocale(c), merchant), 410, merchant);
+      }
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/session/token',
+      summary: "The hosted portal element's token-url: a short session token from the session cookie",
+      description: 'Lives at most 15 minutes and never past the session’s absolute end (1 h after sign-in).',
+      security: [],
+      responses: {
+        200: { description: 'A portal token', content: { 'application/json': { schema: TokenSchema } } },
+        401: { description: 'No session, or it ended', content: { 'application/json': { schema: ErrorSchema } } },
+      },
+    }),
+    async (c) => {
+      const { keys, config, clock } = c.var.deps;
+      c.header('Cache-Control', 'no-store');
+      const session = await openSession(c.var.deps, readSessionCookie(c));
+      const now = clock();
+      const remaining = Math.floor((session.expiresAt - now) / 1000);
+      if (remaining < 1) throw new ApiError(401, ['Not signed in.']);
+      const { token, expiresAt } = await mintToken(
+        keys,
+        config.publicUrl,
+        { ...session, kind: 'session', ttlSeconds: Math.min(DEFAULT_TTL_SECONDS, remaining), allowedOrigins: [new URL(config.publicUrl).origin] },
+        now,
+      );
+      return c.json({ token, expires_at: iso(expiresAt), customer_id: session.customerId }, 200);
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/logout',
+      summary: 'End the hosted portal session',
+      security: [],
+      responses: { 303: { description: "To the merchant's sign-in page" } },
+    }),
+    (c) => {
+      assertSameOriginPost(c);
+      const merchant = sessionMerchantHint(readSessionCookie(c));
+      endSessionCookie(c);
+      return c.redirect(merchant ? `/portal/login?merchant=${encodeURIComponent(merchant)}` : '/portal', 303);
+    },
+  );
+
+  return router;
+}

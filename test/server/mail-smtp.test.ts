@@ -1,0 +1,141 @@
+import { test, before, after, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { simpleParser, type ParsedMail, type AddressObject } from 'mailparser';
+import { createTestApp, call, isCreemError, type TestApp } from '../support/server.js';
+import { createMailer, outboxFileFor } from '../../server/mail/mailer.js';
+import { LOCALES, t as message } from '../../server/mail/messages.js';
+import { codeIn, merchantOf, updateMerchant, waitFor } from './signin-helpers.js';
+
+let t: TestApp;
+let smtp: SMTPServer;
+let port: number;
+const received: ParsedMail[] = [];
+
+before(async () => {
+  // A real SMTP server on loopback; every message is parsed as a mail client would.
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then((mail) => {
+          received.push(mail);
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  port = (smtp.server.address() as AddressInfo).port;
+  t = await createTestApp({ env: { SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: 'Portal <no-reply@portal.example>' } });
+  // The test app's default mailer is the dev outbox; give it the one main.ts builds from SMTP_URL.
+  t.deps.mailer = createMailer({ smtpUrl: t.deps.config.smtpUrl, from: t.deps.config.mailFrom, store: t.deps.store, clock: () => t.clock.now });
+});
+after(async () => {
+  await t.close();
+  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+});
+beforeEach(() => t.clock.advance(16 * 60_000));
+
+const requestLink = (email: string, locale?: string) =>
+  call(t, 'POST', '/portal/api/magic-link', { key: null, body: { merchant_id: merchantOf(t).id, email, ...(locale ? { locale } : {}) } });
+const nextMail = (to: string, after = received.length) =>
+  waitFor(`SMTP mail to ${to}`, () => received.slice(after).find((m) => (m.to as AddressObject).text.includes(to)));
+const address = (a: AddressObject | AddressObject[] | undefined) => (Array.isArray(a) ? a[0] : a)!.value[0];
+
+test('a magic link goes out over SMTP as HTML and text, from the merchant, and signs the customer in', async () => {
+  const mark = received.length;
+  assert.equal((await requestLink('ada@example.com')).status, 202);
+  const mail = await nextMail('ada@example.com', mark);
+  assert.equal(mail.subject, 'Your sign-in link for Acme Cloud');
+  assert.deepEqual(address(mail.from), { name: 'Acme Cloud', address: 'no-reply@portal.example' });
+  assert.equal(address(mail.replyTo).address, 'support@acme-cloud.test');
+  assert.equal(mail.headers.get('auto-submitted'), 'auto-generated');
+  assert.ok(mail.text && mail.html, 'both parts');
+  const { url, code } = codeIn(mail.text!);
+  assert.ok((mail.html as string).includes(`href="${url}#creem_code=${code}"`));
+  assert.match(mail.html as string, /border-top:6px solid #4f46e5/);
+  assert.match(mail.html as string, /<html lang="en" dir="ltr">/);
+  assert.match(mail.text!, /expires in 10 minutes/);
+  assert.match(mail.text!, /support@acme-cloud\.test/);
+
+  const exchange = await call(t, 'POST', '/portal/api/session/exchange', { key: null, body: { code } });
+  assert.equal(exchange.status, 200);
+  // Over SMTP nothing lands in the dev outbox.
+  assert.equal(t.deps.store.count('mailbox'), 0);
+  assert.equal(fs.existsSync(outboxFileFor(t.dataFile)), false);
+});
+
+test('the email speaks the customer’s language: en, de, fr, es, it, pt-BR, nl, pl, ja, ar', async () => {
+  const subjects = new Set<string>();
+  for (const locale of LOCALES) {
+    t.clock.advance(16 * 60_000);
+    const mark = received.length;
+    assert.equal((await requestLink('jean@example.com', locale)).status, 202);
+    const mail = await nextMail('jean@example.com', mark);
+    assert.equal(mail.subject, message(locale, 'subject', { merchant: 'Acme Cloud' }), locale);
+    assert.ok(mail.text!.includes(message(locale, 'intro', { merchant: 'Acme Cloud', minutes: 10 })), locale);
+    assert.ok((mail.html as string).includes(`lang="${locale}" dir="${locale === 'ar' ? 'rtl' : 'ltr'}"`), locale);
+    subjects.add(mail.subject!);
+  }
+  assert.equal(subjects.size, LOCALES.length, 'ten different translations');
+  // Region tags fall back to the language; unknown ones to English.
+  for (const [asked, expected] of [['de-AT', 'de'], ['pt', 'pt-BR'], ['fr-CA', 'fr'], ['tlh', 'en']] as const) {
+    t.clock.advance(16 * 60_000);
+    const mark = received.length;
+    await requestLink('jean@example.com', asked);
+    assert.equal((await nextMail('jean@example.com', mark)).subject, message(expected, 'subject', { merchant: 'Acme Cloud' }), asked);
+  }
+});
+
+test("the customer's stored locale is used when the request names none", async () => {
+  const jean = t.deps.store.findOneBy('customers', 'email', 'jean@example.com')!;
+  await t.deps.store.transact((tx) => tx.put('customers', { ...jean, locale: 'nl' }));
+  const mark = received.length;
+  await requestLink('jean@example.com');
+  assert.equal((await nextMail('jean@example.com', mark)).subject, 'Je inloglink voor Acme Cloud');
+});
+
+test('merchant-typed brand values are escaped or dropped in the HTML email', async () => {
+  const m = merchantOf(t);
+  await updateMerchant(t, m.id, (x) => ({
+    ...x,
+    settings: {
+      ...x.settings,
+      brand: { name: 'Evil <script>alert(1)</script> & "Co"', color: 'red;background:url(javascript:alert(1))', logo_url: 'javascript:alert(1)' },
+      support_email: '<img src=x onerror=alert(1)>@x.test',
+    },
+  }));
+  try {
+    const mark = received.length;
+    await requestLink('grace@example.com');
+    const mail = await nextMail('grace@example.com', mark);
+    const html = mail.html as string;
+    assert.doesNotMatch(html, /<script|<img src=x|javascript:/);
+    assert.match(html, /&lt;img src=x onerror=alert\(1\)&gt;@x\.test/);
+    assert.match(html, /Evil &lt;script&gt;alert\(1\)&lt;\/script&gt; &amp; &quot;Co&quot;/);
+    assert.match(html, /#4f46e5/, 'an invalid colour falls back to the default');
+    assert.equal(mail.subject, 'Your sign-in link for Evil <script>alert(1)</script> & "Co"', 'the plain-text subject keeps the name as typed');
+  } finally {
+    await updateMerchant(t, m.id, () => m);
+  }
+});
+
+test('an SMTP failure does not change the answer the client sees', async () => {
+  const down = await createTestApp();
+  try {
+    down.deps.mailer = createMailer({ smtpUrl: 'smtp://127.0.0.1:9', from: down.deps.config.mailFrom, store: down.deps.store, clock: () => down.clock.now });
+    const res = await call(down, 'POST', '/portal/api/magic-link', { key: null, body: { merchant_id: merchantOf(down).id, email: 'ada@example.com' } });
+    assert.equal(res.status, 202);
+    assert.deepEqual(res.json, { ok: true });
+    await new Promise((r) => setTimeout(r, 300));
+    const bad = await call(down, 'POST', '/portal/api/magic-link', { key: null, body: { merchant_id: merchantOf(down).id, email: 'nope' } });
+    assert.ok(isCreemError(bad.json, 400), 'the server is still answering');
+  } finally {
+    await down.close();
+  }
+});
