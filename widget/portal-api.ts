@@ -152,7 +152,14 @@ export interface ChangePreview {
   credit_today: number;
   /** charge_today − credit_today: positive is charged, negative is refunded. */
   net_today: number;
+  /** Tax on net_today (same sign): prices are before tax, tax is added on top. */
+  tax_today: number;
+  /** net_today + tax_today: what really moves today (charged when positive, refunded when negative). */
+  total_today: number;
+  /** Next period's price before tax. */
   next_charge_amount: number;
+  /** next_charge_amount plus tax: what the next charge will be. */
+  next_charge_total: number;
   next_charge_date: string | null;
   product: PortalProduct;
   units: number;

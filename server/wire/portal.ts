@@ -1,6 +1,8 @@
 import type { Store } from '../store/store.js';
-import type { Customer, Merchant, Product, Subscription, Transaction } from '../store/schema.js';
+import type { Customer, CustomerRequest, Merchant, Product, Subscription, Transaction } from '../store/schema.js';
+import type { ChangePreview as DomainChangePreview } from '../domain/subscriptions.js';
 import type {
+  ChangePreview,
   PortalCustomer,
   PortalMerchant,
   PortalProduct,
@@ -62,6 +64,12 @@ export const portalMerchant = (m: Merchant): PortalMerchant => ({
   },
 });
 
+/** A pending request the merchant has since settled by refunding through the merchant API shows as refunded. */
+function refundRequestStatus(status: CustomerRequest['status'], t: Transaction): 'pending' | 'refunded' | 'declined' {
+  if (status === 'refunded' || (status === 'pending' && t.status === 'refunded')) return 'refunded';
+  return status === 'declined' ? 'declined' : 'pending';
+}
+
 export function portalTransaction(store: Pick<Store, 'get' | 'findBy'>, t: Transaction): PortalTransaction {
   const request = store
     .findBy('customer_requests', 'transaction_id', t.id)
@@ -81,8 +89,20 @@ export function portalTransaction(store: Pick<Store, 'get' | 'findBy'>, t: Trans
     created_at: t.created_at,
     period_start: t.period_start,
     period_end: t.period_end,
-    refund_request: request
-      ? { reference: request.reference, status: request.status === 'refunded' ? 'refunded' : request.status === 'declined' ? 'declined' : 'pending' }
-      : null,
+    refund_request: request ? { reference: request.reference, status: refundRequestStatus(request.status, t) } : null,
   };
 }
+
+export const portalChangePreview = (p: DomainChangePreview): ChangePreview => ({
+  currency: p.currency,
+  charge_today: p.charge_today,
+  credit_today: p.credit_today,
+  net_today: p.net_today,
+  tax_today: p.tax_today,
+  total_today: p.total_today,
+  next_charge_amount: p.next_charge_amount,
+  next_charge_total: p.next_charge_total,
+  next_charge_date: p.next_charge_date,
+  product: portalProduct(p.product),
+  units: p.units,
+});

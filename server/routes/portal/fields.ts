@@ -1,0 +1,26 @@
+import { z } from '@hono/zod-openapi';
+
+// Control characters other than newline/tab have no place in anything a customer types; in a
+// single line not even those (a subject becomes a mail header).
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const LINE_BREAK = /[\r\n\t]/;
+
+/** One line of text, trimmed, 1..max characters. */
+export const line = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((s) => !CONTROL.test(s) && !LINE_BREAK.test(s), 'must be a single line of text');
+
+/** Free text that may span lines, trimmed, 1..max characters. */
+export const paragraph = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((s) => !CONTROL.test(s), 'must not contain control characters');
+
+export const TransactionId = z.string().regex(/^tran_[A-Za-z0-9]{1,64}$/, 'must be a transaction id (tran_…)');

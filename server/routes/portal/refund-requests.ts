@@ -1,0 +1,57 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { createRouter, portalErrorResponses, AnyObject } from '../router.js';
+import { requestRefund } from '../../domain/refund-policy.js';
+import type { RefundRequestResponse } from '../../../widget/portal-api.js';
+import { customerScope, portalWriteErrors } from './customer-scope.js';
+import { paragraph, TransactionId } from './fields.js';
+
+export const portalRefundRequests = createRouter();
+
+const REASONS = [
+  'too_expensive',
+  'missing_features',
+  'switched_service',
+  'unused',
+  'customer_service',
+  'too_complex',
+  'low_quality',
+  'other',
+  'duplicate',
+  'not_as_described',
+] as const;
+
+portalRefundRequests.openapi(
+  createRoute({
+    method: 'post',
+    path: '/',
+    summary: "Ask for a refund of one of my payments, decided by the merchant's refund policy",
+    description:
+      'Within the merchant\'s auto-refund window the payment is refunded at once (outcome "refunded"); later, when the merchant takes requests, it waits for the merchant (outcome "pending", mailed and sent as a refund.requested webhook); otherwise 403. A second request while one is pending, or for a refunded payment, gets 409.',
+    security: [{ WidgetToken: [] }],
+    request: {
+      body: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: z.object({ transaction_id: TransactionId, reason: z.enum(REASONS), comment: paragraph(1000).optional() }).strict(),
+          },
+        },
+      },
+    },
+    responses: {
+      201: { description: 'What happened: refunded now, or pending with the merchant', content: { 'application/json': { schema: AnyObject } } },
+      ...portalErrorResponses,
+      ...portalWriteErrors,
+    },
+  }),
+  async (c) => {
+    const body = c.req.valid('json');
+    const filed = await requestRefund(c.var.deps, customerScope(c.var.scope), {
+      transactionId: body.transaction_id,
+      reason: body.reason,
+      comment: body.comment,
+    });
+    const answer: RefundRequestResponse = { reference: filed.request.reference, outcome: filed.outcome, refund_amount: filed.amount };
+    return c.json(answer, 201);
+  },
+);

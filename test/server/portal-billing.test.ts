@@ -1,0 +1,202 @@
+import { test, beforeEach, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { createTestApp, call, customerByEmail, tokenFor, readDataFile, isCreemError, type TestApp } from '../support/server.js';
+import { sha256 } from '../../server/ids.js';
+
+const HOUR = 3_600_000;
+let t: TestApp;
+beforeEach(async () => {
+  t = await createTestApp();
+});
+afterEach(() => t.close());
+
+const tokenOf = (email: string) => tokenFor(t, customerByEmail(t, email).id);
+const patch = (token: string, body: unknown) => call(t, 'PATCH', '/portal/api/billing', { key: null, token, body });
+const customerOnDisk = (id: string) => readDataFile(t).collections.customers.find((c: { id: string }) => c.id === id);
+const state = () => {
+  const c = readDataFile(t).collections;
+  return JSON.stringify([c.customers, c.sign_in_codes, c.mailbox]);
+};
+/** The code in the newest confirmation mail's link. */
+function lastLinkCode(): string {
+  const mail = t.deps.mailer.outbox!()[0];
+  const m = /\/portal\/email\/confirm\/([A-Za-z0-9_-]+)/.exec(mail.text);
+  assert.ok(m, 'the mail carries a confirmation link');
+  return m[1];
+}
+const confirmPage = (method: 'GET' | 'POST', code: string) => call(t, method, `/portal/email/confirm/${code}`, { key: null });
+
+test('billing details are saved and answered', async () => {
+  const ada = customerByEmail(t, 'ada@example.com');
+  const address = { line1: '12 St James Sq', line2: null, city: 'London', postal_code: 'SW1Y 4JH', state: null };
+  const res = await patch(await tokenOf('ada@example.com'), { name: 'Ada King', country: 'gb', address, tax_id: 'GB123456789' });
+  assert.equal(res.status, 200);
+  assert.equal(res.json.customer.name, 'Ada King');
+  assert.equal(res.json.customer.country, 'GB');
+  assert.deepEqual(res.json.customer.address, address);
+  assert.equal(res.json.customer.tax_id, 'GB123456789');
+  const disk = customerOnDisk(ada.id);
+  assert.equal(disk.name, 'Ada King');
+  assert.equal(disk.country, 'GB');
+  assert.deepEqual(disk.address, address);
+  assert.equal(disk.tax_id, 'GB123456789');
+  assert.equal(disk.email, 'ada@example.com');
+});
+
+test('cleared optional fields are stored as null, untouched fields stay', async () => {
+  const ada = customerByEmail(t, 'ada@example.com');
+  const token = await tokenOf('ada@example.com');
+  await patch(token, { tax_id: 'GB1', address: { line1: 'a', line2: 'b', city: 'c', postal_code: 'd', state: 'e' } });
+  const res = await patch(token, { tax_id: '', address: { line1: 'a', line2: '', city: 'c', postal_code: 'd', state: '' } });
+  assert.equal(res.status, 200);
+  const disk = customerOnDisk(ada.id);
+  assert.equal(disk.tax_id, null);
+  assert.deepEqual(disk.address, { line1: 'a', line2: null, city: 'c', postal_code: 'd', state: null });
+  assert.equal(disk.country, 'GB');
+  assert.equal(disk.name, 'Ada Lovelace');
+});
+
+test('a new email waits for the link sent to it; GET shows the page, POST applies it once', async () => {
+  const ada = customerByEmail(t, 'ada@example.com');
+  const res = await patch(await tokenOf('ada@example.com'), { email: 'Ada.New@Example.com' });
+  assert.equal(res.status, 200);
+  assert.equal(res.json.customer.email, 'ada@example.com');
+  assert.equal(res.json.customer.pending_email, 'ada.new@example.com');
+  assert.equal(customerOnDisk(ada.id).email, 'ada@example.com');
+
+  const mail = t.deps.mailer.outbox!()[0];
+  assert.equal(mail.to, 'ada.new@example.com');
+  const code = lastLinkCode();
+  assert.ok(mail.text.includes('Someone asked') && mail.text.includes(`${t.deps.config.publicUrl}/portal/email/confirm/${code}`));
+  const codes = readDataFile(t).collections.sign_in_codes.filter((c: { kind: string }) => c.kind === 'email_change');
+  assert.equal(codes.length, 1);
+  assert.equal(codes[0].hash, sha256(code));
+  assert.equal(codes[0].data, 'ada.new@example.com');
+  assert.equal(codes[0].expires_at, t.clock.now + 24 * HOUR);
+  assert.ok(!JSON.stringify(readDataFile(t)).includes(code), 'the raw code (and the mail carrying it) stays out of the data file');
+  const disk = readDataFile(t).collections;
+  assert.ok(!JSON.stringify([disk.sign_in_codes, disk.customers]).includes(code), 'only the hash of the code is stored');
+
+  for (let i = 0; i < 2; i++) {
+    const page = await confirmPage('GET', code);
+    assert.equal(page.status, 200);
+    assert.match(page.headers.get('content-type')!, /text\/html/);
+    assert.ok(page.headers.get('content-security-policy'));
+    assert.ok(page.text.includes('ada.new@example.com') && page.text.includes('<form method="post">'));
+  }
+  assert.equal(customerOnDisk(ada.id).email, 'ada@example.com', 'opening the link changes nothing');
+
+  const done = await confirmPage('POST', code);
+  assert.equal(done.status, 200);
+  const changed = customerOnDisk(ada.id);
+  assert.equal(changed.email, 'ada.new@example.com');
+  assert.equal(changed.pending_email, null);
+
+  const before = state();
+  assert.equal((await confirmPage('POST', code)).status, 404);
+  assert.equal((await confirmPage('GET', code)).status, 404);
+  assert.equal(state(), before);
+});
+
+test('a confirmation link expires after 24 hours', async () => {
+  const ada = customerByEmail(t, 'ada@example.com');
+  await patch(await tokenOf('ada@example.com'), { email: 'late@example.com' });
+  const code = lastLinkCode();
+  t.clock.advance(24 * HOUR + 1000);
+  const res = await confirmPage('POST', code);
+  assert.equal(res.status, 404);
+  assert.match(res.text, /expired/);
+  assert.equal(customerOnDisk(ada.id).email, 'ada@example.com');
+});
+
+test('a newer email change retires the older link; asking for the current address calls the change off', async () => {
+  const ada = customerByEmail(t, 'ada@example.com');
+  const token = await tokenOf('ada@example.com');
+  await patch(token, { email: 'first@example.com' });
+  const first = lastLinkCode();
+  await patch(token, { email: 'second@example.com' });
+  const second = lastLinkCode();
+  assert.equal((await confirmPage('POST', first)).status, 404);
+  assert.equal(customerOnDisk(ada.id).pending_email, 'second@example.com');
+
+  const back = await patch(token, { email: 'ada@example.com' });
+  assert.equal(back.json.customer.pending_email, null);
+  assert.equal((await confirmPage('POST', second)).status, 404);
+  assert.equal(customerOnDisk(ada.id).email, 'ada@example.com');
+});
+
+test("confirming an address another customer of the merchant uses is refused with 409", async () => {
+  const ada = customerByEmail(t, 'ada@example.com');
+  await patch(await tokenOf('ada@example.com'), { email: 'jean@example.com' });
+  const res = await confirmPage('POST', lastLinkCode());
+  assert.equal(res.status, 409);
+  assert.equal(customerOnDisk(ada.id).email, 'ada@example.com');
+});
+
+test('more than five email changes an hour are refused with 429 and send nothing', async () => {
+  const token = await tokenOf('ada@example.com');
+  for (let i = 0; i < 5; i++) assert.equal((await patch(token, { email: `n${i}@example.com` })).status, 200);
+  const before = state();
+  const res = await patch(token, { email: 'n6@example.com' });
+  assert.equal(res.status, 429);
+  assert.ok(isCreemError(res.json, 429));
+  assert.equal(state(), before);
+  t.clock.advance(HOUR);
+  assert.equal((await patch(await tokenOf('ada@example.com'), { email: 'n7@example.com' })).status, 200);
+});
+
+test("a token changes only its own customer's billing details", async () => {
+  const ada = customerByEmail(t, 'ada@example.com');
+  const grace = customerByEmail(t, 'grace@example.com');
+  const adaBefore = JSON.stringify(customerOnDisk(ada.id));
+  const res = await patch(await tokenOf('grace@example.com'), { name: 'Rear Admiral Hopper', email: 'grace2@example.com' });
+  assert.equal(res.json.customer.id, grace.id);
+  assert.equal(customerOnDisk(grace.id).name, 'Rear Admiral Hopper');
+  assert.equal(JSON.stringify(customerOnDisk(ada.id)), adaBefore);
+});
+
+test('bad billing bodies get 400 in Creem\'s body and change nothing', async () => {
+  const token = await tokenOf('ada@example.com');
+  const before = state();
+  const bodies: unknown[] = [
+    { country: 'XX' },
+    { country: 'DEU' },
+    { country: 'ZZ' },
+    { email: 'not-an-email' },
+    { email: 'a@b.c\nBcc: x@y.z' },
+    { name: 'two\nlines' },
+    { name: 'x'.repeat(121) },
+    { address: { line1: 'a', city: 'b' } },
+    { address: { line1: 'a', line2: null, city: 'c', postal_code: 'd', state: null, extra: 1 } },
+    { tax_id: '<script>' },
+    { customer_id: 'cust_other' },
+    { pending_email: 'x@example.com' },
+    '{"name":',
+  ];
+  for (const body of bodies) {
+    const res = await patch(token, body);
+    assert.equal(res.status, 400, `${JSON.stringify(body)} answered ${res.status}`);
+    assert.ok(isCreemError(res.json, 400));
+  }
+  assert.equal(state(), before);
+});
+
+test('when the confirmation mail cannot be sent the customer is told (503) and may ask again', async () => {
+  const ada = customerByEmail(t, 'ada@example.com');
+  const token = await tokenOf('ada@example.com');
+  const real = t.deps.mailer;
+  t.deps.mailer = {
+    send: async () => {
+      throw new Error('SMTP down');
+    },
+  };
+  const failed = await patch(token, { email: 'new@example.com' });
+  assert.equal(failed.status, 503);
+  assert.ok(isCreemError(failed.json, 503));
+  assert.equal(customerOnDisk(ada.id).email, 'ada@example.com');
+  t.deps.mailer = real;
+  const retried = await patch(token, { email: 'new@example.com' });
+  assert.equal(retried.status, 200);
+  assert.equal((await confirmPage('POST', lastLinkCode())).status, 200);
+  assert.equal(customerOnDisk(ada.id).email, 'new@example.com');
+});
