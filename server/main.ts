@@ -7,6 +7,8 @@ import { createMailer } from './mail/mailer.js';
 import { createLogger } from './log.js';
 import { systemClock } from './clock.js';
 import { createApp } from './app.js';
+import { createWebhookWorker } from './webhooks/worker.js';
+import { startJobs } from './jobs.js';
 import { seedDemo, ensureDemoKey, demoMerchant } from './seed/demo.js';
 import type { AppDeps } from './env.js';
 
@@ -28,6 +30,10 @@ async function main() {
     if (demoMerchant(store)) deps.demo = { apiKey: await ensureDemoKey(store, config.demoApiKey, clock()) };
   }
   const app = createApp(deps);
+  // Sends the webhook outbox; pending deliveries left by a previous run are picked up at once.
+  const webhookWorker = createWebhookWorker({ store, clock, log, allowPrivate: config.allowPrivateWebhooks });
+  webhookWorker.start();
+  const stopJobs = startJobs(deps);
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const url = config.publicUrl;
@@ -53,6 +59,8 @@ async function main() {
     log.info('stopping', { signal });
     // Stop taking requests, let in-flight ones finish, then flush pending writes and unlock.
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    await stopJobs();
+    await webhookWorker.stop();
     await store.close();
     process.exit(0);
   };

@@ -81,6 +81,8 @@ export interface Customer extends Owned {
   metadata: Record<string, string | number | boolean | null>;
   payment_method: { brand: string; last4: string; exp_month: number; exp_year: number } | null;
   pending_email: string | null;
+  /** The merchant's own id for this customer (Creem's `external_id`); absent until set. */
+  external_id?: string | null;
   updated_at: string;
 }
 
@@ -185,7 +187,11 @@ export interface CustomerRequest extends Owned {
 }
 
 export interface WebhookEndpoint extends Owned {
+  /** Empty for `cli` endpoints, whose events wait in the pending feed instead. */
   url: string;
+  name: string | null;
+  /** `http`: the worker POSTs each event to `url`; `cli`: pulled via /events/pending + ack. */
+  delivery_mode: 'http' | 'cli';
   /** Signing secret ("whsec_…"), shown to the merchant on request. */
   secret: string;
   events: string[];
@@ -229,12 +235,15 @@ export interface SignInCode {
   created_at: number;
 }
 
-/** Tokens of this customer issued before `before` (epoch seconds) are refused. */
+/** The customer's latest revocation: tokens and portal sessions minted with a lower `generation` are refused. */
 export interface TokenRevocation {
   id: string;
   merchant_id: string;
   customer_id: string;
+  /** Epoch seconds of the latest revocation (for display). */
   before: number;
+  /** Bumped by each revocation; tokens carry the generation they were minted in. */
+  generation: number;
 }
 
 export interface IdempotencyRecord {
@@ -308,7 +317,7 @@ export const INDEXES: { [K in CollectionName]?: (keyof Collections[K] & string)[
   customer_requests: ['customer_id', 'transaction_id'],
   webhook_endpoints: ['merchant_id'],
   webhook_events: ['merchant_id'],
-  webhook_deliveries: ['event_id', 'status'],
+  webhook_deliveries: ['event_id', 'endpoint_id', 'status'],
   sign_in_codes: ['hash', 'customer_id'],
   token_revocations: ['customer_id'],
 };
