@@ -185,6 +185,10 @@ export const styles = css`
     [part~='sheet'] {
       animation: slide 0.2s ease-out;
     }
+    /* In right-to-left layouts the sheet sits on the left: slide in from that side. */
+    [dir='rtl'] [part~='sheet'] {
+      animation-name: slide-rtl;
+    }
   }
   @keyframes pulse {
     to {
@@ -194,6 +198,11 @@ export const styles = css`
   @keyframes slide {
     from {
       transform: translateX(2rem);
+    }
+  }
+  @keyframes slide-rtl {
+    from {
+      transform: translateX(-2rem);
     }
   }
   .scrim {
@@ -263,6 +272,7 @@ export const styles = css`
     box-sizing: border-box;
   }
   [type='radio'] {
+    accent-color: var(--_accent);
     min-height: 0;
     width: 1.5rem;
     height: 1.5rem;

@@ -7,7 +7,10 @@ const preview = (over: Partial<ChangePreview> = {}): ChangePreview => ({
   charge_today: 2500,
   credit_today: 1000,
   net_today: 1500,
+  tax_today: 300,
+  total_today: 1800,
   next_charge_amount: 4999,
+  next_charge_total: 5999,
   next_charge_date: '2026-12-01T00:00:00.000Z',
   product: product({ id: 'prod_team', name: 'Team', price: 4999 }),
   units: 1,
@@ -80,7 +83,8 @@ describe('<creem-portal> pause, resume, switch and quantity', () => {
     await until(() => text(el).includes('Charged today'), 'preview');
     expect(net.last('POST /subscriptions/sub_1/preview')!.body).to.deep.equal({ product_id: 'prod_team' });
     const t = text(el);
-    expect(t).to.contain('€25.00').and.contain('€10.00').and.contain('€49.99 on Dec 1, 2026').and.contain('You will be charged €15.00 today.');
+    // The sentence and the next charge say what really moves: tax included.
+    expect(t).to.contain('€25.00').and.contain('€10.00').and.contain('€3.00').and.contain('€59.99 on Dec 1, 2026').and.contain('You will be charged €18.00 today.');
     await expect(el).to.be.accessible();
     const ev = oneEvent(el, 'creem-subscription-changed');
     await click(el, 'Confirm change');
@@ -90,7 +94,7 @@ describe('<creem-portal> pause, resume, switch and quantity', () => {
   });
 
   it('changes the quantity with the same preview, and a credit reads as a refund', async () => {
-    net.on('POST /subscriptions/sub_1/preview', preview({ product: product(), units: 2, charge_today: 0, credit_today: 500, net_today: -500 }));
+    net.on('POST /subscriptions/sub_1/preview', preview({ product: product(), units: 2, charge_today: 0, credit_today: 500, net_today: -500, tax_today: -100, total_today: -600 }));
     net.on('POST /subscriptions/sub_1/change', { subscription: subscription({ units: 2 }), transaction: null });
     const el = await open();
     await click(el, 'Manage subscription');
@@ -98,7 +102,7 @@ describe('<creem-portal> pause, resume, switch and quantity', () => {
     await expect(el).to.be.accessible();
     el.shadowRoot!.querySelector<HTMLInputElement>('[name=units]')!.value = '2';
     await click(el, 'Preview change');
-    await until(() => text(el).includes('€5.00 will be refunded to your payment method.'), 'credit');
+    await until(() => text(el).includes('€6.00 will be refunded to your payment method.'), 'credit');
     expect(net.last('POST /subscriptions/sub_1/preview')!.body).to.deep.equal({ units: 2 });
     await click(el, 'Confirm change');
     await until(() => text(el).includes('Quantity: 2'), 'quantity shown');

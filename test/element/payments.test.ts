@@ -11,7 +11,7 @@ describe('<creem-portal> payments', () => {
   beforeEach(() => {
     net = fakeFetch();
     net.on('GET /overview', overview());
-    net.on('GET /transactions', { items: [transaction(), transaction({ id: 'tran_2', order_id: 'ord_2', status: 'refunded', amount: 500 })] });
+    net.on('GET /transactions', { items: [transaction(), transaction({ id: 'tran_2', order_id: 'ord_2', status: 'refunded', amount: 400, amount_paid: 500 })] });
   });
   afterEach(() => net.restore());
 
@@ -26,7 +26,8 @@ describe('<creem-portal> payments', () => {
     expect(net.calls.map((c) => `${c.method} ${c.path}`)).to.have.members(['GET /overview', 'GET /transactions']);
     const rows = [...el.shadowRoot!.querySelectorAll('tbody tr')].map((r) => r.textContent!.replace(/\s+/g, ' ').trim());
     expect(rows[0]).to.contain('Nov 1, 2026').and.contain('€19.99').and.contain('Paid').and.contain('ord_1');
-    expect(rows[1]).to.contain('€5.00').and.contain('Refunded');
+    // The list shows what the customer paid (tax included), not the pre-tax amount.
+    expect(rows[1]).to.contain('€5.00').and.not.contain('€4.00').and.contain('Refunded');
     await expect(el).to.be.accessible();
   });
 

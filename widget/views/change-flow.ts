@@ -63,14 +63,16 @@ export function renderChangeStep(p: PortalElement, sheet: Sheet) {
       <dd>${m(pv.charge_today)}</dd>
       <dt>${msg('Credited today')}</dt>
       <dd>${m(pv.credit_today)}</dd>
+      <dt>${msg('Tax')}</dt>
+      <dd>${m(pv.tax_today)}</dd>
       <dt>${msg('Next charge')}</dt>
-      <dd>${pv.next_charge_date ? msg(str`${m(pv.next_charge_amount)} on ${day(pv.next_charge_date, p.loc)}`) : m(pv.next_charge_amount)}</dd>
+      <dd>${pv.next_charge_date ? msg(str`${m(pv.next_charge_total)} on ${day(pv.next_charge_date, p.loc)}`) : m(pv.next_charge_total)}</dd>
     </dl>
     <p>
-      ${pv.net_today > 0
-        ? msg(str`You will be charged ${m(pv.net_today)} today.`)
-        : pv.net_today < 0
-          ? msg(str`${m(-pv.net_today)} will be refunded to your payment method.`)
+      ${pv.total_today > 0
+        ? msg(str`You will be charged ${m(pv.total_today)} today.`)
+        : pv.total_today < 0
+          ? msg(str`${m(-pv.total_today)} will be refunded to your payment method.`)
           : msg('Nothing is charged today.')}
     </p>
     <div class="row">

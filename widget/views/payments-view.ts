@@ -44,7 +44,7 @@ export function renderPayments(p: PortalElement, _o: OverviewResponse, items: Po
             ${items.map(
               (t) => html`<tr>
                 <td>${day(t.created_at, p.loc)}</td>
-                <td>${money(t.amount, t.currency, p.loc)}</td>
+                <td>${money(t.amount_paid || t.amount, t.currency, p.loc)}</td>
                 <td>${txStatus(t.status)}</td>
                 <td id=${`o-${t.id}`}>${t.order_id}</td>
                 <td><button part="button" aria-describedby=${`o-${t.id}`} @click=${() => open(t)}>${msg('Details')}</button></td>
