@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../env.js';
-import { getCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { badRequest, unauthorized } from '../errors.js';
 import { demoMerchant } from '../seed/demo.js';
+import { WIDGET_VERSION } from './static.js';
 
 const SignInBody = z.object({ customer_id: z.string().min(1).max(64) }).strict();
 
@@ -18,11 +19,14 @@ export function demoRoutes(apiKey: string, request: (req: Request) => Response |
   app.get('/demo/api/customers', (c) => {
     const { store } = c.var.deps;
     const merchant = demoMerchant(store);
-    if (!merchant) return c.json({ merchant_id: null, customers: [] });
+    const origin = c.var.deps.config.publicUrl;
+    // What the playground's copy-paste snippet points at.
+    const widget = { stable_url: `${origin}/widget/creem-portal.js`, versioned_url: `${origin}/widget/v${WIDGET_VERSION}/creem-portal.js` };
+    if (!merchant) return c.json({ merchant_id: null, customers: [], widget });
     const customers = store
       .findBy('customers', 'merchant_id', merchant.id)
       .map((x) => ({ id: x.id, name: x.name, email: x.email }));
-    return c.json({ merchant_id: merchant.id, customers });
+    return c.json({ merchant_id: merchant.id, customers, widget });
   });
 
   // "Signing in" to the demo merchant's site: a plain session cookie, as a merchant's own login would set.
@@ -34,6 +38,11 @@ export function demoRoutes(apiKey: string, request: (req: Request) => Response |
     if (!merchant || customer?.merchant_id !== merchant.id) throw badRequest('Unknown demo customer');
     setCookie(c, 'demo_customer', customer.id, { path: '/', httpOnly: true, sameSite: 'Lax' });
     return c.json({ ok: true, customer_id: customer.id });
+  });
+
+  app.post('/demo/api/sign-out', (c) => {
+    deleteCookie(c, 'demo_customer', { path: '/' });
+    return c.json({ ok: true });
   });
 
   // The element's `token-url`: mints a widget token for the signed-in customer, server-side.

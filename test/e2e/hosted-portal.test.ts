@@ -1,0 +1,89 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openPage } from './support/browser.js';
+import { seededCustomer, startServer, storedSubscriptions, type RunningServer } from './support/server.js';
+import { card, continueIfAsked, sheet } from './support/demo.js';
+import { latestMailTo, linkIn } from './support/mailbox.js';
+
+let server: RunningServer;
+let browser: Browser;
+
+before(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const items = (page: Page) => page.locator('creem-portal [part~=item]');
+
+/** Opening a sign-in link never signs in by itself (mail scanners open links too): the customer presses Continue. */
+async function continueSignIn(page: Page) {
+  const button = page.getByRole('button', { name: /^continue/i });
+  await button.waitFor();
+  assert.equal(await items(page).count(), 0, 'nothing is shown before Continue');
+  await button.click();
+  await items(page).first().waitFor();
+}
+
+/** The page a used or expired link lands on offers a new one. */
+async function expectRefused(page: Page) {
+  await page.getByRole('button', { name: /send me a new (one|link)/i }).or(page.getByRole('link', { name: /send me a new (one|link)/i })).first().waitFor();
+  assert.equal(await items(page).count(), 0);
+}
+
+test('hosted portal: a customer_portal_link opens after Continue, manages the subscription, and works only once', async () => {
+  const linus = seededCustomer(server, 'linus@example.com');
+  const res = await server.v1('POST', '/v1/customers/billing', { customer_id: linus.id });
+  assert.equal(res.status, 200);
+  const link: string = res.json.customer_portal_link;
+  assert.ok(link.startsWith(`${server.url}/`), link);
+
+  const { page, problems, context } = await openPage(browser);
+  page.setDefaultTimeout(15_000);
+  const first = await page.goto(link);
+  assert.match(first!.headers()['content-security-policy'] ?? '', /script-src 'self'/);
+  await continueSignIn(page);
+
+  // Manage: undo Linus's scheduled cancel from the hosted portal.
+  const pro = card(page, 'Pro');
+  await pro.getByText('Ending', { exact: true }).waitFor();
+  await pro.getByRole('button', { name: 'Manage subscription' }).click();
+  await sheet(page).getByRole('button', { name: 'Keep my subscription' }).click();
+  await pro.getByText('Active', { exact: true }).waitFor();
+  assert.equal(storedSubscriptions(server, linus.id)[0].status, 'active');
+
+  const again = await context.newPage();
+  await again.goto(link);
+  await expectRefused(again);
+  assert.deepEqual(problems.violations, []);
+  await context.close();
+});
+
+test('hosted login: a magic link from the dev outbox signs the customer in once; the second use is refused', async () => {
+  const margaret = seededCustomer(server, 'margaret@example.com');
+  const { page, problems, context } = await openPage(browser);
+  page.setDefaultTimeout(15_000);
+  // From the demo site's link to its hosted portal (the sign-in page needs the merchant's id, which the link carries).
+  await page.goto(`${server.url}/?customer=signed-out`);
+  await page.getByRole('link', { name: 'Hosted portal (sign in by email)' }).click();
+  await page.waitForURL(/\/portal\/login\?merchant=mer_/);
+  await page.getByLabel(/email/i).fill(margaret.email);
+  await page.getByRole('button', { name: /send|sign in|email me/i }).click();
+  await page.getByText(/check your (email|inbox)/i).first().waitFor();
+
+  const mail = await latestMailTo(server, margaret.email);
+  assert.match(mail.subject, /sign in|log in|link/i);
+  const link = linkIn(mail, server.url);
+  await page.goto(link);
+  await continueIfAsked(page);
+  await card(page, 'Starter').getByText('Paused', { exact: true }).waitFor();
+
+  const again = await context.newPage();
+  await again.goto(link);
+  await expectRefused(again);
+  assert.deepEqual(problems.violations, []);
+  await context.close();
+});

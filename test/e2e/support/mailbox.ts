@@ -1,0 +1,33 @@
+import type { RunningServer } from './server.js';
+
+export interface Mail {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  created_at: string;
+}
+
+/** The newest message to `to` in the dev outbox (`GET /dev/mailbox/messages`), waiting up to 10 s for it. */
+export async function latestMailTo(server: RunningServer, to: string, after?: string): Promise<Mail> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const res = await fetch(`${server.url}/dev/mailbox/messages`);
+    if (res.ok) {
+      const all = (await res.json()) as Mail[];
+      const found = all.find((m) => m.to.includes(to) && m.id !== after);
+      if (found) return found;
+    }
+    if (Date.now() > deadline) throw new Error(`no mail to ${to} in the dev outbox (last status ${res.status})`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+/** The first link to our server in a message's text. */
+export function linkIn(mail: Mail, base: string): string {
+  const re = new RegExp(`${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/[^\\s<>"')]+`);
+  const m = re.exec(mail.text) ?? re.exec(mail.html);
+  if (!m) throw new Error(`no link to ${base} in "${mail.subject}":\n${mail.text}`);
+  return m[0].replace(/&amp;/g, '&');
+}
