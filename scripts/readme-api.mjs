@@ -9,8 +9,8 @@ const decl = manifest.modules
   .find((d) => d.tagName === 'creem-portal');
 if (!decl) throw new Error('custom-elements.json has no <creem-portal> declaration');
 
-const cell = (s) => String(s ?? '').replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
-const code = (s) => (s ? `\`${cell(s)}\`` : '');
+const cell = (s) => String(s ?? '').replace(/(?<!\\)\|/g, '\\|').replace(/\s+/g, ' ').trim();
+const code = (s) => (s ? `\`${String(s).replace(/\s+/g, ' ').trim()}\`` : '');
 const table = (head, rows) =>
   rows.length === 0
     ? '_none_\n'
@@ -19,6 +19,7 @@ const table = (head, rows) =>
 const attributes = (decl.attributes ?? []).map((a) => [code(a.name), code(a.fieldName), code(a.type?.text), a.description]);
 const properties = (decl.members ?? [])
   .filter((m) => m.kind === 'field' && !m.privacy && !m.static && !m.name.startsWith('_'))
+  .filter((m) => !(decl.attributes ?? []).some((a) => a.fieldName === m.name))
   .map((m) => [code(m.name), code(m.type?.text), m.description]);
 const events = (decl.events ?? []).filter((e) => e.name).map((e) => [code(e.name), code(e.type?.text), e.description]);
 const parts = (decl.cssParts ?? []).map((p) => [code(p.name), p.description]);
@@ -27,8 +28,8 @@ const props = (decl.cssProperties ?? []).map((p) => [code(p.name), code(p.defaul
 const out = [
   '### Attributes\n',
   table(['attribute', 'property', 'type', 'description'], attributes),
-  '### Properties\n',
-  table(['property', 'type', 'description'], properties),
+  'Each attribute is also a property (camelCase), so frameworks can set either.\n',
+  ...(properties.length ? ['### Other properties\n', table(['property', 'type', 'description'], properties)] : []),
   '### Events\n',
   'All are `CustomEvent`s that bubble and cross the shadow boundary (`composed`).\n',
   table(['event', 'detail', 'description'], events),
