@@ -11,6 +11,13 @@ export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 const KEY = /^[\x21-\x7e]{1,255}$/;
 
 /**
+ * Answers that carry a live credential (a widget token, a single-use portal link) are never stored
+ * for replay: the data file keeps only hashes of credentials, and a replayed link would already be
+ * spent. A retry of these simply mints a fresh one, which is harmless.
+ */
+const CREDENTIAL_PATHS = /^\/v1\/(customers\/billing|widget-tokens)\/?$/;
+
+/**
  * `Idempotency-Key` on merchant API POSTs, scoped per merchant. The first successful answer is
  * stored; the same key with the same method, path, mode and body replays it (`Idempotent-Replayed:
  * true`), with anything else it is a 422. Errors are not stored: they changed nothing, so a retry
@@ -23,6 +30,7 @@ export function idempotency() {
     const key = c.req.header('idempotency-key');
     if (c.req.method !== 'POST' || key === undefined) return next();
     if (!KEY.test(key)) throw new ApiError(400, ['Idempotency-Key must be 1 to 255 visible ASCII characters.']);
+    if (CREDENTIAL_PATHS.test(c.req.path)) return next();
     const { store, clock } = c.var.deps;
     const merchantId = c.var.merchant.id;
     const id = `${merchantId}:${key}`;

@@ -80,3 +80,24 @@ test('two concurrent requests with one key act once: the second is told the firs
   assert.equal(replay.status, 200);
   assert.equal(replay.headers.get('idempotent-replayed'), 'true');
 });
+
+test('answers carrying a credential are never stored for replay: a retry mints a fresh one', async () => {
+  const t = await createTestApp();
+  try {
+    const ada = customerByEmail(t, 'ada@example.com');
+    const headers = { 'idempotency-key': 'mint-1' };
+    const a = await call(t, 'POST', '/v1/widget-tokens', { body: { customer_id: ada.id }, headers });
+    const b = await call(t, 'POST', '/v1/widget-tokens', { body: { customer_id: ada.id }, headers });
+    assert.equal(a.status, 201);
+    assert.equal(b.status, 201);
+    assert.notEqual(a.json.token, b.json.token);
+    const link = await call(t, 'POST', '/v1/customers/billing', { body: { customer_id: ada.id }, headers: { 'idempotency-key': 'link-1' } });
+    assert.equal(link.status, 200);
+    const disk = fs.readFileSync(t.dataFile, 'utf8');
+    assert.ok(!disk.includes(a.json.token) && !disk.includes(b.json.token), 'no token in the data file');
+    const code = link.json.customer_portal_link.split('/').pop();
+    assert.ok(!disk.includes(code), 'no portal-link code in the data file');
+  } finally {
+    await t.close();
+  }
+});
