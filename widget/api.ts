@@ -42,10 +42,13 @@ export async function request<T>(
 }
 
 /** An https: URL or one on this page's origin, else undefined: nothing else becomes a link. */
-export function safeUrl(url: string | null | undefined): string | undefined {
+export function safeUrl(url: string | null | undefined, page: { href: string; origin: string } = location): string | undefined {
   try {
-    const u = new URL(url!, location.href);
-    return u.protocol === 'https:' || u.origin === location.origin ? u.href : undefined;
+    const u = new URL(url!, page.href);
+    // An opaque origin ("null": sandboxed frames, file:) matches every other opaque URL,
+    // javascript: included, so "same origin" only counts for a real http(s) origin.
+    const sameOrigin = page.origin !== 'null' && /^https?:$/.test(u.protocol) && u.origin === page.origin;
+    return u.protocol === 'https:' || sameOrigin ? u.href : undefined;
   } catch {
     return undefined;
   }

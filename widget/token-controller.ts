@@ -65,7 +65,7 @@ export class TokenController implements ReactiveController {
     const code = /[#&]creem_code=([^&]*)/.exec(location.hash);
     if (h.tokenUrl) void this.fetchToken(true);
     else if (h.token) this.use(h.token, jwtExp(h.token), true);
-    else if (code) void this.exchange(decodeURIComponent(code[1]));
+    else if (code) void this.exchange(safeDecode(code[1]));
     else if (this.session) this.use(...this.session, true);
     else {
       this.token = undefined;
@@ -125,5 +125,14 @@ export class TokenController implements ReactiveController {
     }
     this.token = this.session = undefined;
     h.tokenExpired();
+  }
+}
+
+/** A mangled code (bad percent-encoding) is just an invalid code: the exchange refuses it. */
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
   }
 }

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
+import { safeUrl } from '../../widget/api.js';
 import { type Fake, TOKEN, click, fakeFetch, html, overview, portal, product, subscription, text, transaction, until } from './helpers.js';
 
 const evil = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>`;
@@ -80,5 +81,18 @@ describe('<creem-portal> safety and theming', () => {
     expect(getComputedStyle(base).backgroundColor).to.equal('rgb(22, 24, 29)');
     await expect(el).to.be.accessible();
     await emulateMedia({ colorScheme: 'light' });
+  });
+
+  it('makes links only of https: URLs or real same-origin http(s) URLs, also on opaque-origin pages', () => {
+    const page = { href: 'https://shop.example/account', origin: 'https://shop.example' };
+    expect(safeUrl('https://pay.example/card', page)).to.equal('https://pay.example/card');
+    expect(safeUrl('/billing/card', page)).to.equal('https://shop.example/billing/card');
+    expect(safeUrl('http://evil.example/card', page)).to.equal(undefined);
+    expect(safeUrl('javascript:alert(1)', page)).to.equal(undefined);
+    // A sandboxed frame or file: page has the opaque origin "null", which javascript: URLs share.
+    const opaque = { href: 'about:srcdoc', origin: 'null' };
+    expect(safeUrl('javascript:alert(document.domain)', opaque)).to.equal(undefined);
+    expect(safeUrl('data:text/html,<script>alert(1)</script>', opaque)).to.equal(undefined);
+    expect(safeUrl('https://pay.example/card', opaque)).to.equal('https://pay.example/card');
   });
 });

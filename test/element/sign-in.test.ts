@@ -51,4 +51,13 @@ describe('<creem-portal> sign-in', () => {
     expect(location.hash).to.equal('');
     expect(el.shadowRoot!.querySelector('[name=email]')).to.exist;
   });
+
+  it('treats a mangled code in the fragment as an expired link instead of failing to start', async () => {
+    net.on('POST /session/exchange', { status: 400, error: 'Bad Request', message: ['This sign-in link has expired or was already used.'] }, 400);
+    history.replaceState(null, '', '#creem_code=%E0%A4%A');
+    const el = await portal(html`<creem-portal merchant="mer_1" locale="en"></creem-portal>`);
+    await until(() => text(el).includes('This sign-in link has expired'), 'expired link');
+    expect(net.last('POST /session/exchange')!.body).to.deep.equal({ code: '%E0%A4%A' });
+    expect(location.hash).to.equal('');
+  });
 });
