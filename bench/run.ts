@@ -1,0 +1,181 @@
+/**
+ * `npm run bench`: every benchmark in one run, then a table and bench/results.json.
+ * Never part of `npm test`. Figures are only comparable within one run (the floor is measured
+ * alongside): on a shared 2-core machine, check the load average printed with them.
+ *
+ *   BENCH_QUICK=1   shorter runs, for trying the harness (figures not for publishing)
+ *   --docs          also rewrite the tables in docs/performance.md
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ROOT, ensureBuild, measureBundles } from './bundle.js';
+import { launch, measureFirstPaint } from './first-paint.js';
+import * as load from './load.js';
+import { startServer, mintToken } from './server.js';
+import { measureStoreWrites } from './store-writes.js';
+import { renderMarkdown, type Budget, type Results, type ScalingRun } from './report.js';
+
+const QUICK = process.env.BENCH_QUICK === '1';
+const SETTINGS = {
+  connections: 50,
+  seconds: QUICK ? 2 : 5,
+  scaling_seconds: QUICK ? 2 : 4,
+  paint_runs: QUICK ? 5 : 25,
+};
+const SIZES = [1_000, 10_000, 50_000];
+const STORE_WRITE_MS = QUICK ? 700 : 2000;
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/**
+ * Lets the kernel write back what the last phase wrote (store phases write hundreds of MB of data
+ * files) so that writeback does not run during, and slow, the next measurement.
+ */
+async function settle() {
+  spawnSync('sync');
+  await sleep(300);
+}
+const load1 = () => os.loadavg().map((l) => round2(l));
+
+async function main() {
+  const started = performance.now();
+  const loadAtStart = load1();
+  if (loadAtStart[0] > os.cpus().length * 0.75) {
+    process.stderr.write(`bench: load average ${loadAtStart[0]} on ${os.cpus().length} CPUs — other work will skew these figures.\n`);
+  }
+  const step = (what: string) => process.stderr.write(`bench: ${what}…\n`);
+
+  ensureBuild();
+  step('bundle sizes');
+  const bundle = measureBundles();
+
+  const { connections, seconds } = SETTINGS;
+  const o = { connections, seconds };
+  const server = await startServer({ subscriptions: 1024 });
+  let firstPaint;
+  let throughput;
+  try {
+    const info = server.info;
+    step(`first screen in Chromium (${SETTINGS.paint_runs} runs × 2)`);
+    const browser = await launch();
+    try {
+      firstPaint = [
+        await measureFirstPaint(browser, info, info.customers.three, 3, SETTINGS.paint_runs),
+        await measureFirstPaint(browser, info, info.customers.fifty, 50, SETTINGS.paint_runs),
+      ];
+    } finally {
+      await browser.close();
+    }
+    step('server throughput (autocannon)');
+    const floor = await load.floor(info, o);
+    const rows = [
+      floor,
+      await load.overview(info, o, await mintToken(info, info.customers.three)),
+      await load.mintTokens(info, o),
+      await load.cancelResume(info, o),
+    ];
+    throughput = rows.map((r) => ({ ...r, ratio_to_floor: round2(r.req_per_s / floor.req_per_s) }));
+  } finally {
+    await server.stop();
+  }
+
+  const scaling: ScalingRun[] = [];
+  for (const size of SIZES) {
+    step(`store scaling at ${size} subscriptions`);
+    const s = await startServer({ subscriptions: size });
+    let read, write;
+    try {
+      const so = { connections, seconds: SETTINGS.scaling_seconds };
+      await settle();
+      read = await load.readById(s.info, so);
+      write = await load.cancelResume(s.info, so);
+    } finally {
+      await s.stop();
+    }
+    await settle();
+    const store = await measureStoreWrites(size, { ms: STORE_WRITE_MS, inFlight: [1, 16, 64] });
+    scaling.push({ subscriptions: size, file_mb: s.info.fileMb, read, write, store });
+  }
+
+  // The merchant-API engineer's read benchmark (in-process app.request), when it is there.
+  let storeReads: unknown;
+  if (fs.existsSync(path.join(import.meta.dirname, 'store-reads.ts'))) {
+    step('bench/store-reads.ts');
+    const mod = (await import('./store-reads.js')) as { run?: (requests?: number) => Promise<unknown> };
+    storeReads = await mod.run?.(QUICK ? 500 : 3000);
+  }
+
+  const results: Results = {
+    date: new Date().toISOString(),
+    machine: { node: process.version, cpus: os.cpus().length, cpu_model: os.cpus()[0]?.model.trim() ?? '?', load_avg_at_start: loadAtStart, load_avg_at_end: load1() },
+    settings: SETTINGS,
+    bundle,
+    first_paint: firstPaint,
+    throughput,
+    scaling,
+    ...(storeReads ? { store_reads: storeReads } : {}),
+    budgets: [],
+    seconds_taken: Math.round((performance.now() - started) / 1000),
+  };
+  results.budgets = budgets(results);
+
+  const markdown = renderMarkdown(results);
+  process.stdout.write(`\n${markdown}\n`);
+  if (Array.isArray(storeReads)) {
+    process.stdout.write('\n**bench/store-reads.ts** (in-process app.request, one at a time)\n\n');
+    console.table(storeReads);
+  }
+  fs.writeFileSync(path.join(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(`\nwrote bench/results.json${QUICK ? ' (BENCH_QUICK: short runs)' : ''}\n`);
+  if (process.argv.includes('--docs')) writeDocs(markdown);
+}
+
+function budgets(r: Results): Budget[] {
+  const out: Budget[] = [];
+  const add = (what: string, limit: string, actual: string, ok: boolean) => out.push({ what, limit, actual, ok });
+  const classic = r.bundle.find((b) => b.file === 'dist/creem-portal.js')!;
+  add('classic bundle, gzip', '≤ 20,000 B', `${classic.gzip_bytes} B`, classic.gzip_bytes <= 20_000);
+  for (const f of r.first_paint) {
+    add(`first screen, ${f.subscriptions} subscriptions: API requests`, '1', String(f.api_requests), f.api_requests === 1);
+    add(`first screen, ${f.subscriptions} subscriptions: median rendered`, '≤ 100 ms', `${f.rendered_ms} ms`, f.rendered_ms <= 100);
+    add(`first screen, ${f.subscriptions} subscriptions: all rendered`, `${f.subscriptions} items`, `${f.items_rendered} items`, f.items_rendered === f.subscriptions);
+  }
+  const [floor, ...rest] = r.throughput;
+  const list = rest[0];
+  add('portal list (overview) vs floor', '≥ 0.5 × floor', `${list.ratio_to_floor} × (${list.req_per_s} / ${floor.req_per_s} req/s)`, list.ratio_to_floor >= 0.5);
+  for (const t of rest) {
+    add(`p99 at ${t.connections} connections: ${t.name}`, '≤ 20 ms', `${t.p99_ms} ms`, t.p99_ms <= 20);
+    if (t.non_2xx || t.errors) add(`no failed requests: ${t.name}`, '0', `${t.non_2xx} non-2xx, ${t.errors} errors`, false);
+  }
+  const [small, , large] = r.scaling;
+  const flat = large.read.req_per_s / small.read.req_per_s;
+  add(`reads by id flat, ${small.subscriptions} → ${large.subscriptions} subscriptions`, '≥ 0.8 × (HTTP req/s)', `${round2(flat)} ×`, flat >= 0.8);
+  const tenK = r.scaling.find((s) => s.subscriptions === 10_000)!;
+  for (const w of tenK.store.writes) {
+    if (w.in_flight === 1) continue;
+    add(`durable writes at 10k, ${w.in_flight} in flight (store)`, '≥ 300/s', `${w.writes_per_s}/s`, w.writes_per_s >= 300);
+  }
+  add('durable writes at 10k over HTTP (cancel+resume)', '≥ 300/s', `${tenK.write.req_per_s}/s`, tenK.write.req_per_s >= 300);
+  return out;
+}
+
+/** Replaces everything between the two markers in docs/performance.md with the new tables. */
+function writeDocs(markdown: string) {
+  const file = path.join(ROOT, 'docs', 'performance.md');
+  const begin = '<!-- bench:begin -->';
+  const end = '<!-- bench:end -->';
+  const text = fs.readFileSync(file, 'utf8');
+  const a = text.indexOf(begin);
+  const b = text.indexOf(end);
+  if (a < 0 || b < a) throw new Error(`${file} has no ${begin} … ${end} markers`);
+  fs.writeFileSync(file, `${text.slice(0, a + begin.length)}\n${markdown}\n${text.slice(b)}`);
+  process.stdout.write('updated docs/performance.md\n');
+}
+
+main().catch((e) => {
+  process.stderr.write(`bench failed: ${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,128 @@
+/**
+ * The server under test, in its own process so the load generator (autocannon, Chromium) never
+ * shares its event loop. Listens on 127.0.0.1, port 0; prints one JSON line (ServerInfo) when
+ * ready; exits on SIGTERM after flushing the store and removing its temp directory.
+ *
+ * Env: BENCH_SUBS bulk subscriptions to add (default 0); BENCH_LOG_LEVEL (default error).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { loadConfig } from '../server/config.js';
+import { Store } from '../server/store/store.js';
+import { loadKeys } from '../server/auth/keys.js';
+import { createMailer } from '../server/mail/mailer.js';
+import { createLogger } from '../server/log.js';
+import { systemClock } from '../server/clock.js';
+import { createApp } from '../server/app.js';
+import { seedDemo, ensureDemoKey, demoMerchant } from '../server/seed/demo.js';
+import type { AppDeps } from '../server/env.js';
+import { benchCustomer, benchSubscription, seedBulk } from './fixtures.js';
+
+export interface ServerInfo {
+  /** The real app. */
+  url: string;
+  /** A bare Hono handler answering {ok:true}: the floor every figure is compared with. */
+  floorUrl: string;
+  apiKey: string;
+  /** Customers whose first screen lists 3 and 50 subscriptions. */
+  customers: { three: string; fifty: string };
+  /** JSON file listing the ids of the bulk (active) subscriptions, one per writer. */
+  subscriptionIdsFile: string;
+  subscriptions: number;
+  fileMb: number;
+  pid: number;
+}
+
+const API_KEY = 'creem_test_bench_key_0123456789abcdef';
+
+async function listen(fetch: (req: Request) => Response | Promise<Response>) {
+  return new Promise<{ server: ReturnType<typeof serve>; port: number }>((resolve) => {
+    const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => resolve({ server, port: info.port }));
+  });
+}
+
+async function main() {
+  const bulk = Number(process.env.BENCH_SUBS ?? 0);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'creem-bench-'));
+  const dataFile = path.join(dir, 'db.json');
+
+  // Listen first: the public URL (token issuer, allowed origin) must carry the real port.
+  let app: ReturnType<typeof createApp> | undefined;
+  const portal = await listen((req) => app!.fetch(req));
+  const floorApp = new Hono();
+  floorApp.get('/', (c) => c.json({ ok: true }));
+  const floor = await listen(floorApp.fetch);
+
+  const url = `http://127.0.0.1:${portal.port}`;
+  const config = loadConfig({
+    DATA_FILE: dataFile,
+    PORT: String(portal.port),
+    PUBLIC_URL: url,
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error',
+  });
+  const store = await Store.open(dataFile);
+  const now = systemClock();
+  const deps: AppDeps = {
+    config,
+    store,
+    clock: systemClock,
+    log: createLogger(config.logLevel),
+    keys: loadKeys(dataFile, undefined, now),
+    mailer: createMailer({ from: config.mailFrom, store, clock: systemClock }),
+  };
+  await seedDemo(store, { publicUrl: url, allowedOrigins: [], now });
+  deps.demo = { apiKey: await ensureDemoKey(store, API_KEY, now) };
+  const merchant = demoMerchant(store)!;
+  const products = store.findBy('products', 'merchant_id', merchant.id);
+
+  // The first-paint customers: 3 and 50 subscriptions across the demo plans.
+  const customers = await store.transact((tx) => {
+    const ids: string[] = [];
+    for (const [n, count] of [
+      [0, 3],
+      [1, 50],
+    ]) {
+      const customer = tx.put('customers', benchCustomer(merchant.id, 1_000_000 + n, now));
+      for (let i = 0; i < count; i++) tx.put('subscriptions', benchSubscription(customer, products[i % products.length], now, i));
+      ids.push(customer.id);
+    }
+    return { three: ids[0], fifty: ids[1] };
+  });
+  const { subscriptionIds } = await seedBulk(store, { count: Math.max(bulk, 256), perCustomer: 2, now });
+  const subscriptionIdsFile = path.join(dir, 'subscription-ids.json');
+  fs.writeFileSync(subscriptionIdsFile, JSON.stringify(subscriptionIds));
+
+  app = createApp(deps);
+
+  const info: ServerInfo = {
+    url,
+    floorUrl: `http://127.0.0.1:${floor.port}`,
+    apiKey: deps.demo.apiKey,
+    customers,
+    subscriptionIdsFile,
+    subscriptions: store.count('subscriptions'),
+    fileMb: Math.round(fs.statSync(dataFile).size / 1e5) / 10,
+    pid: process.pid,
+  };
+  process.stdout.write(`${JSON.stringify(info)}\n`);
+
+  const stop = async () => {
+    await new Promise<void>((r) => portal.server.close(() => r()));
+    await new Promise<void>((r) => floor.server.close(() => r()));
+    await store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop());
+  // The parent going away (crash, Ctrl-C) must not leave this server behind.
+  process.once('disconnect', () => void stop());
+}
+
+main().catch((e) => {
+  process.stderr.write(`bench server failed: ${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exit(1);
+});
