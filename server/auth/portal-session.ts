@@ -20,6 +20,8 @@ export interface SignedIn {
 export interface PortalSession extends SignedIn {
   /** Epoch milliseconds: the absolute end. */
   expiresAt: number;
+  /** The session cookie's id, which sign-out puts on the ended list. */
+  jti: string;
 }
 
 type Deps = Pick<AppDeps, 'store' | 'clock' | 'keys' | 'config'>;
@@ -63,7 +65,22 @@ export async function openSession(deps: Deps, value: string | undefined): Promis
   const customer = deps.store.get('customers', payload.sub!);
   if (!customer || customer.merchant_id !== mid || customer.mode !== mode) throw unauthorized('Not signed in.');
   if ((gen as number) < tokenGeneration(deps.store, mid, customer.id)) throw unauthorized('The session has been revoked.');
-  return { merchantId: mid, mode, customerId: customer.id, generation: gen as number, expiresAt: payload.exp! * 1000 };
+  if (deps.store.get('ended_sessions', payload.jti!)) throw unauthorized('Signed out.');
+  return { merchantId: mid, mode, customerId: customer.id, generation: gen as number, expiresAt: payload.exp! * 1000, jti: payload.jti! };
+}
+
+/**
+ * Sign-out: the session cookie stops working at once, wherever a copy of it is, not only in the
+ * browser that deletes it. Other sessions of the customer are untouched. Entries are dropped once
+ * the session would have ended anyway, so the list stays as small as the live sessions.
+ */
+export async function endSession(deps: Deps, session: PortalSession): Promise<void> {
+  const { store } = deps;
+  const now = deps.clock();
+  await store.transact((tx) => {
+    for (const old of store.all('ended_sessions')) if (old.expires_at <= now) tx.delete('ended_sessions', old.id);
+    tx.put('ended_sessions', { id: session.jti, merchant_id: session.merchantId, customer_id: session.customerId, expires_at: session.expiresAt });
+  });
 }
 
 /** Merchant of a session cookie even when it is no longer valid (to offer that merchant's sign-in form). */

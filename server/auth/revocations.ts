@@ -26,7 +26,8 @@ export function revokeCustomerTokens(tx: Tx, store: Reader, merchantId: string, 
     generation: (previous?.generation ?? 0) + 1,
   });
   for (const code of store.findBy('sign_in_codes', 'customer_id', customerId)) {
-    if (code.merchant_id === merchantId && code.used_at === null && code.kind !== 'email_change') {
+    // Email-change links are not sign-ins; the old address's "this wasn't me" link must survive a revocation.
+    if (code.merchant_id === merchantId && code.used_at === null && (code.kind === 'portal_link' || code.kind === 'magic_link')) {
       tx.put('sign_in_codes', { ...code, used_at: now });
     }
   }

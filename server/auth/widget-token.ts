@@ -21,6 +21,8 @@ export interface TokenClaims {
   issuedAt: number;
   /** Epoch milliseconds. */
   expiresAt: number;
+  /** Set on tokens minted from a hosted-portal session. */
+  sessionId?: string;
 }
 
 export interface MintInput {
@@ -31,6 +33,8 @@ export interface MintInput {
   ttlSeconds?: number;
   kind?: 'widget' | 'session';
   generation?: number;
+  /** For a token minted from a hosted-portal session: that session's id, so signing out ends it too. */
+  sessionId?: string;
 }
 
 /** A bearer token for the portal API, bound to merchant + mode + customer (+ origins). */
@@ -49,6 +53,7 @@ export async function mintToken(keys: TokenKeys, issuer: string, input: MintInpu
       mode: input.mode,
       kind: input.kind ?? 'widget',
       gen: input.generation ?? 0,
+      ...(input.sessionId ? { sid: input.sessionId } : {}),
       ...(input.allowedOrigins?.length ? { origins: input.allowedOrigins } : {}),
     },
   });
@@ -58,10 +63,11 @@ export async function mintToken(keys: TokenKeys, issuer: string, input: MintInpu
 /** Verifies the token (see verifyJwt) and the claims we rely on. */
 export async function verifyToken(keys: TokenKeys, issuer: string, token: string, nowMs: number): Promise<TokenClaims> {
   const payload = await verifyJwt(keys, issuer, TOKEN_AUDIENCE, token, nowMs);
-  const { mid, mode, kind, origins, gen } = payload as Record<string, unknown>;
+  const { mid, mode, kind, origins, gen, sid } = payload as Record<string, unknown>;
   if (typeof mid !== 'string' || (mode !== 'test' && mode !== 'prod') || (kind !== 'widget' && kind !== 'session')) throw invalid();
   if (origins !== undefined && (!Array.isArray(origins) || !origins.every((o) => typeof o === 'string'))) throw invalid();
   if (gen !== undefined && !Number.isSafeInteger(gen)) throw invalid();
+  if (sid !== undefined && typeof sid !== 'string') throw invalid();
   // A token living longer than the maximum was not minted by us, whatever its signature says.
   if (payload.exp! - payload.iat! > MAX_TTL_SECONDS) throw invalid();
   return {
@@ -71,6 +77,7 @@ export async function verifyToken(keys: TokenKeys, issuer: string, token: string
     customerId: payload.sub!,
     allowedOrigins: (origins as string[] | undefined) ?? [],
     generation: (gen as number | undefined) ?? 0,
+    sessionId: sid as string | undefined,
     jti: payload.jti!,
     issuedAt: payload.iat!,
     expiresAt: payload.exp! * 1000,

@@ -1,22 +1,35 @@
 import { ApiError } from '../errors.js';
 import { iso } from '../clock.js';
 import { checkSignInCode, consumeSignInCode, createSignInCode } from '../auth/sign-in-codes.js';
+import { revokeCustomerTokens } from '../auth/revocations.js';
 import type { Customer, SignInCode } from '../store/schema.js';
 import type { Store, Tx } from '../store/store.js';
 import type { DomainDeps } from './subscriptions.js';
 
 /**
  * A new email address takes effect only after its owner follows a single-use link sent to it, so
- * a stolen widget token cannot redirect a customer's sign-in mails. The codes are the sign-in
- * engineer's single-use codes (kind `email_change`, only the hash stored, the address in `data`).
+ * a stolen widget token cannot redirect a customer's sign-in mails unseen. The old address is told
+ * at once and gets its own single-use "this wasn't me" link, which calls the change off — or, once
+ * confirmed, undoes it — and signs out every token and session of the customer. The codes are the
+ * sign-in single-use codes (only the hash stored): kind `email_change` (the new address in
+ * `data`) and kind `email_change_cancel` (`{from, to}` in `data`).
  */
 export const EMAIL_CHANGE_TTL_MS = 24 * 60 * 60_000;
+/** How long the old address may call off or undo a change. */
+export const EMAIL_CANCEL_TTL_MS = 24 * 60 * 60_000;
 /** Confirmation mails a customer may trigger per hour: each one goes to an address they typed. */
 export const EMAIL_CHANGES_PER_HOUR = 5;
 const KINDS = ['email_change'] as const;
+const CANCEL_KINDS = ['email_change_cancel'] as const;
 
-function codesOf(store: Pick<Store, 'findBy'>, customerId: string): SignInCode[] {
-  return store.findBy('sign_in_codes', 'customer_id', customerId).filter((c) => c.kind === 'email_change');
+function codesOf(store: Pick<Store, 'findBy'>, customerId: string, kind: SignInCode['kind'] = 'email_change'): SignInCode[] {
+  return store.findBy('sign_in_codes', 'customer_id', customerId).filter((c) => c.kind === kind);
+}
+
+/** `n***@example.com`: enough for the owner to recognise, not enough to hand out an address. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  return at < 1 ? '***' : `${email[0]}***${email.slice(at)}`;
 }
 
 /** Throws 429 before anything is written when the customer has asked for too many links lately. */
@@ -27,19 +40,38 @@ export function checkEmailChangeRate(store: Pick<Store, 'findBy'>, customerId: s
   }
 }
 
-/** Retires every unused link of this customer, when the pending change is called off. */
+/** Retires every unused confirm and cancel link of this customer, when the pending change is called off. */
 export function retireEmailChanges(tx: Tx, store: Pick<Store, 'findBy'>, customerId: string, now: number): void {
-  for (const c of codesOf(store, customerId)) if (c.used_at === null) tx.put('sign_in_codes', { ...c, used_at: now });
+  for (const kind of ['email_change', 'email_change_cancel'] as const) {
+    for (const c of codesOf(store, customerId, kind)) if (c.used_at === null) tx.put('sign_in_codes', { ...c, used_at: now });
+  }
 }
 
-/** Stores a new link for `email` (older ones stop working) and returns the plain code for the mail. */
-export function issueEmailChange(tx: Tx, store: Pick<Store, 'findBy'>, customer: Customer, email: string, now: number): string {
+function issueCancel(tx: Tx, store: Pick<Store, 'findBy'>, customer: Customer, from: string, to: string, now: number): string {
   return createSignInCode(
+    tx,
+    store,
+    { merchantId: customer.merchant_id, mode: customer.mode, customerId: customer.id, kind: 'email_change_cancel', ttlMs: EMAIL_CANCEL_TTL_MS, data: JSON.stringify({ from, to }) },
+    now,
+  );
+}
+
+export interface IssuedChange {
+  /** For the link mailed to the new address. */
+  confirm: string;
+  /** For the "this wasn't me" link mailed to the old address. */
+  cancel: string;
+}
+
+/** Stores new confirm and cancel links for `email` (older ones stop working) and returns the plain codes for the mails. */
+export function issueEmailChange(tx: Tx, store: Pick<Store, 'findBy'>, customer: Customer, email: string, now: number): IssuedChange {
+  const confirm = createSignInCode(
     tx,
     store,
     { merchantId: customer.merchant_id, mode: customer.mode, customerId: customer.id, kind: 'email_change', ttlMs: EMAIL_CHANGE_TTL_MS, data: email },
     now,
   );
+  return { confirm, cancel: issueCancel(tx, store, customer, customer.email, email, now) };
 }
 
 export interface PendingChange {
@@ -56,8 +88,20 @@ export function findEmailChange(store: Pick<Store, 'findOneBy' | 'get'>, code: s
   return { code: check.record, customer };
 }
 
-/** Applies the change a code stands for, once; a second confirm of the same code gets 404. */
-export function confirmEmailChange(deps: DomainDeps, code: string): Promise<Customer> {
+export interface ConfirmedChange {
+  customer: Customer;
+  /** The address the account had, which is told and may undo the change. */
+  previous: string;
+  /** For the undo link in that mail. */
+  cancel: string;
+}
+
+/**
+ * Applies the change a code stands for, once; a second confirm of the same code gets 404. Every
+ * outstanding token and session of the customer ends: whoever asked for the change with a stolen
+ * token keeps nothing, and the owner signs in again with the new address.
+ */
+export function confirmEmailChange(deps: DomainDeps, code: string): Promise<ConfirmedChange> {
   const now = deps.clock();
   return deps.store.transact((tx) => {
     const live = findEmailChange(deps.store, code, now);
@@ -68,6 +112,66 @@ export function confirmEmailChange(deps: DomainDeps, code: string): Promise<Cust
       .some((c) => c.id !== live.customer.id && c.merchant_id === live.customer.merchant_id && c.mode === live.customer.mode);
     if (taken) throw new ApiError(409, [`${email} is already used by another account with this merchant.`]);
     consumeSignInCode(tx, deps.store, code, KINDS, now);
-    return tx.put('customers', { ...live.customer, email, pending_email: null, updated_at: iso(now) });
+    const customer = tx.put('customers', { ...live.customer, email, pending_email: null, updated_at: iso(now) });
+    revokeCustomerTokens(tx, deps.store, customer.merchant_id, customer.id, now);
+    const cancel = issueCancel(tx, deps.store, customer, live.customer.email, email, now);
+    return { customer, previous: live.customer.email, cancel };
+  });
+}
+
+export interface CancelableChange {
+  code: SignInCode;
+  customer: Customer;
+  from: string;
+  to: string;
+  /** Already confirmed: cancelling puts the old address back. */
+  applied: boolean;
+}
+
+function parseCancelData(data: string | null): { from: string; to: string } | null {
+  try {
+    const parsed = JSON.parse(data ?? '') as { from?: unknown; to?: unknown };
+    return typeof parsed.from === 'string' && typeof parsed.to === 'string' ? { from: parsed.from, to: parsed.to } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The change a cancel code can still stop or undo, or null. Spends nothing. */
+export function findEmailCancel(store: Pick<Store, 'findOneBy' | 'get'>, code: string, now: number): CancelableChange | null {
+  const check = checkSignInCode(store, code, CANCEL_KINDS, now);
+  if (!check.ok) return null;
+  const data = parseCancelData(check.record.data);
+  const customer = store.get('customers', check.record.customer_id);
+  if (!data || !customer) return null;
+  if (customer.pending_email === data.to) return { code: check.record, customer, ...data, applied: false };
+  if (customer.email === data.to) return { code: check.record, customer, ...data, applied: true };
+  return null;
+}
+
+/**
+ * "This wasn't me", from the old address: a pending change is called off (its confirmation link
+ * dies), a confirmed one is undone, and every outstanding token, session and sign-in link of the
+ * customer ends. The cancel link works once.
+ */
+export function cancelEmailChange(deps: DomainDeps, code: string): Promise<Customer> {
+  const now = deps.clock();
+  return deps.store.transact((tx) => {
+    const live = findEmailCancel(deps.store, code, now);
+    if (!live) throw new ApiError(404, ['This link is invalid, expired or already used.']);
+    // Undo only onto an address nobody else took meanwhile; the sign-out below happens either way.
+    const taken = deps.store
+      .findBy('customers', 'email', live.from)
+      .some((c) => c.id !== live.customer.id && c.merchant_id === live.customer.merchant_id && c.mode === live.customer.mode);
+    consumeSignInCode(tx, deps.store, code, CANCEL_KINDS, now);
+    retireEmailChanges(tx, deps.store, live.customer.id, now);
+    const customer = tx.put('customers', {
+      ...live.customer,
+      email: live.applied && !taken ? live.from : live.customer.email,
+      pending_email: null,
+      updated_at: iso(now),
+    });
+    revokeCustomerTokens(tx, deps.store, customer.merchant_id, customer.id, now);
+    return customer;
   });
 }

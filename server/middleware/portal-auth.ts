@@ -23,6 +23,7 @@ export function portalAuth() {
       throw unauthorized('The token is invalid or expired.');
     }
     if (claims.generation < tokenGeneration(store, merchant.id, customer.id)) throw unauthorized('The token has been revoked.');
+    if (claims.sessionId && store.get('ended_sessions', claims.sessionId)) throw unauthorized('Signed out.');
 
     const origin = c.req.header('origin');
     if (origin) {

@@ -111,9 +111,13 @@ export function createSignInLimits(): SignInLimits {
   };
 }
 
-/** One magic-link request against both budgets (address, then merchant + email); both count it. */
+/**
+ * One magic-link request against both budgets: the client address first, then merchant + email.
+ * A request the address limit refuses never reaches the email's budget, so one client spraying
+ * requests for someone's address cannot lock that person out of signing in from elsewhere.
+ */
 export function takeMagicLinkBudget(limits: SignInLimits, address: string, merchantId: string, email: string, now: number) {
   const byAddress = limits.magicLinkPerAddress.take(address, now);
-  const byEmail = limits.magicLinkPerEmail.take(`${merchantId}:${email}`, now);
-  return { ok: byAddress.ok && byEmail.ok, retryAfterSeconds: Math.max(byAddress.retryAfterSeconds, byEmail.retryAfterSeconds) };
+  if (!byAddress.ok) return byAddress;
+  return limits.magicLinkPerEmail.take(`${merchantId}:${email}`, now);
 }

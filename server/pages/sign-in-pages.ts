@@ -5,9 +5,13 @@ import type { Merchant } from '../store/schema.js';
 
 const MINUTES = 10;
 
+/** The hidden CSRF field every hosted POST form carries (double submit with the /portal cookie). */
+export const csrfField = (token: string) => html`<input type="hidden" name="csrf" value="${token}">`;
+
 /** The email form that asks for a new sign-in link (posts to /portal/login, works without script). */
-function emailForm(locale: Locale, merchant: Merchant, submit: string): SafeHtml {
+function emailForm(locale: Locale, merchant: Merchant, submit: string, csrf: string): SafeHtml {
   return html`<form method="post" action="/portal/login">
+${csrfField(csrf)}
 <input type="hidden" name="merchant" value="${merchant.id}">
 <input type="hidden" name="lang" value="${locale}">
 <label for="email">${t(locale, 'emailLabel')}</label>
@@ -17,7 +21,7 @@ function emailForm(locale: Locale, merchant: Merchant, submit: string): SafeHtml
 }
 
 /** GET/HEAD /portal/link/:code: asks before spending the code, because mail scanners open links. */
-export function linkPage(locale: Locale, merchant: Merchant, action: string): SafeHtml {
+export function linkPage(locale: Locale, merchant: Merchant, action: string, csrf: string): SafeHtml {
   const name = merchant.settings.brand.name;
   return page({
     locale,
@@ -25,22 +29,22 @@ export function linkPage(locale: Locale, merchant: Merchant, action: string): Sa
     title: t(locale, 'linkTitle', { merchant: name }),
     body: html`<h1>${t(locale, 'linkTitle', { merchant: name })}</h1>
 <p>${t(locale, 'linkBody')}</p>
-<form method="post" action="${action}"><button type="submit">${t(locale, 'continue')}</button></form>`,
+<form method="post" action="${action}">${csrfField(csrf)}<button type="submit">${t(locale, 'continue')}</button></form>`,
   });
 }
 
 /** A used, expired or unknown code, wherever it was opened: one page, with a way to get a new link. */
-export function expiredPage(locale: Locale, merchant: Merchant | undefined): SafeHtml {
+export function expiredPage(locale: Locale, merchant: Merchant | undefined, csrf: string): SafeHtml {
   return page({
     locale,
     merchant,
     title: t(locale, 'expiredTitle'),
     body: html`<h1>${t(locale, 'expiredTitle')}</h1>
-${merchant ? html`<p>${t(locale, 'expiredBody', { minutes: MINUTES })}</p>${emailForm(locale, merchant, t(locale, 'sendNew'))}` : html`<p>${t(locale, 'unknownMerchant')}</p>`}`,
+${merchant ? html`<p>${t(locale, 'expiredBody', { minutes: MINUTES })}</p>${emailForm(locale, merchant, t(locale, 'sendNew'), csrf)}` : html`<p>${t(locale, 'unknownMerchant')}</p>`}`,
   });
 }
 
-export function loginPage(locale: Locale, merchant: Merchant, notice?: string): SafeHtml {
+export function loginPage(locale: Locale, merchant: Merchant, csrf: string, notice?: string): SafeHtml {
   const name = merchant.settings.brand.name;
   return page({
     locale,
@@ -49,7 +53,7 @@ export function loginPage(locale: Locale, merchant: Merchant, notice?: string): 
     body: html`<h1>${t(locale, 'loginTitle', { merchant: name })}</h1>
 ${notice ? html`<p role="alert">${notice}</p>` : ''}
 <p>${t(locale, 'loginBody')}</p>
-${emailForm(locale, merchant, t(locale, 'sendLink'))}`,
+${emailForm(locale, merchant, t(locale, 'sendLink'), csrf)}`,
   });
 }
 
@@ -69,36 +73,50 @@ export function unknownMerchantPage(locale: Locale): SafeHtml {
 }
 
 /** /portal/magic: a script moves the code from the fragment into a POST. */
-export function magicPage(locale: Locale): SafeHtml {
+export function magicPage(locale: Locale, csrf: string): SafeHtml {
   return page({
     locale,
     title: t(locale, 'signingIn'),
     scripts: [{ src: '/portal/assets/magic.js' }],
     body: html`<h1>${t(locale, 'signingIn')}</h1>
-<form id="redeem" method="post" action="/portal/session"><input type="hidden" name="code" value=""></form>
+<form id="redeem" method="post" action="/portal/session">${csrfField(csrf)}<input type="hidden" name="code" value=""></form>
 <noscript><p>${t(locale, 'noscript')}</p></noscript>`,
   });
 }
 
 /** The hosted portal: the same element merchants embed, fed by the session cookie through token-url. */
-export function portalPage(locale: Locale, merchant: Merchant): SafeHtml {
+export function portalPage(locale: Locale, merchant: Merchant, csrf: string): SafeHtml {
   return page({
     locale,
     merchant,
     wide: true,
     title: merchant.settings.brand.name,
     scripts: [{ src: '/widget/creem-portal.mjs', module: true }],
-    headerEnd: html`<form method="post" action="/portal/logout"><button class="link" type="submit">${t(locale, 'signOut')}</button></form>`,
+    headerEnd: html`<form method="post" action="/portal/logout">${csrfField(csrf)}<button class="link" type="submit">${t(locale, 'signOut')}</button></form>`,
     body: html`<creem-portal token-url="/portal/session/token" locale="${locale}" merchant="${merchant.id}"></creem-portal>`,
   });
 }
 
 /** The hosted portal without a (valid) session. */
-export function signedOutPage(locale: Locale, merchant: Merchant | undefined): SafeHtml {
+export function signedOutPage(locale: Locale, merchant: Merchant | undefined, csrf: string): SafeHtml {
   if (!merchant) return page({ locale, title: t(locale, 'sessionEnded'), body: html`<p>${t(locale, 'sessionEnded')}</p><p>${t(locale, 'unknownMerchant')}</p>` });
-  return loginPage(locale, merchant, t(locale, 'sessionEnded'));
+  return loginPage(locale, merchant, csrf, t(locale, 'sessionEnded'));
 }
 
-export function tooManyPage(locale: Locale, merchant: Merchant): SafeHtml {
-  return loginPage(locale, merchant, t(locale, 'tooMany'));
+export function tooManyPage(locale: Locale, merchant: Merchant, csrf: string): SafeHtml {
+  return loginPage(locale, merchant, csrf, t(locale, 'tooMany'));
+}
+
+/**
+ * A form post without its page's CSRF token (another site's form, or a page opened before the
+ * cookie was cleared). English only: the sign-in catalogue has no entry for it yet.
+ */
+export function forbiddenPage(locale: Locale): SafeHtml {
+  const title = 'This form could not be sent';
+  return page({
+    locale,
+    title,
+    body: html`<h1>${title}</h1>
+<p role="alert">It did not come from this site's own page. Go back, reload the page and try again.</p>`,
+  });
 }

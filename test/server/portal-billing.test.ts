@@ -2,6 +2,7 @@ import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, call, customerByEmail, tokenFor, readDataFile, isCreemError, type TestApp } from '../support/server.js';
 import { sha256 } from '../../server/ids.js';
+import { openForm, postForm, codeIn, mailIds, mailTo, settle } from './signin-helpers.js';
 
 const HOUR = 3_600_000;
 let t: TestApp;
@@ -17,14 +18,22 @@ const state = () => {
   const c = readDataFile(t).collections;
   return JSON.stringify([c.customers, c.sign_in_codes, c.mailbox]);
 };
-/** The code in the newest confirmation mail's link. */
-function lastLinkCode(): string {
-  const mail = t.deps.mailer.outbox!()[0];
-  const m = /\/portal\/email\/confirm\/([A-Za-z0-9_-]+)/.exec(mail.text);
-  assert.ok(m, 'the mail carries a confirmation link');
-  return m[1];
+/** The code in the newest mail's confirmation (or cancel) link. */
+function lastLinkCode(kind: 'confirm' | 'cancel' = 'confirm', to?: string): string {
+  const pattern = new RegExp(`/portal/email/${kind}/([A-Za-z0-9_-]+)`);
+  const mail = t.deps.mailer.outbox!().find((m) => pattern.test(m.text) && (!to || m.to === to));
+  assert.ok(mail, `a mail carries a ${kind} link`);
+  return pattern.exec(mail.text)![1];
 }
-const confirmPage = (method: 'GET' | 'POST', code: string) => call(t, method, `/portal/email/confirm/${code}`, { key: null });
+/** GET opens the page; POST is the page's own button (with its CSRF pair). */
+async function emailPage(kind: 'confirm' | 'cancel', method: 'GET' | 'POST', code: string) {
+  const path = `/portal/email/${kind}/${code}`;
+  const res = method === 'GET' ? await t.app.request(path) : await postForm(t, path, await openForm(t));
+  return { status: res.status, headers: res.headers, text: await res.text() };
+}
+const confirmPage = (method: 'GET' | 'POST', code: string) => emailPage('confirm', method, code);
+const cancelPage = (method: 'GET' | 'POST', code: string) => emailPage('cancel', method, code);
+const overviewWith = (token: string) => call(t, 'GET', '/portal/api/overview', { key: null, token });
 
 test('billing details are saved and answered', async () => {
   const ada = customerByEmail(t, 'ada@example.com');
@@ -64,10 +73,10 @@ test('a new email waits for the link sent to it; GET shows the page, POST applie
   assert.equal(res.json.customer.pending_email, 'ada.new@example.com');
   assert.equal(customerOnDisk(ada.id).email, 'ada@example.com');
 
-  const mail = t.deps.mailer.outbox!()[0];
-  assert.equal(mail.to, 'ada.new@example.com');
+  const mail = t.deps.mailer.outbox!().find((m) => m.to === 'ada.new@example.com')!;
   const code = lastLinkCode();
   assert.ok(mail.text.includes('Someone asked') && mail.text.includes(`${t.deps.config.publicUrl}/portal/email/confirm/${code}`));
+  assert.ok(!mail.text.includes('ada@example.com') && !mail.html.includes('ada@example.com'), 'the new address learns nothing of the old one');
   const codes = readDataFile(t).collections.sign_in_codes.filter((c: { kind: string }) => c.kind === 'email_change');
   assert.equal(codes.length, 1);
   assert.equal(codes[0].hash, sha256(code));
@@ -83,6 +92,7 @@ test('a new email waits for the link sent to it; GET shows the page, POST applie
     assert.match(page.headers.get('content-type')!, /text\/html/);
     assert.ok(page.headers.get('content-security-policy'));
     assert.ok(page.text.includes('ada.new@example.com') && page.text.includes('<form method="post">'));
+    assert.ok(!page.text.includes('ada@example.com'), 'the confirm page does not show the current address');
   }
   assert.equal(customerOnDisk(ada.id).email, 'ada@example.com', 'opening the link changes nothing');
 
@@ -199,4 +209,67 @@ test('when the confirmation mail cannot be sent the customer is told (503) and m
   assert.equal(retried.status, 200);
   assert.equal((await confirmPage('POST', lastLinkCode())).status, 200);
   assert.equal(customerOnDisk(ada.id).email, 'new@example.com');
+});
+
+test('an email change warns the old address with a masked new address and a single-use cancel link', async () => {
+  const ada = customerByEmail(t, 'ada@example.com');
+  const stolen = await tokenOf('ada@example.com');
+  assert.equal((await patch(stolen, { email: 'attacker@evil.example' })).status, 200);
+  const notice = t.deps.mailer.outbox!().find((m) => m.to === 'ada@example.com')!;
+  assert.ok(notice, 'the old address is told');
+  assert.match(notice.subject, /being changed/);
+  assert.ok(notice.text.includes('a***@evil.example'));
+  assert.ok(!notice.text.includes('attacker@evil.example') && !notice.html.includes('attacker@evil.example'));
+  const cancel = lastLinkCode('cancel', 'ada@example.com');
+  const record = readDataFile(t).collections.sign_in_codes.find((c: { hash: string }) => c.hash === sha256(cancel));
+  assert.equal(record.kind, 'email_change_cancel');
+  assert.equal(record.expires_at, t.clock.now + 24 * HOUR);
+  assert.ok(!JSON.stringify(readDataFile(t)).includes(cancel), 'the cancel code (and its mail) stay out of the data file');
+
+  // Opening the link changes nothing (mail scanners open links).
+  const look = await cancelPage('GET', cancel);
+  assert.equal(look.status, 200);
+  assert.match(look.text, /<form method="post">/);
+  assert.equal(customerOnDisk(ada.id).pending_email, 'attacker@evil.example');
+  assert.equal((await overviewWith(stolen)).status, 200);
+
+  const done = await cancelPage('POST', cancel);
+  assert.equal(done.status, 200);
+  assert.equal(customerOnDisk(ada.id).pending_email, null);
+  assert.equal(customerOnDisk(ada.id).email, 'ada@example.com');
+  assert.equal((await confirmPage('POST', lastLinkCode('confirm', 'attacker@evil.example'))).status, 404, 'the confirmation link is void');
+  assert.equal((await overviewWith(stolen)).status, 401, "the customer's outstanding tokens are revoked");
+  assert.equal((await cancelPage('POST', cancel)).status, 404, 'the cancel link works once');
+  assert.equal((await overviewWith(await tokenOf('ada@example.com'))).status, 200, 'new tokens work');
+});
+
+test('confirming a change revokes every outstanding token, tells the old address, and the old address can undo it', async () => {
+  const ada = customerByEmail(t, 'ada@example.com');
+  const stolen = await tokenOf('ada@example.com');
+  await patch(stolen, { email: 'attacker@evil.example' });
+  const seen = mailIds(t);
+  assert.equal((await confirmPage('POST', lastLinkCode('confirm', 'attacker@evil.example'))).status, 200);
+  assert.equal(customerOnDisk(ada.id).email, 'attacker@evil.example');
+  assert.equal((await overviewWith(stolen)).status, 401, 'the token that asked for the change is dead');
+
+  const changed = await mailTo(t, 'ada@example.com', seen);
+  assert.match(changed.subject, /was changed/);
+  assert.ok(changed.text.includes('a***@evil.example') && !changed.text.includes('attacker@evil.example'));
+  const undo = lastLinkCode('cancel', 'ada@example.com');
+
+  // The attacker signs in with the new address…
+  const before = mailIds(t);
+  await call(t, 'POST', '/portal/api/magic-link', { key: null, body: { merchant_id: ada.merchant_id, email: 'attacker@evil.example' } });
+  const { code } = codeIn((await mailTo(t, 'attacker@evil.example', before)).text);
+  const session = await call(t, 'POST', '/portal/api/session/exchange', { key: null, body: { code } });
+  assert.equal(session.json.customer_id, ada.id);
+  // …until the real owner undoes the change from the old address.
+  assert.equal((await cancelPage('POST', undo)).status, 200);
+  assert.equal(customerOnDisk(ada.id).email, 'ada@example.com');
+  assert.equal(customerOnDisk(ada.id).pending_email, null);
+  assert.equal((await overviewWith(session.json.token)).status, 401);
+  const after = mailIds(t);
+  await call(t, 'POST', '/portal/api/magic-link', { key: null, body: { merchant_id: ada.merchant_id, email: 'attacker@evil.example' } });
+  await settle(50);
+  assert.equal(t.deps.mailer.outbox!().filter((m) => !after.has(m.id) && m.to === 'attacker@evil.example').length, 0, 'the attacker address signs in nobody');
 });

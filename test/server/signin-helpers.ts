@@ -85,3 +85,28 @@ export function codeIn(text: string): { url: string; code: string } {
   if (!m) throw new Error(`no sign-in link in:\n${text}`);
   return { url: m[1], code: m[2] };
 }
+
+/** What a browser holds after opening one of our hosted pages: the CSRF cookie and the token its forms carry. */
+export interface FormSession {
+  cookie: string;
+  csrf: string;
+}
+
+/** Opens a hosted page (the merchant's sign-in page by default) the way a browser would, keeping its CSRF pair. */
+export async function openForm(t: TestApp, path = `/portal/login?merchant=${merchantOf(t).id}`): Promise<FormSession> {
+  const res = await t.app.request(path);
+  const body = await res.text();
+  const csrf = /name="csrf" value="([^"]*)"/.exec(body)?.[1] ?? '';
+  const cookie = res.headers.getSetCookie().find((c) => /csrf=/.test(c))?.split(';')[0] ?? '';
+  return { cookie, csrf };
+}
+
+/** A form post from our own page: the CSRF cookie plus the hidden field, and any other cookie (a session). */
+export function postForm(t: TestApp, path: string, form: FormSession, fields: Record<string, string> = {}, opts: { cookie?: string; headers?: Record<string, string> } = {}) {
+  const cookie = [form.cookie, opts.cookie].filter(Boolean).join('; ');
+  return t.app.request(path, {
+    method: 'POST',
+    headers: { ...(cookie ? { cookie } : {}), ...opts.headers },
+    body: new URLSearchParams({ csrf: form.csrf, ...fields }),
+  });
+}

@@ -5,11 +5,14 @@ import { decodeJwt } from 'jose';
 import { Creem } from 'creem';
 import { createTestApp, call, customerByEmail, isCreemError, DEMO_KEY, type TestApp } from '../support/server.js';
 import { sha256 } from '../../server/ids.js';
-import { listen, merchantOf, addMerchant } from './signin-helpers.js';
+import { listen, merchantOf, addMerchant, openForm, postForm, type FormSession } from './signin-helpers.js';
 
 let t: TestApp;
+/** The CSRF pair a browser holds after opening one of our pages: every hosted form post carries it. */
+let form: FormSession;
 before(async () => {
   t = await createTestApp();
+  form = await openForm(t);
 });
 after(() => t.close());
 
@@ -22,13 +25,18 @@ async function portalLink(customerId = ada().id) {
   return { url, path: url.pathname, code: url.pathname.split('/').pop()! };
 }
 
-const page = async (path: string, init: RequestInit = {}) => {
-  const res = await t.app.request(path, init);
+/** A browser request to a hosted page: with the CSRF cookie, and the hidden field on a bare POST. */
+const page = async (path: string, init: Omit<RequestInit, 'headers'> & { headers?: Record<string, string> } = {}) => {
+  const cookie = [form.cookie, init.headers?.cookie].filter(Boolean).join('; ');
+  const body = init.method === 'POST' && !init.body ? new URLSearchParams({ csrf: form.csrf }) : init.body;
+  const res = await t.app.request(path, { ...init, headers: { ...init.headers, cookie }, body });
   return { res, status: res.status, text: await res.text() };
 };
 
 const recordOf = (code: string) => t.deps.store.findOneBy('sign_in_codes', 'hash', sha256(code))!;
-const cookieFrom = (res: Response) => res.headers.get('set-cookie')?.split(';')[0];
+const cookieFrom = (res: Response) => res.headers.getSetCookie().find((c) => c.includes('_session='))?.split(';')[0];
+/** The page's own button: a form post with the CSRF pair. */
+const post = (path: string, opts: { cookie?: string; headers?: Record<string, string> } = {}) => postForm(t, path, form, {}, opts);
 
 function assertSafeHtmlHeaders(res: Response) {
   const csp = res.headers.get('content-security-policy') ?? '';
@@ -89,7 +97,7 @@ test('opening a portal link with GET or HEAD changes nothing; the page asks to c
     assert.ok(noInlineScript(get.text));
     const head = await t.app.request(path, { method: 'HEAD' });
     assert.equal(head.status, 200);
-    assert.equal(head.headers.get('set-cookie'), null);
+    assert.equal(cookieFrom(head), undefined, 'no session from a HEAD');
   }
   assert.equal(recordOf(code).used_at, null);
   assert.ok(fs.readFileSync(t.dataFile).equals(bytesBefore), 'the data file is byte-identical');
@@ -97,10 +105,10 @@ test('opening a portal link with GET or HEAD changes nothing; the page asks to c
 
 test('continuing spends the code, sets a strict one-hour session cookie and opens the hosted portal', async () => {
   const { path, code } = await portalLink();
-  const post = await t.app.request(path, { method: 'POST' });
-  assert.equal(post.status, 303);
-  assert.equal(post.headers.get('location'), '/portal');
-  const setCookie = post.headers.get('set-cookie')!;
+  const res = await post(path);
+  assert.equal(res.status, 303);
+  assert.equal(res.headers.get('location'), '/portal');
+  const setCookie = res.headers.getSetCookie().find((c) => c.includes('_session='))!;
   assert.match(setCookie, /^creem_portal_session=/);
   assert.match(setCookie, /HttpOnly/);
   assert.match(setCookie, /SameSite=Strict/);
@@ -110,7 +118,7 @@ test('continuing spends the code, sets a strict one-hour session cookie and open
   const stored = JSON.parse(fs.readFileSync(t.dataFile, 'utf8')).collections.sign_in_codes.find((r: any) => r.hash === sha256(code));
   assert.equal(stored.used_at, t.clock.now, 'spent on disk');
 
-  const cookie = cookieFrom(post)!;
+  const cookie = cookieFrom(res)!;
   const portal = await page('/portal', { headers: { cookie } });
   assert.equal(portal.status, 200);
   assertSafeHtmlHeaders(portal.res);
@@ -135,7 +143,7 @@ test('continuing spends the code, sets a strict one-hour session cookie and open
 
 test('a used portal link shows the expired page with a form for a new link, and signs nobody in', async () => {
   const { path } = await portalLink();
-  assert.equal((await t.app.request(path, { method: 'POST' })).status, 303);
+  assert.equal((await post(path)).status, 303);
   for (const method of ['GET', 'POST']) {
     const again = await page(path, { method });
     assert.equal(again.status, 410, method);
@@ -178,22 +186,23 @@ test('an unknown portal link code gets the same expired page', async () => {
 
 test('a portal link cannot be spent from another site (login CSRF)', async () => {
   const { path, code } = await portalLink();
-  const evil = await call(t, 'POST', path, { key: null, headers: { origin: 'https://evil.example' } });
+  // Refused even with the CSRF pair: a foreign Origin or cross-site fetch metadata.
+  const evil = await post(path, { headers: { origin: 'https://evil.example' } });
   assert.equal(evil.status, 403);
-  assert.ok(isCreemError(evil.json, 403));
-  const crossSite = await call(t, 'POST', path, { key: null, headers: { 'sec-fetch-site': 'cross-site' } });
+  assert.match(await evil.text(), /This form could not be sent/);
+  const crossSite = await post(path, { headers: { 'sec-fetch-site': 'cross-site' } });
   assert.equal(crossSite.status, 403);
-  const nullCrossSite = await call(t, 'POST', path, { key: null, headers: { origin: 'null', 'sec-fetch-site': 'same-site' } });
+  const nullCrossSite = await post(path, { headers: { origin: 'null', 'sec-fetch-site': 'same-site' } });
   assert.equal(nullCrossSite.status, 403);
   assert.equal(recordOf(code).used_at, null);
   // Our pages send no referrer, so the browser's own form post says `Origin: null`, with fetch metadata.
-  const own = await t.app.request(path, { method: 'POST', headers: { origin: 'null', 'sec-fetch-site': 'same-origin' } });
+  const own = await post(path, { headers: { origin: 'null', 'sec-fetch-site': 'same-origin' } });
   assert.equal(own.status, 303);
 });
 
 test('the portal session ends one hour after sign-in, however often tokens are fetched', async () => {
   const { path } = await portalLink();
-  const cookie = cookieFrom(await t.app.request(path, { method: 'POST' }))!;
+  const cookie = cookieFrom(await post(path))!;
   const start = t.clock.now;
   try {
     t.clock.advance(55 * 60_000);
@@ -229,21 +238,21 @@ test('the hosted portal and its token-url refuse a missing or forged session coo
 test("revoking the customer's tokens also ends the hosted session and unused links", async () => {
   const linus = customerByEmail(t, 'linus@example.com');
   const first = await portalLink(linus.id);
-  const cookie = cookieFrom(await t.app.request(first.path, { method: 'POST' }))!;
+  const cookie = cookieFrom(await post(first.path))!;
   const pending = await portalLink(linus.id);
   assert.equal((await t.app.request('/portal/session/token', { headers: { cookie } })).status, 200);
   assert.equal((await call(t, 'POST', '/v1/widget-tokens/revoke', { body: { customer_id: linus.id } })).status, 200);
   assert.equal((await t.app.request('/portal/session/token', { headers: { cookie } })).status, 401);
-  assert.equal((await t.app.request(pending.path, { method: 'POST' })).status, 410);
+  assert.equal((await post(pending.path)).status, 410);
   // A link issued after the revocation works.
   const next = await portalLink(linus.id);
-  assert.equal((await t.app.request(next.path, { method: 'POST' })).status, 303);
+  assert.equal((await post(next.path)).status, 303);
 });
 
 test('signing out clears the cookie and leads to the merchant sign-in page', async () => {
   const { path } = await portalLink();
-  const cookie = cookieFrom(await t.app.request(path, { method: 'POST' }))!;
-  const out = await t.app.request('/portal/logout', { method: 'POST', headers: { cookie } });
+  const cookie = cookieFrom(await post(path))!;
+  const out = await post('/portal/logout', { cookie });
   assert.equal(out.status, 303);
   assert.equal(out.headers.get('location'), `/portal/login?merchant=${merchantOf(t).id}`);
   assert.match(out.headers.get('set-cookie')!, /creem_portal_session=;.*Max-Age=0/);
@@ -255,9 +264,11 @@ test('over https the session cookie is __Host- prefixed and Secure', async () =>
     const res = await call(secure, 'POST', '/v1/customers/billing', { body: { customer_id: customerByEmail(secure, 'ada@example.com').id } });
     const link = new URL(res.json.customer_portal_link);
     assert.equal(link.origin, 'https://portal.example');
-    const post = await secure.app.request(link.pathname, { method: 'POST' });
+    const secureForm = await openForm(secure, link.pathname);
+    assert.match(secureForm.cookie, /^__Secure-creem_portal_csrf=/);
+    const post = await postForm(secure, link.pathname, secureForm);
     assert.equal(post.status, 303);
-    assert.match(post.headers.get('set-cookie')!, /^__Host-creem_portal_session=.*; Path=\/;.*HttpOnly; Secure; SameSite=Strict/);
+    assert.match(post.headers.getSetCookie().find((c) => c.includes('_session='))!, /^__Host-creem_portal_session=.*; Path=\/;.*HttpOnly; Secure; SameSite=Strict/);
   } finally {
     await secure.close();
   }

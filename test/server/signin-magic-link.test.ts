@@ -5,7 +5,7 @@ import { decodeJwt } from 'jose';
 import { createTestApp, call, customerByEmail, isCreemError, DEMO_KEY, type TestApp } from '../support/server.js';
 import { SIGN_IN_LIMITS } from '../../server/middleware/rate-limit.js';
 import { MAGIC_JS } from '../../server/pages/assets.js';
-import { codeIn, listen, mailIds, mailTo as waitMail, merchantOf, settle, updateMerchant } from './signin-helpers.js';
+import { codeIn, listen, mailIds, mailTo as waitMail, merchantOf, openForm, postForm, settle, updateMerchant } from './signin-helpers.js';
 
 let t: TestApp;
 const SHOP = 'https://shop.example';
@@ -86,24 +86,25 @@ test('without a return_url the mail links to the hosted magic page, which posts 
   assert.doesNotMatch(magic.headers.get('content-security-policy')!, /unsafe/);
   assert.equal(magic.headers.get('referrer-policy'), 'no-referrer');
   assert.match(html, /<script src="\/portal\/assets\/magic\.js" defer><\/script>/);
-  assert.match(html, /<form id="redeem" method="post" action="\/portal\/session">/);
+  assert.match(html, /<form id="redeem" method="post" action="\/portal\/session"><input type="hidden" name="csrf" value="[A-Za-z0-9_-]{43}">/);
+  const form = await openForm(t, '/portal/magic');
   const script = await t.app.request('/portal/assets/magic.js');
   assert.match(script.headers.get('content-type')!, /javascript/);
   assert.equal(await script.text(), MAGIC_JS);
   assert.match(MAGIC_JS, /history\.replaceState/);
 
-  const post = await t.app.request('/portal/session', { method: 'POST', body: new URLSearchParams({ code }) });
+  const post = await postForm(t, '/portal/session', form, { code });
   assert.equal(post.status, 303);
   assert.equal(post.headers.get('location'), '/portal');
-  const cookie = post.headers.get('set-cookie')!.split(';')[0];
+  const cookie = post.headers.getSetCookie().find((c) => c.includes('_session='))!.split(';')[0];
   const token = (await (await t.app.request('/portal/session/token', { headers: { cookie } })).json()).token;
   const overview = await call(t, 'GET', '/portal/api/overview', { key: null, token });
   assert.equal(overview.json.customer.email, 'linus@example.com');
 
-  const again = await t.app.request('/portal/session', { method: 'POST', body: new URLSearchParams({ code }) });
+  const again = await postForm(t, '/portal/session', form, { code });
   assert.equal(again.status, 410);
   assert.match(await again.text(), /This link has expired/);
-  const empty = await t.app.request('/portal/session', { method: 'POST', body: new URLSearchParams({}) });
+  const empty = await postForm(t, '/portal/session', form);
   assert.equal(empty.status, 410);
 });
 
@@ -289,9 +290,10 @@ test('the hosted login page sends the same page for known and unknown addresses 
   assert.match(form, /Sign in to Acme Cloud/);
   assert.doesNotMatch(form, /<script/);
 
+  const pair = await openForm(t);
   const post = (email: string) => {
     seenBefore.set(email, mailIds(t));
-    return t.app.request('/portal/login', { method: 'POST', body: new URLSearchParams({ merchant: mid(), email, lang: 'de' }) });
+    return postForm(t, '/portal/login', pair, { merchant: mid(), email, lang: 'de' });
   };
   const known = await post('grace@example.com');
   const unknown = await post('nobody@example.com');
@@ -312,8 +314,10 @@ test('the hosted login page sends the same page for known and unknown addresses 
   assert.doesNotMatch(await tagged.text(), /<b>/);
   const missing = await t.app.request('/portal/login?merchant=mer_nope');
   assert.equal(missing.status, 404);
-  const csrf = await t.app.request('/portal/login', { method: 'POST', headers: { origin: 'https://evil.example' }, body: new URLSearchParams({ merchant: mid(), email: 'ada@example.com' }) });
-  assert.equal(csrf.status, 403);
+  const foreign = await postForm(t, '/portal/login', pair, { merchant: mid(), email: 'ada@example.com' }, { headers: { origin: 'https://evil.example' } });
+  assert.equal(foreign.status, 403);
+  const tokenless = await t.app.request('/portal/login', { method: 'POST', headers: { cookie: pair.cookie }, body: new URLSearchParams({ merchant: mid(), email: 'ada@example.com' }) });
+  assert.equal(tokenless.status, 403);
 });
 
 test('the data file holds no raw sign-in code, token or API key, only hashes', async () => {

@@ -5,7 +5,7 @@ import { ApiError } from '../../errors.js';
 import { magicPage, portalPage, signedOutPage } from '../../pages/sign-in-pages.js';
 import { MAGIC_JS, PAGE_CSS, brandCss } from '../../pages/assets.js';
 import { onColor, safeColor } from '../../pages/html.js';
-import { pageLocale, sendPage } from './hosted-respond.js';
+import { formToken, pageLocale, sendPage } from './hosted-respond.js';
 import { readSessionCookie } from './session-cookie.js';
 
 const Html = { 'text/html': { schema: z.string() } };
@@ -29,12 +29,12 @@ export function hostedPortal() {
         const session = await openSession(c.var.deps, cookie);
         const merchant = store.get('merchants', session.merchantId)!;
         const customer = store.get('customers', session.customerId);
-        return sendPage(c, portalPage(pageLocale(c, customer?.locale), merchant), 200, merchant);
+        return sendPage(c, portalPage(pageLocale(c, customer?.locale), merchant, formToken(c)), 200, merchant);
       } catch (e) {
         if (!(e instanceof ApiError) || e.status !== 401) throw e;
         const hint = sessionMerchantHint(cookie);
         const merchant = hint ? store.get('merchants', hint) : undefined;
-        return sendPage(c, signedOutPage(pageLocale(c), merchant), 401, merchant);
+        return sendPage(c, signedOutPage(pageLocale(c), merchant, formToken(c)), 401, merchant);
       }
     },
   );
@@ -47,7 +47,7 @@ export function hostedPortal() {
       security: [],
       responses: { 200: { description: 'The page', content: Html } },
     }),
-    (c) => sendPage(c, magicPage(pageLocale(c))),
+    (c) => sendPage(c, magicPage(pageLocale(c), formToken(c))),
   );
 
   const asset = (type: string, body: string) => ({

@@ -5,7 +5,7 @@ import { redeemSignInCode } from '../../auth/portal-session.js';
 import { ApiError } from '../../errors.js';
 import { expiredPage, linkPage } from '../../pages/sign-in-pages.js';
 import { rateLimitByAddress, type SignInLimits } from '../../middleware/rate-limit.js';
-import { assertSameOriginPost, pageLocale, sendPage } from './hosted-respond.js';
+import { formToken, pageLocale, refuseForeignPost, sendPage } from './hosted-respond.js';
 import { startSessionCookie } from './session-cookie.js';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../env.js';
@@ -26,8 +26,8 @@ export function portalLinks(limits: SignInLimits) {
     const merchant = check.record && store.get('merchants', check.record.merchant_id);
     const customer = check.record && store.get('customers', check.record.customer_id);
     const locale = pageLocale(c, customer?.locale);
-    if (!check.ok || !merchant) return sendPage(c, expiredPage(locale, merchant), 410, merchant);
-    return sendPage(c, linkPage(locale, merchant, `/portal/link/${encodeURIComponent(code)}`), 200, merchant);
+    if (!check.ok || !merchant) return sendPage(c, expiredPage(locale, merchant, formToken(c)), 410, merchant);
+    return sendPage(c, linkPage(locale, merchant, `/portal/link/${encodeURIComponent(code)}`, formToken(c)), 200, merchant);
   };
 
   router.openapi(
@@ -51,10 +51,15 @@ export function portalLinks(limits: SignInLimits) {
       summary: 'Spend a portal link: sets the portal session cookie and redirects to /portal',
       security: [],
       request: { params: Params },
-      responses: { 303: { description: 'Signed in: to /portal' }, 410: { description: 'Used, expired or unknown link', content: Html } },
+      responses: {
+        303: { description: 'Signed in: to /portal' },
+        403: { description: 'Not posted from the link page (no matching CSRF token)', content: Html },
+        410: { description: 'Used, expired or unknown link', content: Html },
+      },
     }),
     async (c) => {
-      assertSameOriginPost(c);
+      const refused = await refuseForeignPost(c);
+      if (refused) return refused;
       const { code } = c.req.valid('param');
       try {
         const who = await redeemSignInCode(c.var.deps, code);

@@ -3,7 +3,7 @@ import { createRouter } from '../router.js';
 import { normalizeEmail, scheduleMagicLink } from '../../auth/magic-link.js';
 import { clientAddress, takeMagicLinkBudget, type SignInLimits } from '../../middleware/rate-limit.js';
 import { loginPage, sentPage, tooManyPage, unknownMerchantPage } from '../../pages/sign-in-pages.js';
-import { assertSameOriginPost, pageLocale, sendPage } from './hosted-respond.js';
+import { formToken, pageLocale, refuseForeignPost, sendPage } from './hosted-respond.js';
 
 const Html = { 'text/html': { schema: z.string() } };
 const MerchantId = z.string().max(80);
@@ -25,7 +25,7 @@ export function portalLogin(limits: SignInLimits) {
       const { merchant: id } = c.req.valid('query');
       const merchant = id ? c.var.deps.store.get('merchants', id) : undefined;
       if (!merchant) return sendPage(c, unknownMerchantPage(pageLocale(c)), 404);
-      return sendPage(c, loginPage(pageLocale(c), merchant), 200, merchant);
+      return sendPage(c, loginPage(pageLocale(c), merchant, formToken(c)), 200, merchant);
     },
   );
 
@@ -40,7 +40,7 @@ export function portalLogin(limits: SignInLimits) {
           required: true,
           content: {
             'application/x-www-form-urlencoded': {
-              schema: z.object({ merchant: MerchantId, email: z.string().max(320), lang: z.string().max(35).optional() }),
+              schema: z.object({ merchant: MerchantId, email: z.string().max(320), lang: z.string().max(35).optional(), csrf: z.string().max(100).optional() }),
             },
           },
         },
@@ -48,20 +48,22 @@ export function portalLogin(limits: SignInLimits) {
       responses: {
         200: { description: 'Check-your-email page', content: Html },
         400: { description: 'Not an email address', content: Html },
+        403: { description: 'Not posted from our sign-in page (no matching CSRF token)', content: Html },
         429: { description: 'Too many requests', content: Html },
       },
     }),
-    (c) => {
-      assertSameOriginPost(c);
+    async (c) => {
+      const refused = await refuseForeignPost(c);
+      if (refused) return refused;
       const form = c.req.valid('form');
       const deps = c.var.deps;
       const merchant = deps.store.get('merchants', form.merchant);
       const locale = pageLocale(c, form.lang);
       if (!merchant) return sendPage(c, unknownMerchantPage(locale), 404);
       const email = normalizeEmail(form.email);
-      if (!z.email().safeParse(email).success) return sendPage(c, loginPage(locale, merchant), 400, merchant);
+      if (!z.email().safeParse(email).success) return sendPage(c, loginPage(locale, merchant, formToken(c)), 400, merchant);
       if (!takeMagicLinkBudget(limits, clientAddress(c), merchant.id, email, deps.clock()).ok) {
-        return sendPage(c, tooManyPage(locale, merchant), 429, merchant);
+        return sendPage(c, tooManyPage(locale, merchant, formToken(c)), 429, merchant);
       }
       scheduleMagicLink(deps, { merchant, email, locale });
       return sendPage(c, sentPage(locale, merchant, email), 200, merchant);

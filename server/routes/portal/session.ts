@@ -1,13 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter, ErrorSchema } from '../router.js';
-import { openSession, redeemSignInCode, sessionMerchantHint } from '../../auth/portal-session.js';
+import { endSession, openSession, redeemSignInCode, sessionMerchantHint } from '../../auth/portal-session.js';
 import { mintToken, DEFAULT_TTL_SECONDS } from '../../auth/widget-token.js';
 import { ApiError } from '../../errors.js';
 import { checkSignInCode } from '../../auth/sign-in-codes.js';
 import { iso } from '../../clock.js';
 import { expiredPage } from '../../pages/sign-in-pages.js';
 import { rateLimitByAddress, type SignInLimits } from '../../middleware/rate-limit.js';
-import { assertSameOriginPost, pageLocale, sendPage } from './hosted-respond.js';
+import { formToken, pageLocale, refuseForeignPost, sendPage } from './hosted-respond.js';
 import { endSessionCookie, readSessionCookie, startSessionCookie } from './session-cookie.js';
 
 const Html = { 'text/html': { schema: z.string() } };
@@ -25,12 +25,17 @@ export function portalSessions(limits: SignInLimits) {
       summary: 'Spend a magic-link code posted by /portal/magic: sets the session cookie, redirects to /portal',
       security: [],
       request: {
-        body: { required: true, content: { 'application/x-www-form-urlencoded': { schema: z.object({ code: z.string().max(512).optional() }) } } },
+        body: { required: true, content: { 'application/x-www-form-urlencoded': { schema: z.object({ code: z.string().max(512).optional(), csrf: z.string().max(100).optional() }) } } },
       },
-      responses: { 303: { description: 'Signed in: to /portal' }, 410: { description: 'Used, expired or unknown code', content: Html } },
+      responses: {
+        303: { description: 'Signed in: to /portal' },
+        403: { description: 'Not posted from /portal/magic (no matching CSRF token)', content: Html },
+        410: { description: 'Used, expired or unknown code', content: Html },
+      },
     }),
     async (c) => {
-      assertSameOriginPost(c);
+      const refused = await refuseForeignPost(c);
+      if (refused) return refused;
       const { code = '' } = c.req.valid('form');
       const { store } = c.var.deps;
       try {
@@ -41,7 +46,7 @@ export function portalSessions(limits: SignInLimits) {
         if (!(e instanceof ApiError) || e.status !== 400) throw e;
         const record = checkSignInCode(store, code, ['magic_link', 'portal_link'], c.var.deps.clock()).record;
         const merchant = record && store.get('merchants', record.merchant_id);
-        return sendPage(c, expiredPage(pageLocale(c), merchant), 410, merchant);
+        return sendPage(c, expiredPage(pageLocale(c), merchant, formToken(c)), 410, merchant);
       }
     },
   );
@@ -68,7 +73,7 @@ export function portalSessions(limits: SignInLimits) {
       const { token, expiresAt } = await mintToken(
         keys,
         config.publicUrl,
-        { ...session, kind: 'session', ttlSeconds: Math.min(DEFAULT_TTL_SECONDS, remaining), allowedOrigins: [new URL(config.publicUrl).origin] },
+        { ...session, sessionId: session.jti, kind: 'session', ttlSeconds: Math.min(DEFAULT_TTL_SECONDS, remaining), allowedOrigins: [new URL(config.publicUrl).origin] },
         now,
       );
       return c.json({ token, expires_at: iso(expiresAt), customer_id: session.customerId }, 200);
@@ -79,13 +84,23 @@ export function portalSessions(limits: SignInLimits) {
     createRoute({
       method: 'post',
       path: '/logout',
-      summary: 'End the hosted portal session',
+      summary: 'End the hosted portal session (the session cookie stops working everywhere at once)',
       security: [],
-      responses: { 303: { description: "To the merchant's sign-in page" } },
+      responses: {
+        303: { description: "To the merchant's sign-in page" },
+        403: { description: 'Not posted from the portal page (no matching CSRF token)', content: Html },
+      },
     }),
-    (c) => {
-      assertSameOriginPost(c);
-      const merchant = sessionMerchantHint(readSessionCookie(c));
+    async (c) => {
+      const refused = await refuseForeignPost(c);
+      if (refused) return refused;
+      const cookie = readSessionCookie(c);
+      const merchant = sessionMerchantHint(cookie);
+      const session = await openSession(c.var.deps, cookie).catch((e: unknown) => {
+        if (e instanceof ApiError && e.status === 401) return undefined; // already over: nothing to end
+        throw e;
+      });
+      if (session) await endSession(c.var.deps, session);
       endSessionCookie(c);
       return c.redirect(merchant ? `/portal/login?merchant=${encodeURIComponent(merchant)}` : '/portal', 303);
     },
