@@ -48,11 +48,21 @@ export function useLocale(locale: string, base: string): Promise<void> {
   return l10n.setLocale(locale).catch(() => undefined);
 }
 
+// Building an Intl formatter costs far more than using one, and a list formats many rows.
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function formatter<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+  let f = formatters.get(key) as T | undefined;
+  if (!f) formatters.set(key, (f = make()));
+  return f;
+}
+
 export const money = (cents: number, currency: string, locale: string) =>
-  new Intl.NumberFormat(locale, { style: 'currency', currency }).format(cents / 100);
+  formatter(`n|${locale}|${currency}`, () => new Intl.NumberFormat(locale, { style: 'currency', currency })).format(cents / 100);
 
 export const day = (value: string | number | null | undefined, locale: string) =>
-  value == null || value === '' ? '' : new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(value));
+  value == null || value === ''
+    ? ''
+    : formatter(`d|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' })).format(new Date(value));
 
 /** "in 3 days", "tomorrow": Intl picks the plural form for each language. */
 export function fromNow(value: string, locale: string) {

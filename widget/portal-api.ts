@@ -203,6 +203,8 @@ export interface RefundRequestResponse {
   /** `refunded` when the merchant's policy refunded it at once, else `pending` (sent to the merchant). */
   outcome: 'refunded' | 'pending';
   refund_amount: number;
+  /** When the refunded payment paid for the current period of a running subscription, that subscription, now canceled. */
+  canceled_subscription: PortalSubscription | null;
 }
 
 /** Answer of support and invoice requests. */

@@ -25,6 +25,13 @@ export type CustomerScope = Scope & { customerId: string };
 /** A retry of the same request within this window answers with the first one instead of a duplicate. */
 export const REPLAY_WINDOW_MS = 10 * 60_000;
 
+/**
+ * Each support or invoice request mails the merchant, so a customer (or a stolen token) gets a
+ * small budget of them per window; beyond it the answer is 429 and nothing is stored or sent.
+ */
+export const REQUEST_BUDGET = 5;
+export const REQUEST_BUDGET_WINDOW_MS = 10 * 60_000;
+
 const PREFIX: Record<CustomerRequest['kind'], string> = { support: 'SUP', invoice: 'INV', refund: 'REF' };
 export const REQUEST_EVENT: Record<CustomerRequest['kind'], string> = {
   support: 'support.requested',
@@ -92,6 +99,21 @@ export function putRequest(
   return request;
 }
 
+/** Throws 429 (with Retry-After: when the oldest counted request leaves the window) once the budget is spent. */
+function checkBudget(deps: DomainDeps, scope: CustomerScope, now: number): void {
+  const recent = deps.store
+    .findBy('customer_requests', 'customer_id', scope.customerId)
+    .filter((r) => inScope(scope, r) && (r.kind === 'support' || r.kind === 'invoice') && now - Date.parse(r.created_at) < REQUEST_BUDGET_WINDOW_MS)
+    .map((r) => Date.parse(r.created_at))
+    .sort((a, b) => a - b);
+  if (recent.length < REQUEST_BUDGET) return;
+  const freeAt = recent[recent.length - REQUEST_BUDGET] + REQUEST_BUDGET_WINDOW_MS;
+  const seconds = Math.max(1, Math.ceil((freeAt - now) / 1000));
+  throw new ApiError(429, [`Too many support and invoice requests in a short time; please try again in ${Math.ceil(seconds / 60)} minute(s).`], {
+    'Retry-After': String(seconds),
+  });
+}
+
 /** The same open request from the same customer a moment ago: a retried POST, not a new question. */
 function findReplay(deps: DomainDeps, scope: CustomerScope, kind: CustomerRequest['kind'], transactionId: string | null, fields: Record<string, string>, now: number) {
   const same = JSON.stringify(fields);
@@ -120,6 +142,7 @@ async function file(
     if (transactionId !== null) customerTransaction(deps, scope, transactionId);
     const earlier = findReplay(deps, scope, kind, transactionId, fields, now);
     if (earlier) return { request: earlier, replayed: true };
+    checkBudget(deps, scope, now);
     return { request: putRequest(tx, deps, scope, { kind, transactionId, status: 'open', fields }, now), replayed: false };
   });
   if (!filed.replayed) await mailMerchant(deps, filed.request);

@@ -1,7 +1,7 @@
 import { newId } from '../ids.js';
 import { iso } from '../clock.js';
 import type { Tx } from '../store/store.js';
-import type { Customer, Product, Subscription, Transaction } from '../store/schema.js';
+import type { Customer, PaymentKind, Product, Subscription, Transaction } from '../store/schema.js';
 
 /** Sales tax added on top of the price (tax-exclusive), the same flat rate the demo history uses. */
 export const TAX_RATE = 0.2;
@@ -19,7 +19,12 @@ export interface PaymentInput {
   periodEnd: number;
   description: string;
   now: number;
+  /** A whole period (renewals) or a mid-period change; default `period`. */
+  kind?: PaymentKind;
 }
+
+/** A payment for a whole period; records from before `kind` existed are period payments. */
+export const isPeriodPayment = (t: Transaction) => (t.kind ?? 'period') === 'period';
 
 /**
  * Writes a paid transaction and its order (what the customer bought) in the caller's commit. There
@@ -62,52 +67,7 @@ export function recordPayment(tx: Tx, input: PaymentInput): Transaction {
     status: 'paid',
     type: 'invoice',
     description: input.description,
-    period_start: input.periodStart,
-    period_end: input.periodEnd,
-    created_at: now,
-  });
-}
-
-/**
- * A credit owed to the customer that no earlier payment can absorb (e.g. a downgrade before any
- * payment): a negative transaction, so the books balance and the merchant sees it in the list.
- */
-export function recordCredit(tx: Tx, input: PaymentInput): Transaction {
-  const { subscription: sub, product, amount, now } = input;
-  const orderId = newId('ord');
-  const transactionId = newId('tran');
-  tx.put('orders', {
-    id: orderId,
-    merchant_id: sub.merchant_id,
-    mode: sub.mode,
-    customer_id: sub.customer_id,
-    product_id: product.id,
-    transaction_id: transactionId,
-    amount: -amount,
-    currency: product.currency,
-    status: 'paid',
-    type: 'recurring',
-    created_at: iso(now),
-    updated_at: iso(now),
-  });
-  return tx.put('transactions', {
-    id: transactionId,
-    merchant_id: sub.merchant_id,
-    mode: sub.mode,
-    customer_id: sub.customer_id,
-    subscription_id: sub.id,
-    product_id: product.id,
-    order_id: orderId,
-    amount: -amount,
-    amount_paid: -amount,
-    discount_amount: 0,
-    tax_amount: 0,
-    tax_country: input.customer?.country ?? null,
-    refunded_amount: 0,
-    currency: product.currency,
-    status: 'paid',
-    type: 'invoice',
-    description: input.description,
+    kind: input.kind ?? 'period',
     period_start: input.periodStart,
     period_end: input.periodEnd,
     created_at: now,

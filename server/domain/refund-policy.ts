@@ -1,6 +1,11 @@
 import { ApiError } from '../errors.js';
-import type { MerchantSettings, Refund, Transaction } from '../store/schema.js';
+import type { MerchantSettings, Refund, Subscription, SubscriptionStatus, Transaction } from '../store/schema.js';
+import type { Store, Tx } from '../store/store.js';
+import { wireSubscription } from '../wire/subscription.js';
+import { recordEvent } from './events.js';
+import { isPeriodPayment } from './payments.js';
 import { applyRefund, checkRefund, refundableAmount } from './refunds.js';
+import { cancel, type Transition } from './subscription-rules.js';
 import { customerTransaction, mailMerchant, putRequest, type CustomerScope, type Filed, type RequestDeps } from './customer-requests.js';
 
 const DAY_MS = 86_400_000;
@@ -8,9 +13,12 @@ const DAY_MS = 86_400_000;
 export type RefundDecision = { outcome: 'refund' | 'request'; amount: number };
 
 /**
- * The merchant's refund policy for a customer's request: within `auto_refund_days` of the payment
- * the money goes back at once; later it becomes a request the merchant decides on, when the merchant
- * takes requests at all. Only a fully paid payment qualifies; anything else has been settled already.
+ * The merchant's refund policy for a customer's request: within `auto_refund_days` of a period
+ * payment the money goes back at once; later it becomes a request the merchant decides on, when the
+ * merchant takes requests at all. A proration charge (a mid-period plan or seat change) is never
+ * refunded automatically: what it paid for is still in use, and a later downgrade refunds from it,
+ * so it always goes to the merchant. Only a fully paid payment qualifies; anything else has been
+ * settled already.
  */
 export function decideRefund(policy: MerchantSettings['refund'], t: Transaction, now: number): RefundDecision {
   if (t.status !== 'paid') {
@@ -19,8 +27,10 @@ export function decideRefund(policy: MerchantSettings['refund'], t: Transaction,
   }
   const amount = refundableAmount(t);
   if (amount === 0) throw new ApiError(409, [`Payment ${t.id} has nothing left to refund.`]);
-  if (policy.auto_refund_days > 0 && now - t.created_at <= policy.auto_refund_days * DAY_MS) return { outcome: 'refund', amount };
+  const automatic = isPeriodPayment(t) && policy.auto_refund_days > 0 && now - t.created_at <= policy.auto_refund_days * DAY_MS;
+  if (automatic) return { outcome: 'refund', amount };
   if (policy.allow_requests) return { outcome: 'request', amount };
+  if (!isPeriodPayment(t)) throw new ApiError(403, ['A charge for a plan or seat change is not refunded automatically; please contact support.']);
   throw new ApiError(403, [
     policy.auto_refund_days > 0
       ? `Refunds are only available within ${policy.auto_refund_days} days of a payment.`
@@ -37,6 +47,28 @@ export interface RefundRequestInput {
 export interface RefundFiled extends Filed {
   outcome: 'refunded' | 'pending';
   amount: number;
+  /** The subscription the refund ended: its current period's payment came back, so access ends now. */
+  canceled: Subscription | null;
+}
+
+/** States in which a subscription is still running on the period a payment paid for. */
+const RUNNING: SubscriptionStatus[] = ['active', 'trialing', 'scheduled_cancel', 'paused'];
+
+/**
+ * When `t` is the payment for the current period of a running subscription, the cancel a full
+ * refund of it causes (checked before anything is written); otherwise null.
+ */
+function cancelForRefund(store: Pick<Store, 'get'>, t: Transaction, now: number): Transition | null {
+  if (!t.subscription_id || !isPeriodPayment(t) || t.period_start === null) return null;
+  const sub = store.get('subscriptions', t.subscription_id);
+  if (!sub || !RUNNING.includes(sub.status) || t.period_start < Date.parse(sub.current_period_start_date)) return null;
+  return cancel(sub, { mode: 'immediate', onExecute: 'cancel' }, now);
+}
+
+function applyCancel(tx: Tx, store: Store, { subscription, eventType }: Transition, now: number): Subscription {
+  const saved = tx.put('subscriptions', subscription);
+  recordEvent(tx, store, { merchantId: saved.merchant_id, mode: saved.mode, eventType, object: wireSubscription(store, saved) }, now);
+  return saved;
 }
 
 const refundReason = (reason: string): Refund['reason'] => (reason === 'duplicate' ? 'duplicate' : 'requested_by_customer');
@@ -44,7 +76,9 @@ const refundReason = (reason: string): Refund['reason'] => (reason === 'duplicat
 /**
  * A customer's refund request, decided by the merchant's policy. The decision, the refund (when
  * automatic), the request record and its event are one commit, so a retried or concurrent request
- * finds the first one and gets 409 instead of a second refund.
+ * finds the first one and gets 409 instead of a second refund. An automatic refund of the current
+ * period's payment also cancels the subscription at once, in the same commit: the customer has
+ * their money back, so the period it paid for ends.
  */
 export async function requestRefund(deps: RequestDeps, scope: CustomerScope, input: RefundRequestInput): Promise<RefundFiled> {
   const now = deps.clock();
@@ -61,12 +95,15 @@ export async function requestRefund(deps: RequestDeps, scope: CustomerScope, inp
     if (input.comment) fields.comment = input.comment;
     if (decision.outcome === 'refund') {
       const amount = checkRefund(t, decision.amount);
+      const ending = cancelForRefund(deps.store, t, now);
+      if (ending) fields.canceled_subscription = ending.subscription.id;
       applyRefund(tx, deps.store, t, amount, refundReason(input.reason), now);
+      const canceled = ending ? applyCancel(tx, deps.store, ending, now) : null;
       const request = putRequest(tx, deps, scope, { kind: 'refund', transactionId: t.id, status: 'refunded', fields }, now);
-      return { request, replayed: false, outcome: 'refunded', amount };
+      return { request, replayed: false, outcome: 'refunded', amount, canceled };
     }
     const request = putRequest(tx, deps, scope, { kind: 'refund', transactionId: t.id, status: 'pending', fields }, now);
-    return { request, replayed: false, outcome: 'pending', amount: decision.amount };
+    return { request, replayed: false, outcome: 'pending', amount: decision.amount, canceled: null };
   });
   // Only a pending request needs the merchant to act; an automatic refund is already done.
   if (filed.outcome === 'pending') await mailMerchant(deps, filed.request);

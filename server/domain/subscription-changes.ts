@@ -6,7 +6,7 @@ import { wireSubscription } from '../wire/subscription.js';
 import { recordEvent } from './events.js';
 import { inScope, type Scope } from './scope.js';
 import { prorate, type Proration, type UpdateBehavior } from './proration.js';
-import { grossOf, recordCredit, recordPayment, taxOn } from './payments.js';
+import { grossOf, recordPayment, taxOn, TAX_RATE } from './payments.js';
 import { applyRefund, refundableAmount } from './refunds.js';
 import { getSubscription, type DomainDeps } from './subscriptions.js';
 
@@ -36,6 +36,56 @@ interface Plan {
   product: Product;
   units: number;
   proration: Proration;
+}
+
+/** The money a plan moves today, as previewed and as settled: the two are computed here, once. */
+interface Money {
+  charge: number;
+  credit: number;
+  net: number;
+  tax: number;
+  /** With tax; positive is charged, negative is refunded to the card. */
+  total: number;
+  /** Where a refund comes from, newest payment first. */
+  refunds: { payment: Transaction; amount: number }[];
+}
+
+/**
+ * What a downgrade may refund from: this subscription's payments for the CURRENT period (the period
+ * payment and this period's proration charges, `period_start` ≥ the period start), as far as they
+ * are still unrefunded. Money paid for earlier periods, or already given back (e.g. a refunded
+ * upgrade charge), is not there to credit again.
+ */
+function currentPeriodPayments(deps: DomainDeps, sub: Subscription): Transaction[] {
+  const start = Date.parse(sub.current_period_start_date);
+  return deps.store
+    .findBy('transactions', 'subscription_id', sub.id)
+    .filter((t) => (t.status === 'paid' || t.status === 'partialRefund') && t.period_start !== null && t.period_start >= start && refundableAmount(t) > 0)
+    .sort((a, b) => b.created_at - a.created_at || b.id.localeCompare(a.id));
+}
+
+/**
+ * A charge is the proration plus tax. A downgrade refunds the proration credit plus its tax share,
+ * capped at what the current period's payments still hold; the part beyond the cap is not owed
+ * (it was never paid, or has been refunded already), so it is dropped, not kept as a credit.
+ */
+function moneyToday(deps: DomainDeps, plan: Plan): Money {
+  const { charge, credit, net } = plan.proration;
+  if (net >= 0) return { charge, credit, net, tax: taxOn(net), total: grossOf(net), refunds: [] };
+  let owed = -grossOf(net);
+  const refunds: Money['refunds'] = [];
+  for (const payment of currentPeriodPayments(deps, plan.sub)) {
+    if (owed === 0) break;
+    const amount = Math.min(owed, refundableAmount(payment));
+    refunds.push({ payment, amount });
+    owed -= amount;
+  }
+  if (owed === 0) return { charge, credit, net, tax: -taxOn(-net), total: grossOf(net), refunds };
+  // Capped: split the refundable total back into price and tax, and show the credit that really moves.
+  const refunded = refunds.reduce((sum, r) => sum + r.amount, 0);
+  const netAbs = Math.round(refunded / (1 + TAX_RATE));
+  const neg = (x: number) => (x === 0 ? 0 : -x); // no -0 in the answer
+  return { charge, credit: charge + netAbs, net: neg(netAbs), tax: neg(refunded - netAbs), total: neg(refunded), refunds };
 }
 
 /** Checks a plan/units change against the rules and prices it; throws the 4xx that explains a refusal. */
@@ -80,13 +130,14 @@ function planChange(deps: DomainDeps, merchant: Merchant | undefined, scope: Sco
 export function previewSubscriptionChange(deps: DomainDeps, scope: Scope, id: string, input: ChangeInput): ChangePreview {
   const sub = getSubscription(deps, scope, id);
   const plan = planChange(deps, deps.store.get('merchants', scope.merchantId), scope, sub, input, deps.clock());
+  const money = moneyToday(deps, plan);
   return {
     currency: plan.product.currency,
-    charge_today: plan.proration.charge,
-    credit_today: plan.proration.credit,
-    net_today: plan.proration.net,
-    tax_today: Math.sign(plan.proration.net) * taxOn(Math.abs(plan.proration.net)),
-    total_today: grossOf(plan.proration.net),
+    charge_today: money.charge,
+    credit_today: money.credit,
+    net_today: money.net,
+    tax_today: money.tax,
+    total_today: money.total,
     next_charge_amount: plan.product.price * plan.units,
     next_charge_total: grossOf(plan.product.price * plan.units),
     next_charge_date: sub.next_transaction_date ?? (sub.status === 'trialing' ? sub.current_period_end_date : null),
@@ -95,36 +146,32 @@ export function previewSubscriptionChange(deps: DomainDeps, scope: Scope, id: st
   };
 }
 
-/** Moves the money a change causes: a charge now, or a refund of the difference (or a credit when nothing can be refunded). */
+/** Moves the money `moneyToday` previewed: a charge now, or refunds of the difference from this period's payments. */
 function settle(tx: Tx, deps: DomainDeps, plan: Plan, now: number): { transaction: Transaction | null; sub: Subscription } {
-  const { sub, product, proration } = plan;
-  const customer = deps.store.get('customers', sub.customer_id);
-  const base = { subscription: sub, product, customer, periodStart: now, periodEnd: Date.parse(sub.current_period_end_date), now };
-  const label = `${plan.oldProduct.name} × ${sub.items[0]?.units ?? 1} → ${product.name} × ${plan.units}`;
-  if (proration.net > 0) {
-    const t = recordPayment(tx, { ...base, amount: proration.net, description: `Proration: ${label}` });
+  const { sub, product } = plan;
+  const money = moneyToday(deps, plan);
+  if (money.net > 0) {
+    const customer = deps.store.get('customers', sub.customer_id);
+    const label = `${plan.oldProduct.name} × ${sub.items[0]?.units ?? 1} → ${product.name} × ${plan.units}`;
+    const t = recordPayment(tx, {
+      subscription: sub,
+      product,
+      customer,
+      amount: money.net,
+      periodStart: now,
+      periodEnd: Date.parse(sub.current_period_end_date),
+      description: `Proration: ${label}`,
+      now,
+      kind: 'proration',
+    });
     return { transaction: t, sub: { ...sub, last_transaction_id: t.id, last_transaction_date: iso(now) } };
   }
-  if (proration.net < 0) {
-    // Refund the difference and its tax share (payments were taken with tax) from this
-    // subscription's payments, newest first; what no payment can absorb becomes a credit.
-    let owed = -grossOf(proration.net);
-    let first: Transaction | null = null;
-    const payments = deps.store
-      .findBy('transactions', 'subscription_id', sub.id)
-      .filter((t) => (t.status === 'paid' || t.status === 'partialRefund') && refundableAmount(t) > 0)
-      .sort((a, b) => b.created_at - a.created_at);
-    for (const payment of payments) {
-      if (owed === 0) break;
-      const amount = Math.min(owed, refundableAmount(payment));
-      const { transaction } = applyRefund(tx, deps.store, payment, amount, 'other', now);
-      first ??= transaction;
-      owed -= amount;
-    }
-    if (owed > 0) first ??= recordCredit(tx, { ...base, amount: owed, description: `Credit: ${label}` });
-    return { transaction: first, sub };
+  let first: Transaction | null = null;
+  for (const { payment, amount } of money.refunds) {
+    const { transaction } = applyRefund(tx, deps.store, payment, amount, 'other', now);
+    first ??= transaction;
   }
-  return { transaction: null, sub };
+  return { transaction: first, sub };
 }
 
 /** Changes plan and/or units now, settles the proration, and emits `subscription.update` in the same commit. */

@@ -1,6 +1,6 @@
 import { ApiError } from '../errors.js';
 import { iso } from '../clock.js';
-import type { CancelMode, Subscription, SubscriptionStatus } from '../store/schema.js';
+import type { CancelMode, PausedBy, Subscription, SubscriptionStatus } from '../store/schema.js';
 
 /**
  * The subscription state machine as pure functions: each takes a subscription and the time and
@@ -49,21 +49,30 @@ export function cancel(sub: Subscription, opts: CancelOptions, now: number): Tra
   };
 }
 
-export function pause(sub: Subscription, now: number): Transition {
+/** Pauses now; `by` records who did, so the portal can tell a customer's pause from the merchant's. */
+export function pause(sub: Subscription, now: number, by: PausedBy = 'merchant'): Transition {
   if (sub.status !== 'active' && sub.status !== 'trialing') refuse(sub, 'be paused');
   return {
-    subscription: { ...sub, status: 'paused', next_transaction_date: null, updated_at: iso(now) },
+    subscription: { ...sub, status: 'paused', paused_by: by, next_transaction_date: null, updated_at: iso(now) },
     eventType: 'subscription.paused',
   };
 }
 
-/** Resumes a paused subscription, or undoes a scheduled cancel keeping the current period. */
-export function resume(sub: Subscription, now: number): Transition {
+/**
+ * Resumes a paused subscription, or undoes a scheduled cancel keeping the current period. A
+ * customer (`by: 'customer'`, the portal) may undo their own pause and any scheduled cancel, but
+ * not a pause the merchant made (or one of unknown origin): that is the merchant's call.
+ */
+export function resume(sub: Subscription, now: number, by: PausedBy = 'merchant'): Transition {
   if (sub.status !== 'paused' && sub.status !== 'scheduled_cancel') refuse(sub, 'be resumed');
+  if (by === 'customer' && sub.status === 'paused' && sub.paused_by !== 'customer') {
+    throw new ApiError(403, [`Subscription ${sub.id} was paused by the merchant; please contact support to resume it.`]);
+  }
   return {
     subscription: {
       ...sub,
       status: 'active',
+      paused_by: null,
       scheduled_action: null,
       canceled_at: null,
       next_transaction_date: sub.current_period_end_date,
@@ -78,7 +87,8 @@ export function endScheduledCancel(sub: Subscription, now: number): Transition {
   if (sub.status !== 'scheduled_cancel') refuse(sub, 'end a scheduled cancel');
   if (sub.scheduled_action === 'pause') {
     return {
-      subscription: { ...sub, status: 'paused', scheduled_action: null, next_transaction_date: null, updated_at: iso(now) },
+      // Only the merchant API can schedule a pause-at-period-end, so the merchant paused it.
+      subscription: { ...sub, status: 'paused', paused_by: 'merchant', scheduled_action: null, next_transaction_date: null, updated_at: iso(now) },
       eventType: 'subscription.paused',
     };
   }

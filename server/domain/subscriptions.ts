@@ -1,7 +1,7 @@
 import { notFound } from '../errors.js';
 import type { Clock } from '../clock.js';
 import type { Store } from '../store/store.js';
-import type { Subscription } from '../store/schema.js';
+import type { PausedBy, Subscription } from '../store/schema.js';
 import { wireSubscription } from '../wire/subscription.js';
 import { recordEvent } from './events.js';
 import { inScope, type Scope } from './scope.js';
@@ -76,5 +76,8 @@ export function cancelSubscription(deps: DomainDeps, scope: Scope, id: string, i
   );
 }
 
-export const pauseSubscription = (deps: DomainDeps, scope: Scope, id: string) => transition(deps, scope, id, rules.pause);
-export const resumeSubscription = (deps: DomainDeps, scope: Scope, id: string) => transition(deps, scope, id, rules.resume);
+/** `by`: who asks — the merchant API (default) or the customer in the portal; see rules.pause/resume. */
+export const pauseSubscription = (deps: DomainDeps, scope: Scope, id: string, by: PausedBy = 'merchant') =>
+  transition(deps, scope, id, (sub, now) => rules.pause(sub, now, by));
+export const resumeSubscription = (deps: DomainDeps, scope: Scope, id: string, by: PausedBy = 'merchant') =>
+  transition(deps, scope, id, (sub, now) => rules.resume(sub, now, by));

@@ -124,6 +124,8 @@ export async function seedDemo(store: Store, opts: SeedOptions): Promise<void> {
         trial_end_date: status === 'trialing' ? iso(started + 14 * DAY) : null,
         canceled_at: status === 'canceled' ? iso(now - 20 * DAY) : null,
         scheduled_action: status === 'scheduled_cancel' ? 'cancel' : null,
+        // The demo's paused customer paused herself, so the portal demo can resume her.
+        paused_by: status === 'paused' ? 'customer' : null,
         cancel_reason: status === 'canceled' || status === 'scheduled_cancel' ? 'too_expensive' : null,
         cancel_comment: null,
         created_at: iso(started),

@@ -18,6 +18,7 @@ export type SubscriptionStatus =
   | 'unpaid'
   | 'expired';
 export type CancelMode = 'immediate' | 'scheduled';
+export type PausedBy = 'customer' | 'merchant';
 
 interface Owned {
   id: string;
@@ -125,10 +126,17 @@ export interface Subscription extends Owned {
   canceled_at: string | null;
   /** What happens at period end for a scheduled cancel. */
   scheduled_action: 'cancel' | 'pause' | null;
+  /**
+   * Who paused a `paused` subscription: the portal resumes only a customer's own pause. Absent
+   * (records from before this field) counts as the merchant, the safe side.
+   */
+  paused_by?: PausedBy | null;
   cancel_reason: string | null;
   cancel_comment: string | null;
   updated_at: string;
 }
+
+export type PaymentKind = 'period' | 'proration';
 
 export type TransactionStatus = 'paid' | 'refunded' | 'partialRefund' | 'pending' | 'failed' | 'void' | 'chargedBack';
 
@@ -147,6 +155,11 @@ export interface Transaction extends Omit<Owned, 'created_at'> {
   status: TransactionStatus;
   type: 'payment' | 'invoice';
   description: string | null;
+  /**
+   * What the payment was for: a whole billing period, or a proration charge for a mid-period plan
+   * or seat change. Absent on records from before this field: those are period payments.
+   */
+  kind?: PaymentKind;
   /** Epoch milliseconds, as Creem's transactions carry them. */
   period_start: number | null;
   period_end: number | null;
@@ -226,11 +239,11 @@ export interface SignInCode {
   merchant_id: string;
   mode: Mode;
   customer_id: string;
-  kind: 'portal_link' | 'magic_link' | 'email_change';
+  kind: 'portal_link' | 'magic_link' | 'email_change' | 'email_change_cancel';
   hash: string;
   expires_at: number;
   used_at: number | null;
-  /** For email_change: the new address. */
+  /** For email_change: the new address; for email_change_cancel: JSON `{from, to}`. */
   data: string | null;
   created_at: number;
 }
@@ -244,6 +257,16 @@ export interface TokenRevocation {
   before: number;
   /** Bumped by each revocation; tokens carry the generation they were minted in. */
   generation: number;
+}
+
+/** A hosted portal session signed out before its end: its cookie is refused until it would have expired anyway. */
+export interface EndedSession {
+  /** The session cookie's `jti` (an identifier, not a credential). */
+  id: string;
+  merchant_id: string;
+  customer_id: string;
+  /** Epoch milliseconds: the session's own end, after which the entry is pruned. */
+  expires_at: number;
 }
 
 export interface IdempotencyRecord {
@@ -280,6 +303,7 @@ export interface Collections {
   webhook_deliveries: WebhookDelivery;
   sign_in_codes: SignInCode;
   token_revocations: TokenRevocation;
+  ended_sessions: EndedSession;
   idempotency: IdempotencyRecord;
   mailbox: MailMessage;
 }
@@ -301,6 +325,7 @@ export const COLLECTIONS: CollectionName[] = [
   'webhook_deliveries',
   'sign_in_codes',
   'token_revocations',
+  'ended_sessions',
   'idempotency',
   'mailbox',
 ];

@@ -47,7 +47,7 @@ export function isPrivateAddress(address: string): boolean {
 
 export type Lookup = (hostname: string) => Promise<string[]>;
 
-const systemLookup: Lookup = async (hostname) => (await dnsLookup(hostname, { all: true, verbatim: true })).map((a) => a.address);
+export const systemLookup: Lookup = async (hostname) => (await dnsLookup(hostname, { all: true, verbatim: true })).map((a) => a.address);
 
 export class UnsafeWebhookUrlError extends Error {}
 

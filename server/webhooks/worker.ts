@@ -6,6 +6,7 @@ import { webhookEventBody } from '../wire/webhook.js';
 import { assertPublicUrl, type Lookup } from './address-guard.js';
 import { retryDelayMs } from './backoff.js';
 import { deliveryHeaders } from './sign.js';
+import { fetchTransport, guardedTransport, type Transport } from './transport.js';
 
 /** Runs `run` after `ms`; returns a cancel function. Injectable so tests control time. */
 export type Schedule = (run: () => void, ms: number) => () => void;
@@ -20,8 +21,11 @@ export interface WebhookWorkerOptions {
   store: Store;
   clock: Clock;
   log: Logger;
-  /** config.allowPrivateWebhooks: when false, every delivery re-checks that the host is public. */
+  /** config.allowPrivateWebhooks: when false, every delivery re-checks that the host is public, at connect time. */
   allowPrivate: boolean;
+  /** Tests only: stands in for the network. Without it the guarded node:http(s) transport is used. */
+  transport?: Transport;
+  /** Tests only: a fetch-compatible stand-in, adapted to a Transport. */
   fetch?: typeof fetch;
   schedule?: Schedule;
   lookup?: Lookup;
@@ -70,7 +74,7 @@ interface Outcome {
  */
 export function createWebhookWorker(opts: WebhookWorkerOptions): WebhookWorker {
   const { store, clock, log } = opts;
-  const send = opts.fetch ?? fetch;
+  const send: Transport = opts.transport ?? (opts.fetch ? fetchTransport(opts.fetch) : guardedTransport({ allowPrivate: opts.allowPrivate, lookup: opts.lookup }));
   const schedule = opts.schedule ?? defaultSchedule;
   const timeoutMs = Math.min(opts.timeoutMs ?? 10_000, MAX_TIMEOUT_MS);
   const pollMs = opts.pollMs ?? 1000;
@@ -104,23 +108,19 @@ export function createWebhookWorker(opts: WebhookWorkerOptions): WebhookWorker {
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
     try {
+      // An early, clear refusal; the transport checks again at connect time, which is what counts.
       await assertPublicUrl(new URL(endpoint.url), { allowPrivate: opts.allowPrivate, lookup: opts.lookup });
       const body = webhookEventBody(event);
-      const res = await send(endpoint.url, {
-        method: 'POST',
-        headers: deliveryHeaders({ secret: endpoint.secret, eventId: event.id, body, now: clock() }),
-        body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      // The receiver's answer is not needed; drop it so the connection is freed.
-      await res.body?.cancel().catch(() => undefined);
+      const headers = deliveryHeaders({ secret: endpoint.secret, eventId: event.id, body, now: clock() });
+      const res = await send({ url: endpoint.url, headers, body, timeoutMs });
       if (res.status >= 200 && res.status < 300) return { status: res.status, error: null, ms: elapsed() };
-      const error = res.status >= 300 && res.status < 400 ? `redirect to ${(res.headers.get('location') ?? '?').slice(0, 200)} not followed` : `HTTP ${res.status}`;
+      const error = res.status >= 300 && res.status < 400 ? `redirect to ${(res.location ?? '?').slice(0, 200)} not followed` : `HTTP ${res.status}`;
       return { status: res.status, error, ms: elapsed() };
     } catch (e) {
-      const err = e as Error & { cause?: { code?: string } };
-      const error = err.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : `${err.message}${err.cause?.code ? ` (${err.cause.code})` : ''}`;
+      const err = e as Error & { code?: string; cause?: { code?: string } };
+      const code = err.code ?? err.cause?.code;
+      const error =
+        err.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : `${err.message}${code && !err.message.includes(code) ? ` (${code})` : ''}`;
       return { status: null, error, ms: elapsed() };
     }
   }

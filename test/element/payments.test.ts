@@ -1,5 +1,5 @@
 import { expect, oneEvent } from '@open-wc/testing';
-import { type Fake, TOKEN, button, click, fakeFetch, html, overview, portal, text, transaction, until } from './helpers.js';
+import { type Fake, TOKEN, button, click, fakeFetch, html, overview, portal, subscription, text, transaction, until } from './helpers.js';
 
 const fill = (root: ShadowRoot, name: string, value: string) => {
   const f = root.querySelector<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(`[name=${name}]`)!;
@@ -109,7 +109,7 @@ describe('<creem-portal> payments', () => {
   });
 
   it('requests a refund that is refunded at once', async () => {
-    net.on('POST /refund-requests', { reference: 'REF-1', outcome: 'refunded', refund_amount: 1999 }, 201);
+    net.on('POST /refund-requests', { reference: 'REF-1', outcome: 'refunded', refund_amount: 1999, canceled_subscription: null }, 201);
     const el = await open();
     await click(el, 'Details');
     await click(el, 'Request refund');
@@ -121,10 +121,30 @@ describe('<creem-portal> payments', () => {
     expect((await ev).detail).to.include({ outcome: 'refunded', transaction_id: 'tran_1' });
     expect(net.last('POST /refund-requests')!.body).to.deep.equal({ transaction_id: 'tran_1', reason: 'duplicate', comment: 'Paid twice' });
     await until(() => text(el).includes('Refunded €19.99.'), 'outcome');
+    expect(text(el)).not.to.contain('is canceled');
+  });
+
+  it('warns that refunding the current period ends the subscription, and shows it canceled after', async () => {
+    const periodEnd = Date.now() + 10 * 864e5;
+    net.on('GET /transactions', { items: [transaction({ period_start: Date.now() - 20 * 864e5, period_end: periodEnd })] });
+    const canceled = subscription({ status: 'canceled', canceled_at: new Date().toISOString(), next_transaction_date: null });
+    net.on('POST /refund-requests', { reference: 'REF-3', outcome: 'refunded', refund_amount: 1999, canceled_subscription: canceled }, 201);
+    const el = await open();
+    await click(el, 'Details');
+    await click(el, 'Request refund');
+    expect(text(el)).to.contain('If this payment is refunded at once, the subscription it paid for ends now.');
+    await expect(el).to.be.accessible();
+    const ev = oneEvent(el, 'creem-subscription-canceled');
+    await click(el, 'Send request');
+    expect((await ev).detail.subscription.status).to.equal('canceled');
+    await until(() => text(el).includes('Refunded €19.99.') && text(el).includes('Pro is canceled.'), 'outcome with the cancel');
+    await click(el, 'Done');
+    await click(el, 'Subscriptions');
+    await until(() => text(el).includes('Canceled'), 'the list shows the subscription canceled');
   });
 
   it('sends a refund request to the merchant when not refunded at once', async () => {
-    net.on('POST /refund-requests', { reference: 'REF-2', outcome: 'pending', refund_amount: 0 }, 201);
+    net.on('POST /refund-requests', { reference: 'REF-2', outcome: 'pending', refund_amount: 0, canceled_subscription: null }, 201);
     const el = await open();
     await click(el, 'Details');
     await click(el, 'Request refund');

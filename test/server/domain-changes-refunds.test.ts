@@ -4,6 +4,7 @@ import { createTestApp, customerByEmail, readDataFile, type TestApp } from '../s
 import { ApiError } from '../../server/errors.js';
 import { changeSubscription, previewSubscriptionChange } from '../../server/domain/subscriptions.js';
 import { createRefund } from '../../server/domain/refunds.js';
+import { prorate } from '../../server/domain/proration.js';
 import type { Subscription } from '../../server/store/schema.js';
 
 let t: TestApp;
@@ -56,17 +57,57 @@ test("behavior defaults to the merchant's setting; proration-none changes the pl
   assert.equal(subscription.items[0].price_id, product('Starter').price_id);
 });
 
-test('a downgrade with nothing left to refund becomes a credit transaction', async () => {
+test('a downgrade with nothing left to refund in the current period moves no money, and the preview says so', async () => {
   for (const x of t.deps.store.findBy('transactions', 'subscription_id', sub.id)) {
     await createRefund(t.deps, scope(), { transactionId: x.id, reason: 'other' });
   }
   const preview = previewSubscriptionChange(t.deps, scope(), sub.id, { units: 1 });
-  assert.ok(preview.net_today < 0);
+  assert.ok(preview.charge_today > 0, 'the new plan still costs its share of the period');
+  assert.deepEqual([preview.net_today, preview.tax_today, preview.total_today], [0, 0, 0]);
+  assert.equal(preview.credit_today, preview.charge_today);
+  const transactionsBefore = t.deps.store.count('transactions');
+  const { subscription, transaction } = await changeSubscription(t.deps, scope(), sub.id, { units: 1 });
+  assert.equal(transaction, null);
+  assert.equal(subscription.items[0].units, 1);
+  // The part of the credit nobody paid for is dropped, not kept as a credit transaction.
+  assert.equal(t.deps.store.count('transactions'), transactionsBefore);
+});
+
+test('a downgrade after a refunded upgrade charge refunds only what the current period still holds, never earlier periods', async () => {
+  const up = await changeSubscription(t.deps, scope(), sub.id, { units: 50 });
+  assert.equal(up.transaction?.kind, 'proration');
+  await createRefund(t.deps, scope(), { transactionId: up.transaction!.id, reason: 'other' });
+
+  const periodStart = Date.parse(sub.current_period_start_date);
+  const payments = () => t.deps.store.findBy('transactions', 'subscription_id', sub.id);
+  const earlier = payments().filter((x) => x.period_start! < periodStart);
+  assert.ok(earlier.length > 0, 'the subscription has paid earlier periods');
+  const refundableNow = payments()
+    .filter((x) => x.period_start! >= periodStart)
+    .reduce((sum, x) => sum + Math.max(0, x.amount_paid - x.refunded_amount), 0);
+  const uncapped = prorate({
+    oldPrice: 2900,
+    oldUnits: 50,
+    newPrice: 2900,
+    newUnits: 3,
+    periodStartMs: periodStart,
+    periodEndMs: Date.parse(sub.current_period_end_date),
+    nowMs: t.clock.now,
+    behavior: 'proration-charge-immediately',
+  });
+  assert.ok(-uncapped.net * 1.2 > refundableNow, 'the proration credit is more than this period holds');
+
+  const preview = previewSubscriptionChange(t.deps, scope(), sub.id, { units: 3 });
+  assert.equal(preview.total_today, -refundableNow, 'the customer is shown the capped refund');
+  assert.equal(preview.net_today, preview.charge_today - preview.credit_today);
   assert.equal(preview.total_today, preview.net_today + preview.tax_today);
-  const { transaction } = await changeSubscription(t.deps, scope(), sub.id, { units: 1 });
-  // Payments were taken with tax, so the credit carries the tax share too: the previewed total.
-  assert.equal(transaction?.amount, preview.total_today);
-  assert.equal(transaction?.amount_paid, preview.total_today);
+
+  const refundedBefore = payments().reduce((sum, x) => sum + x.refunded_amount, 0);
+  await changeSubscription(t.deps, scope(), sub.id, { units: 3 });
+  const refundedNow = payments().reduce((sum, x) => sum + x.refunded_amount, 0) - refundedBefore;
+  assert.equal(refundedNow, -preview.total_today, 'exactly the previewed refund moved');
+  for (const x of earlier) assert.deepEqual(t.deps.store.get('transactions', x.id), x, `${x.id} (an earlier period) untouched`);
+  assert.ok(payments().every((x) => x.amount_paid >= 0), 'no credit transaction for the part never paid');
 });
 
 test('changes are refused: other currency (400), unknown product (404), not active (409), no change (400)', async () => {

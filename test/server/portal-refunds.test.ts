@@ -37,6 +37,9 @@ test('within the auto-refund window the payment is refunded at once, in one comm
   assert.equal(res.json.outcome, 'refunded');
   assert.equal(res.json.refund_amount, payment.amount_paid);
   assert.match(res.json.reference, /^REF-/);
+  // It paid for the current period: with the money back, the subscription ends now.
+  assert.equal(res.json.canceled_subscription.id, payment.subscription_id);
+  assert.equal(res.json.canceled_subscription.status, 'canceled');
 
   const disk = readDataFile(t).collections;
   const tran = disk.transactions.find((x: { id: string }) => x.id === payment.id);
@@ -51,8 +54,12 @@ test('within the auto-refund window the payment is refunded at once, in one comm
   assert.equal(request.fields.comment, 'Never used it');
   assert.deepEqual(
     disk.webhook_events.map((e: { eventType: string }) => e.eventType),
-    ['refund.created', 'refund.requested'],
+    ['refund.created', 'subscription.canceled', 'refund.requested'],
   );
+  const sub = disk.subscriptions.find((x: { id: string }) => x.id === payment.subscription_id);
+  assert.equal(sub.status, 'canceled');
+  assert.equal(sub.canceled_at, new Date(t.clock.now).toISOString());
+  assert.equal(sub.next_transaction_date, null);
   assert.equal(disk.mailbox.length, 0, 'an automatic refund needs nothing from the merchant');
 
   const list = await call(t, 'GET', '/portal/api/transactions', { key: null, token });
@@ -179,4 +186,70 @@ test('two refund requests for one payment at the same moment refund it once', as
   assert.equal(disk.refunds.length, 1);
   assert.equal(disk.customer_requests.length, 1);
   assert.equal(disk.transactions.find((x: { id: string }) => x.id === payment.id).refunded_amount, payment.amount_paid);
+});
+
+const subscriptionOf = (email: string, status: string) =>
+  t.deps.store.findBy('subscriptions', 'customer_id', customerByEmail(t, email).id).find((x) => x.status === status)!;
+const netPaid = (subId: string) =>
+  t.deps.store.findBy('transactions', 'subscription_id', subId).reduce((sum, x) => sum + Math.max(0, x.amount_paid) - x.refunded_amount, 0);
+
+test('a charge for a seat change is never refunded automatically: it goes to the merchant as pending', async () => {
+  const sub = subscriptionOf('ada@example.com', 'active');
+  const token = await tokenFor(t, sub.customer_id);
+  const up = await call(t, 'POST', `/portal/api/subscriptions/${sub.id}/change`, { key: null, token, body: { units: 50 } });
+  assert.equal(up.status, 200, up.text);
+  const charge = up.json.transaction;
+  const res = await refund(token, { transaction_id: charge.id, reason: 'other' });
+  assert.equal(res.status, 201);
+  assert.equal(res.json.outcome, 'pending');
+  assert.equal(res.json.canceled_subscription, null);
+  assert.equal(t.deps.store.get('transactions', charge.id)!.status, 'paid');
+  assert.equal(t.deps.store.all('refunds').length, 0);
+  assert.equal(t.deps.store.get('subscriptions', sub.id)!.status, 'active');
+  assert.equal(t.deps.store.all('mailbox').length, 1, 'the merchant is asked');
+});
+
+test('refund then downgrade cannot drain the payments: the customer never ends up having paid less for the period', async () => {
+  const sub = subscriptionOf('ada@example.com', 'active');
+  const token = await tokenFor(t, sub.customer_id);
+  const before = netPaid(sub.id);
+  const up = await call(t, 'POST', `/portal/api/subscriptions/${sub.id}/change`, { key: null, token, body: { units: 50 } });
+  await refund(token, { transaction_id: up.json.transaction.id, reason: 'other' });
+  const preview = await call(t, 'POST', `/portal/api/subscriptions/${sub.id}/preview`, { key: null, token, body: { units: 3 } });
+  const down = await call(t, 'POST', `/portal/api/subscriptions/${sub.id}/change`, { key: null, token, body: { units: 3 } });
+  assert.equal(down.status, 200, down.text);
+  assert.equal(netPaid(sub.id), before + up.json.transaction.amount_paid + preview.json.total_today, 'exactly the previewed refund moved');
+  assert.ok(netPaid(sub.id) >= before, `net paid ${netPaid(sub.id)} fell below ${before}`);
+  assert.equal(t.deps.store.get('subscriptions', sub.id)!.status, 'active');
+});
+
+test('a merchant that takes no requests refuses a refund of a seat-change charge with 403, even inside the window', async () => {
+  await setRefundPolicy({ auto_refund_days: 14, allow_requests: false });
+  const sub = subscriptionOf('ada@example.com', 'active');
+  const token = await tokenFor(t, sub.customer_id);
+  const up = await call(t, 'POST', `/portal/api/subscriptions/${sub.id}/change`, { key: null, token, body: { units: 5 } });
+  const before = state();
+  const res = await refund(token, { transaction_id: up.json.transaction.id, reason: 'other' });
+  assert.equal(res.status, 403);
+  assert.ok(isCreemError(res.json, 403));
+  assert.match(res.json.message[0], /plan or seat change/);
+  assert.equal(state(), before);
+});
+
+test('an automatic refund of an earlier period leaves the subscription running', async () => {
+  const sub = subscriptionOf('ada@example.com', 'active');
+  const earlier = payments('ada@example.com').find((x) => x.subscription_id === sub.id && x.period_start! < Date.parse(sub.current_period_start_date))!;
+  const res = await refund(await tokenAt('ada@example.com', earlier.created_at, 1), { transaction_id: earlier.id, reason: 'duplicate' });
+  assert.equal(res.json.outcome, 'refunded');
+  assert.equal(res.json.canceled_subscription, null);
+  assert.equal(t.deps.store.get('subscriptions', sub.id)!.status, 'active');
+});
+
+test("an automatic refund of a paused subscription's current period cancels it too", async () => {
+  const sub = subscriptionOf('margaret@example.com', 'paused');
+  const current = payments('margaret@example.com').find((x) => x.period_start === Date.parse(sub.current_period_start_date))!;
+  const res = await refund(await tokenAt('margaret@example.com', current.created_at, 3), { transaction_id: current.id, reason: 'unused' });
+  assert.equal(res.json.outcome, 'refunded');
+  assert.equal(res.json.canceled_subscription.status, 'canceled');
+  assert.equal(readDataFile(t).collections.subscriptions.find((x: { id: string }) => x.id === sub.id).status, 'canceled');
 });

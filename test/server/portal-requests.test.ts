@@ -79,6 +79,37 @@ test('a retried support message answers with the first reference and is stored, 
   assert.notEqual(different.json.reference, first.json.reference);
 });
 
+test('a customer gets at most 5 support and invoice requests per 10 minutes; the 6th is 429 with Retry-After and sends nothing', async () => {
+  const token = await tokenOf('ada@example.com');
+  const payment = latestPayment('ada@example.com');
+  for (let i = 0; i < 4; i++) assert.equal((await post('support', token, { subject: `Question ${i}`, message: 'x' })).status, 201);
+  t.clock.advance(60_000);
+  assert.equal((await post('invoice-requests', token, { transaction_id: payment.id, company_name: 'Ada Ltd', address: 'London' })).status, 201);
+  // An identical retry is still answered with its first reference, not counted and not refused.
+  const retry = await post('support', token, { subject: 'Question 3', message: 'x' });
+  assert.equal(retry.status, 201);
+
+  const before = state();
+  for (const [path, body] of [
+    ['support', { subject: 'Spam', message: 'x' }],
+    ['invoice-requests', { transaction_id: payment.id, company_name: 'Other Ltd', address: 'Paris' }],
+  ] as const) {
+    const refused = await post(path, token, body);
+    assert.equal(refused.status, 429, `${path} answered ${refused.status}`);
+    assert.ok(isCreemError(refused.json, 429));
+    // The oldest of the five leaves the window 9 minutes from now.
+    assert.equal(refused.headers.get('retry-after'), String(9 * 60));
+  }
+  assert.equal(state(), before, 'nothing stored, no event, no mail');
+  assert.equal(t.deps.store.all('mailbox').length, 5);
+
+  // Another customer has a budget of their own.
+  assert.equal((await post('support', await tokenOf('jean@example.com'), { subject: 'Hi', message: 'x' })).status, 201);
+  // Once the first requests are 10 minutes old, there is room again.
+  t.clock.advance(9 * 60_000);
+  assert.equal((await post('support', token, { subject: 'Later', message: 'x' })).status, 201);
+});
+
 test('a support message about one of my payments names it in the record and the mail', async () => {
   const payment = latestPayment('ada@example.com');
   const res = await post('support', await tokenOf('ada@example.com'), { subject: 'Charge', message: 'Why this?', transaction_id: payment.id });

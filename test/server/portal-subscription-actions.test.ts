@@ -65,6 +65,45 @@ test('resume undoes a scheduled cancel and keeps the current period', async () =
   assert.equal(t.deps.store.get('subscriptions', sub.id)!.scheduled_action, null);
 });
 
+test("a pause made by the merchant cannot be undone from the portal (403, nothing changes); the merchant can resume it", async () => {
+  await setSettings({ allow_pause: false });
+  const sub = subOf('ada@example.com', 'active');
+  const paused = await call(t, 'POST', `/v1/subscriptions/${sub.id}/pause`);
+  assert.equal(paused.status, 200);
+  const token = await tokenOf('ada@example.com');
+  const before = state();
+  const res = await post(`${sub.id}/resume`, token);
+  assert.equal(res.status, 403);
+  assert.ok(isCreemError(res.json, 403));
+  assert.match(res.json.message[0], /paused by the merchant/);
+  assert.equal(state(), before);
+  assert.equal(t.deps.store.get('subscriptions', sub.id)!.paused_by, 'merchant');
+  const resumed = await call(t, 'POST', `/v1/subscriptions/${sub.id}/resume`);
+  assert.equal(resumed.status, 200);
+  assert.equal(resumed.json.status, 'active');
+  assert.equal(t.deps.store.get('subscriptions', sub.id)!.paused_by, null);
+});
+
+test('a paused subscription stored before pauses recorded who made them counts as a merchant pause', async () => {
+  const sub = subOf('margaret@example.com', 'paused');
+  const { paused_by: _, ...legacy } = sub;
+  await t.deps.store.transact((tx) => tx.put('subscriptions', legacy));
+  const res = await post(`${sub.id}/resume`, await tokenOf('margaret@example.com'));
+  assert.equal(res.status, 403);
+  assert.equal(t.deps.store.get('subscriptions', sub.id)!.status, 'paused');
+});
+
+test('a customer resumes their own pause even after the merchant turned pausing off', async () => {
+  const sub = subOf('ada@example.com', 'active');
+  const token = await tokenOf('ada@example.com');
+  assert.equal((await post(`${sub.id}/pause`, token)).status, 200);
+  assert.equal(t.deps.store.get('subscriptions', sub.id)!.paused_by, 'customer');
+  await setSettings({ allow_pause: false });
+  const res = await post(`${sub.id}/resume`, token);
+  assert.equal(res.status, 200);
+  assert.equal(res.json.subscription.status, 'active');
+});
+
 test('pause is refused with 403 when the merchant does not allow it', async () => {
   await setSettings({ allow_pause: false });
   const sub = subOf('ada@example.com', 'active');

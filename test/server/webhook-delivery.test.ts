@@ -260,6 +260,36 @@ test('when private webhooks are not allowed, a delivery to a loopback address is
   assert.match(deliveriesOf(eventsAbout(sub.id)[0].id)[0].last_error ?? '', /private, loopback or link-local/);
 });
 
+test('a host that answers public to the check and private at connect time (DNS rebinding) is refused at connect', async () => {
+  const rx = await receiver();
+  const port = new URL(rx.url).port;
+  // "localhost" is what the system resolver would connect to; the injected resolver plays a rebinding DNS server.
+  await register(`http://localhost:${port}/hook`, ['subscription.canceled']);
+  const asked: string[] = [];
+  const lookup = async (host: string) => {
+    asked.push(host);
+    return asked.length === 1 ? ['93.184.216.34'] : ['127.0.0.1'];
+  };
+  const sub = subOf('jean@example.com');
+  await call(t, 'POST', `/v1/subscriptions/${sub.id}/cancel`, { body: { mode: 'immediate' } });
+  assert.equal((await worker({ allowPrivate: false, lookup }).tick()).retrying, 1);
+  assert.equal(rx.received.length, 0, 'nothing reached the loopback receiver');
+  assert.deepEqual(asked, ['localhost', 'localhost'], 'the connection resolved the name itself, through the guard');
+  assert.match(deliveriesOf(eventsAbout(sub.id)[0].id)[0].last_error ?? '', /private, loopback or link-local address \(127\.0\.0\.1\)/);
+});
+
+test('the delivery connects to the address its own lookup returned', async () => {
+  const rx = await receiver();
+  const port = new URL(rx.url).port;
+  await register(`http://hooks.acme.invalid:${port}/hook`, ['subscription.canceled']);
+  const sub = subOf('jean@example.com');
+  await call(t, 'POST', `/v1/subscriptions/${sub.id}/cancel`, { body: { mode: 'immediate' } });
+  // Private addresses allowed (development): the injected resolver's 127.0.0.1 is where it goes.
+  assert.equal((await worker({ allowPrivate: true, lookup: async () => ['127.0.0.1'] }).tick()).delivered, 1);
+  assert.equal(rx.received.length, 1);
+  assert.equal(rx.received[0].headers.host, `hooks.acme.invalid:${port}`);
+});
+
 test('a merchant can re-send an event: the receiver gets it again with the same id and body', async () => {
   const rx = await receiver();
   const endpoint = await register(rx.url, ['subscription.canceled']);

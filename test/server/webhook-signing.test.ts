@@ -1,10 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { verifyWebhookSignature, WebhookVerificationError } from 'creem/webhooks';
 import { deliveryHeaders, newWebhookSecret } from '../../server/webhooks/sign.js';
 import { MAX_ATTEMPTS, retryDelayMs } from '../../server/webhooks/backoff.js';
 import { assertPublicUrl, isPrivateAddress, UnsafeWebhookUrlError } from '../../server/webhooks/address-guard.js';
+import { guardedTransport } from '../../server/webhooks/transport.js';
 
 const body = JSON.stringify({ id: 'evt_1', eventType: 'subscription.canceled', created_at: 1, object: { id: 'sub_1' } });
 
@@ -74,4 +77,25 @@ test('the URL guard refuses private hosts, resolved names included, unless priva
   await assert.rejects(assertPublicUrl(new URL('https://nowhere.example.test/'), guard(async () => { throw Object.assign(new Error('x'), { code: 'ENOTFOUND' }); })), /ENOTFOUND/);
   await assertPublicUrl(new URL('https://hooks.example.test/'), guard(async () => ['93.184.215.14']));
   await assertPublicUrl(new URL('http://127.0.0.1:8080/hook'), { allowPrivate: true });
+});
+
+test('the delivery transport checks the address it connects to, for names and address literals alike', async () => {
+  let hits = 0;
+  const server = http.createServer((_req, res) => (hits++, res.end('ok')));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  const input = (url: string) => ({ url, headers: { 'content-type': 'application/json' }, body: body, timeoutMs: 2_000 });
+  try {
+    const strict = guardedTransport({ allowPrivate: false, lookup: async () => ['127.0.0.1'] });
+    await assert.rejects(strict(input(`http://localhost:${port}/hook`)), /private, loopback or link-local address \(127\.0\.0\.1\)/);
+    await assert.rejects(strict(input(`http://127.0.0.1:${port}/hook`)), UnsafeWebhookUrlError);
+    await assert.rejects(strict(input(`http://[::ffff:127.0.0.1]:${port}/hook`)), UnsafeWebhookUrlError);
+    assert.equal(hits, 0);
+    const relaxed = guardedTransport({ allowPrivate: true, lookup: async () => ['127.0.0.1'] });
+    assert.deepEqual(await relaxed(input(`http://anything.invalid:${port}/hook`)), { status: 200, location: null });
+    assert.equal(hits, 1);
+  } finally {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
 });

@@ -212,6 +212,13 @@ export async function runCrashRounds(dataFile: string, rounds: number, poolIds: 
       const token = minted.json.token as string;
       const doc = await http(server.url, 'GET', '/openapi.json');
       const hasSupport = Boolean(doc.json?.paths?.['/portal/api/support']?.post);
+      // Support requests are limited per customer (5 per 10 minutes): spread them over every customer.
+      const everyone = (await http(server.url, 'GET', '/v1/customers/list?page_size=100', { key: CHILD_DEMO_KEY })).json?.items ?? [];
+      const supportTokens: string[] = [];
+      for (const c of everyone as { id: string }[]) {
+        const m = await http(server.url, 'POST', '/v1/widget-tokens', { key: CHILD_DEMO_KEY, body: { customer_id: c.id } });
+        if (m.status === 201) supportTokens.push(m.json.token);
+      }
 
       const ackedCancels = new Map<string, string>();
       const ackedSupport: string[] = [];
@@ -241,7 +248,8 @@ export async function runCrashRounds(dataFile: string, rounds: number, poolIds: 
               if (r.status === 200) ackedCancels.set(id, r.json.subscription.status);
               else report.unacked++;
             } else if (pick === 2 && hasSupport) {
-              const r = await http(server.url, 'POST', '/portal/api/support', { token, body: { subject: `round ${round} worker ${w} #${i}`, message: 'Crash test: is this on disk?' } });
+              const supportToken = supportTokens.length ? supportTokens[(w + i) % supportTokens.length] : token;
+              const r = await http(server.url, 'POST', '/portal/api/support', { token: supportToken, body: { subject: `round ${round} worker ${w} #${i}`, message: 'Crash test: is this on disk?' } });
               if (r.status === 201) ackedSupport.push(r.json.reference);
               else report.unacked++;
             } else {
@@ -324,7 +332,6 @@ export async function runLoad(dataFile: string, seconds: number, connections = 1
     const ada = (await http(server.url, 'GET', '/v1/customers?email=ada%40example.com', { key })).json;
     const token = (await http(server.url, 'POST', '/v1/widget-tokens', { key, body: { customer_id: ada.id } })).json.token as string;
     const doc = (await http(server.url, 'GET', '/openapi.json')).json;
-    const hasSupport = Boolean(doc.paths['/portal/api/support']?.post);
     // Warm up (JIT, caches), then take the baseline.
     for (let i = 0; i < 50; i++) await http(server.url, 'GET', '/portal/api/overview', { token });
     const rssBefore = server.rss();
@@ -338,13 +345,13 @@ export async function runLoad(dataFile: string, seconds: number, connections = 1
       { method: 'GET', path: `/v1/subscriptions?subscription_id=${pool[pool.length - 1]}`, headers: { 'x-api-key': key } },
       { method: 'POST', path: '/v1/widget-tokens', headers: { ...json, 'x-api-key': key }, body: JSON.stringify({ customer_id: ada.id }) },
       {
-        method: 'POST',
-        path: '/portal/api/support',
+        // A customer's own write with no rate limit (support requests allow 5 per 10 minutes).
+        method: 'PATCH',
+        path: '/portal/api/billing',
         headers: { ...json, authorization: `Bearer ${token}` },
         setupRequest: (req) => {
-          if (!hasSupport) return { ...req, method: 'GET', path: '/portal/api/overview', body: undefined };
           writes++;
-          return { ...req, body: JSON.stringify({ subject: `Load ${++seq}`, message: `Message ${seq}` }) };
+          return { ...req, body: JSON.stringify({ name: `Ada Load ${++seq}` }) };
         },
       },
       {

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import { emit } from '../events.js';
 import { money } from '../i18n.js';
-import type { ReferenceResponse, RefundRequest, RefundRequestResponse } from '../portal-api.js';
+import type { PortalTransaction, ReferenceResponse, RefundRequest, RefundRequestResponse } from '../portal-api.js';
 import type { PortalElement, Sheet } from '../portal-element.js';
 import { txRows, txStatus } from './payments-view.js';
 import { back, formValues, sheetFrame } from './sheet-frame.js';
@@ -47,11 +47,17 @@ async function send(p: PortalElement, sheet: Sheet, e: Event) {
     tx!.refund_request = { reference: r.reference, status: r.outcome };
     if (r.outcome === 'refunded') tx!.status = 'refunded';
     emit(p, 'creem-refund-requested', { ...r, transaction_id: tx!.id });
+    const ended = r.canceled_subscription;
+    if (ended) {
+      p.replace(ended);
+      emit(p, 'creem-subscription-canceled', { subscription: ended });
+    }
     done(
       p,
       sheet,
       r.outcome === 'refunded'
-        ? msg(str`Refunded ${money(r.refund_amount, tx!.currency, p.loc)}. It can take 5 to 10 days to show on your statement.`)
+        ? msg(str`Refunded ${money(r.refund_amount, tx!.currency, p.loc)}. It can take 5 to 10 days to show on your statement.`) +
+            (ended ? ` ${msg(str`${ended.product.name} is canceled.`)}` : '')
         : msg(str`Your request ${r.reference} was sent to ${p.overview.value!.merchant.name}. You will get an answer by email.`),
     );
   }
@@ -105,7 +111,8 @@ export function renderPaymentSheet(p: PortalElement, sheet: Sheet) {
           ${reasons().map(([v, l]) => html`<option .value=${v}>${l}</option>`)}
         </select></label
       >
-      ${field(msg('Comment (optional)'), 'comment', false, true)} ${sendBtn}
+      ${field(msg('Comment (optional)'), 'comment', false, true)}
+      ${paysCurrentPeriod(p, tx!) ? html`<p>${msg('If this payment is refunded at once, the subscription it paid for ends now.')}</p>` : nothing} ${sendBtn}
     </form>`,
     support: () => html`<form @submit=${submit}>
       ${tx ? html`<p>${msg(str`About order ${tx.order_id}`)}</p>` : nothing} ${field(msg('Subject'), 'subject')}
@@ -123,4 +130,10 @@ export function renderPaymentSheet(p: PortalElement, sheet: Sheet) {
     done: msg('Request sent'),
   };
   return sheetFrame(p, titles[step], bodies[step]() as ReturnType<typeof html>);
+}
+
+/** A refund of this payment would end the running subscription it paid the current period of. */
+function paysCurrentPeriod(p: PortalElement, tx: PortalTransaction): boolean {
+  const sub = p.overview.value?.subscriptions.find((s) => s.id === tx.subscription_id);
+  return !!sub && sub.status !== 'canceled' && sub.status !== 'expired' && (tx.period_end ?? 0) > Date.now();
 }

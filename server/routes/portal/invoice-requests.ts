@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { createRouter, portalErrorResponses, AnyObject } from '../router.js';
+import { createRouter, portalErrorResponses, AnyObject, ErrorSchema } from '../router.js';
 import { requestInvoice } from '../../domain/customer-requests.js';
 import type { ReferenceResponse } from '../../../widget/portal-api.js';
 import { customerScope, portalWriteErrors } from './customer-scope.js';
@@ -29,6 +29,7 @@ portalInvoiceRequests.openapi(
       201: { description: 'The request reference (a retry within minutes answers with the same one)', content: { 'application/json': { schema: AnyObject } } },
       ...portalErrorResponses,
       ...portalWriteErrors,
+      429: { description: 'Too many support and invoice requests from this customer lately (see Retry-After)', content: { 'application/json': { schema: ErrorSchema } } },
     },
   }),
   async (c) => {

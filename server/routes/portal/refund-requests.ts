@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter, portalErrorResponses, AnyObject } from '../router.js';
 import { requestRefund } from '../../domain/refund-policy.js';
 import type { RefundRequestResponse } from '../../../widget/portal-api.js';
+import { portalSubscription } from '../../wire/portal.js';
 import { customerScope, portalWriteErrors } from './customer-scope.js';
 import { paragraph, TransactionId } from './fields.js';
 
@@ -26,7 +27,7 @@ portalRefundRequests.openapi(
     path: '/',
     summary: "Ask for a refund of one of my payments, decided by the merchant's refund policy",
     description:
-      'Within the merchant\'s auto-refund window the payment is refunded at once (outcome "refunded"); later, when the merchant takes requests, it waits for the merchant (outcome "pending", mailed and sent as a refund.requested webhook); otherwise 403. A second request while one is pending, or for a refunded payment, gets 409.',
+      'Within the merchant\'s auto-refund window a period payment is refunded at once (outcome "refunded"); when that payment paid for the current period of a running subscription, the subscription is canceled at once too (returned as `canceled_subscription`, sent as subscription.canceled). A charge for a plan or seat change, or a payment past the window, waits for the merchant when the merchant takes requests (outcome "pending", mailed and sent as a refund.requested webhook); otherwise 403. A second request while one is pending, or for a refunded payment, gets 409.',
     security: [{ WidgetToken: [] }],
     request: {
       body: {
@@ -51,7 +52,12 @@ portalRefundRequests.openapi(
       reason: body.reason,
       comment: body.comment,
     });
-    const answer: RefundRequestResponse = { reference: filed.request.reference, outcome: filed.outcome, refund_amount: filed.amount };
+    const answer: RefundRequestResponse = {
+      reference: filed.request.reference,
+      outcome: filed.outcome,
+      refund_amount: filed.amount,
+      canceled_subscription: filed.canceled ? portalSubscription(c.var.deps.store, filed.canceled) : null,
+    };
     return c.json(answer, 201);
   },
 );

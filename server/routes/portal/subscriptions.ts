@@ -93,7 +93,7 @@ portalSubscriptions.openapi(
   async (c) => {
     const { id } = c.req.valid('param');
     checkPauseAllowed(c.var.merchant);
-    const sub = await pauseSubscription(c.var.deps, customerScope(c.var.scope), id);
+    const sub = await pauseSubscription(c.var.deps, customerScope(c.var.scope), id, 'customer');
     const answer: SubscriptionResponse = { subscription: portalSubscription(c.var.deps.store, sub) };
     return c.json(answer, 200);
   },
@@ -103,14 +103,14 @@ portalSubscriptions.openapi(
   createRoute({
     method: 'post',
     path: '/{id}/resume',
-    summary: 'Resume a paused subscription, or undo a scheduled cancel',
+    summary: 'Resume a subscription I paused, or undo a scheduled cancel (a pause made by the merchant gets 403)',
     security: [{ WidgetToken: [] }],
     request: { params: Params },
     responses: { 200: { description: 'The subscription after the resume', content: { 'application/json': { schema: AnyObject } } }, ...portalErrorResponses, ...portalWriteErrors },
   }),
   async (c) => {
     const { id } = c.req.valid('param');
-    const sub = await resumeSubscription(c.var.deps, customerScope(c.var.scope), id);
+    const sub = await resumeSubscription(c.var.deps, customerScope(c.var.scope), id, 'customer');
     const answer: SubscriptionResponse = { subscription: portalSubscription(c.var.deps.store, sub) };
     return c.json(answer, 200);
   },
