@@ -1,17 +1,7 @@
 import { chromium, type Browser } from 'playwright-core';
 import { mintToken, type ServerInfo } from './server.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 
-// TOOLCHAIN.md: Debian's Chromium, quiet on a closed network.
-const ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export interface FirstPaintResult {
   subscriptions: number;
@@ -91,7 +81,7 @@ const MEASURE_IN_PAGE = String.raw`async ({ token, expected }) => {
 }`;
 
 export async function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ARGS });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
 /**

@@ -50,14 +50,16 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   app.use(accessLog());
-  app.use(
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new ApiError(413, [`The request body is larger than ${MAX_BODY_BYTES} bytes.`]);
-      },
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new ApiError(413, [`The request body is larger than ${MAX_BODY_BYTES} bytes.`]);
+    },
+  });
+  // Only methods whose body a route reads: checking every GET costs a request copy each time.
+  app.use(async function limitBodies(c, next) {
+    return c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS' ? next() : limitBody(c, next);
+  });
 
   app.get('/healthz', (c) => c.json({ ok: true }));
 
@@ -75,7 +77,7 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/webhooks', webhooks);
 
   // The portal API the element calls, authenticated by a widget token, CORS per merchant.
-  app.use('/portal/api/*', portalCors());
+  app.use('/portal/api/*', portalCors(deps.store));
   // Sign-in takes no token: these answer before portalAuth (registered after them) would run.
   const signInLimits = createSignInLimits();
   app.route('/portal/api/magic-link', magicLinkApi(signInLimits));

@@ -118,3 +118,14 @@ test('single-use codes in paths never reach the access log', async () => {
   assert.equal(redactPath('/portal/email/confirm/AbC-123_xyz'), '/portal/email/confirm/[redacted]');
   assert.equal(redactPath('/v1/customers'), '/v1/customers');
 });
+
+test('a token accepted once is refused with the same bytes after it expires (verification cache)', async () => {
+  const ada = customerByEmail(t, 'ada@example.com');
+  const token = await tokenFor(t, ada.id, { ttl_seconds: 60 });
+  assert.equal((await call(t, 'GET', '/portal/api/overview', { key: null, token })).status, 200);
+  assert.equal((await call(t, 'GET', '/portal/api/overview', { key: null, token })).status, 200);
+  t.clock.advance(66_000);
+  const late = await call(t, 'GET', '/portal/api/overview', { key: null, token });
+  assert.equal(late.status, 401);
+  assert.ok(isCreemError(late.json, 401));
+});
