@@ -1,7 +1,7 @@
 // The README's screenshots of <creem-portal>, taken from the real product: the built widget on the demo
 // account page, served by the real server (a child process over a throwaway data file), signed in as the
 // seeded customer Ada Lovelace, in Debian's Chromium.
-// Usage: node --import tsx scripts/screenshots.ts   (writes docs/screenshots/portal-*.png)
+// Usage: node --import tsx scripts/screenshots.ts   (writes docs/screenshots/*.png)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,6 +11,7 @@ import { card, openDemoAs, sheet } from '../test/e2e/support/demo.js';
 import { seededCustomer, startServer, type RunningServer } from '../test/e2e/support/server.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
+const DOCS = path.join(ROOT, 'docs', 'screenshots');
 const WIDE = { width: 1280, height: 900 };
 const MOBILE = { width: 390, height: 844 };
 /** Room left around the element in the cropped shots, so its border and rounded corners show. */
@@ -42,6 +43,12 @@ function expect(cond: boolean, what: string) {
 }
 
 const SHOTS: Shot[] = [
+  {
+    // The demo merchant's account page as a newcomer first sees it: playground and event log beside the element.
+    file: 'demo-page.png',
+    viewport: { width: 1280, height: 900 },
+    prepare: async () => true,
+  },
   {
     file: 'portal-light.png',
     check: async (page) => {
@@ -130,7 +137,7 @@ async function take(browser: Browser, server: RunningServer, customerId: string,
     const fullViewport = (await shot.prepare?.(page)) ?? false;
     await shot.check?.(page);
     await page.evaluate(() => document.fonts.ready);
-    const file = saveScreenshotPath(shot.file);
+    const file = saveScreenshotPath(shot.file, DOCS);
     if (fullViewport) {
       await page.screenshot({ path: file });
     } else {

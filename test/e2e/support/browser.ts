@@ -3,7 +3,8 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../scripts/chromium.mjs';
 
-export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '..', '..', '..', 'docs', 'screenshots');
+// Journeys save what they saw for a human to look at; the README's pictures come from scripts/screenshots.ts.
+export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '..', '..', '..', 'test-results', 'screenshots');
 
 
 /** Debian's Chromium driven by playwright-core; nothing is downloaded. */
@@ -55,9 +56,9 @@ export async function openPage(
   return { context, page, problems };
 }
 
-export function saveScreenshotPath(name: string) {
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  return path.join(SCREENSHOT_DIR, name);
+export function saveScreenshotPath(name: string, dir = SCREENSHOT_DIR) {
+  fs.mkdirSync(dir, { recursive: true });
+  return path.join(dir, name);
 }
 
 /** Runs axe-core (from node_modules) in the page (open it with `bypassCSP`); returns the violations with their ids and targets. */
