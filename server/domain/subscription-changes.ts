@@ -9,6 +9,7 @@ import { prorate, type Proration, type UpdateBehavior } from './proration.js';
 import { grossOf, recordPayment, taxOn, TAX_RATE } from './payments.js';
 import { applyRefund, refundableAmount } from './refunds.js';
 import { getSubscription, type DomainDeps } from './subscriptions.js';
+import type { ChangePreview as WireChangePreview } from '../../widget/portal-api.js';
 
 export interface ChangeInput {
   productId?: string;
@@ -16,19 +17,8 @@ export interface ChangeInput {
   behavior?: UpdateBehavior;
 }
 
-export interface ChangePreview {
-  currency: Product['currency'];
-  charge_today: number;
-  credit_today: number;
-  net_today: number;
-  tax_today: number;
-  total_today: number;
-  next_charge_amount: number;
-  next_charge_total: number;
-  next_charge_date: string | null;
-  product: Product;
-  units: number;
-}
+/** The portal's preview (widget/portal-api.ts), with the product as the stored record. */
+export type ChangePreview = Omit<WireChangePreview, 'product'> & { product: Product };
 
 interface Plan {
   sub: Subscription;

@@ -1,3 +1,5 @@
+import type { BillingPeriod, CancelMode, Currency, SubscriptionStatus, TransactionStatus } from '../../widget/portal-api.js';
+
 /**
  * Every record the store keeps. Records are plain data in Creem's snake_case, close to the wire;
  * routes shape the exact wire format. Bump SCHEMA_VERSION (and add a migration in store.ts)
@@ -6,18 +8,8 @@
 export const SCHEMA_VERSION = 1;
 
 export type Mode = 'test' | 'prod';
-export type Currency = 'EUR' | 'USD';
-export type BillingPeriod = 'every-month' | 'every-three-months' | 'every-six-months' | 'every-year' | 'once';
-export type SubscriptionStatus =
-  | 'active'
-  | 'trialing'
-  | 'scheduled_cancel'
-  | 'paused'
-  | 'canceled'
-  | 'past_due'
-  | 'unpaid'
-  | 'expired';
-export type CancelMode = 'immediate' | 'scheduled';
+// The value sets customers see are the wire contract's (widget/portal-api.ts): one definition.
+export type { BillingPeriod, CancelMode, Currency, SubscriptionStatus, TransactionStatus };
 export type PausedBy = 'customer' | 'merchant';
 
 interface Owned {
@@ -138,7 +130,6 @@ export interface Subscription extends Owned {
 
 export type PaymentKind = 'period' | 'proration';
 
-export type TransactionStatus = 'paid' | 'refunded' | 'partialRefund' | 'pending' | 'failed' | 'void' | 'chargedBack';
 
 export interface Transaction extends Omit<Owned, 'created_at'> {
   customer_id: string;

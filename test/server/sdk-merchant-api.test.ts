@@ -1,33 +1,26 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
 import { Creem } from 'creem';
+import { startSdkHarness, type SdkHarness } from '../support/sdk.js';
 import { CreemError } from 'creem/models/errors';
 import { parseWebhookEventEntity } from 'creem/webhooks';
 import { rollOverDue } from '../../server/domain/renewals.js';
-import { createTestApp, customerByEmail, DEMO_KEY, type TestApp } from '../support/server.js';
+import { customerByEmail, type TestApp } from '../support/server.js';
 import { prorate } from '../../server/domain/proration.js';
 
 /**
  * Drives the merchant API with Creem's official SDK over a real port. The SDK validates every
  * response against its own schemas, so a wrong field name or type makes these calls throw.
  */
+let harness: SdkHarness;
 let t: TestApp;
-let server: ServerType;
 let creem: Creem;
 
 before(async () => {
-  t = await createTestApp();
-  server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise<void>((resolve) => server.once('listening', resolve));
-  const { port } = server.address() as AddressInfo;
-  creem = new Creem({ apiKey: DEMO_KEY, serverURL: `http://127.0.0.1:${port}` });
+  harness = await startSdkHarness();
+  ({ t, creem } = harness);
 });
-after(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  await t.close();
-});
+after(() => harness.close());
 
 const subOf = (email: string, status: string) =>
   t.deps.store.findBy('subscriptions', 'customer_id', customerByEmail(t, email).id).find((s) => s.status === status)!;

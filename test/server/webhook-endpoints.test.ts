@@ -1,30 +1,23 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
-import { Creem } from 'creem';
+import type { Creem } from 'creem';
+import { startSdkHarness, type SdkHarness } from '../support/sdk.js';
 import { CreemError } from 'creem/models/errors';
 import { parseWebhookEventEntity, verifyWebhookSignature } from 'creem/webhooks';
-import { createTestApp, call, customerByEmail, readDataFile, isCreemError, DEMO_KEY, type TestApp } from '../support/server.js';
+import { createTestApp, call, customerByEmail, readDataFile, isCreemError, type TestApp } from '../support/server.js';
 import { loadConfig } from '../../server/config.js';
 import { newId, sha256 } from '../../server/ids.js';
 import { CREEM_EVENT_TYPES } from '../../server/webhooks/event-types.js';
 
+let harness: SdkHarness;
 let t: TestApp;
-let server: ServerType;
 let creem: Creem;
 
 before(async () => {
-  t = await createTestApp();
-  server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise<void>((resolve) => server.once('listening', resolve));
-  const { port } = server.address() as AddressInfo;
-  creem = new Creem({ apiKey: DEMO_KEY, serverURL: `http://127.0.0.1:${port}` });
+  harness = await startSdkHarness();
+  ({ t, creem } = harness);
 });
-after(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  await t.close();
-});
+after(() => harness.close());
 
 const activeSub = (email: string) =>
   t.deps.store.findBy('subscriptions', 'customer_id', customerByEmail(t, email).id).find((s) => s.status === 'active')!;
