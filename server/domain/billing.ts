@@ -6,6 +6,7 @@ import type { Logger } from '../log.js';
 import type { CustomerScope } from './customer-requests.js';
 import { changedMail, changeRequestedMail, confirmNewAddressMail } from '../mail/email-change-mails.js';
 import type { RenderedMail } from '../mail/templates.js';
+import { matchLocale } from '../mail/messages.js';
 import type { DomainDeps } from './subscriptions.js';
 import {
   checkEmailChangeRate,
@@ -83,7 +84,8 @@ async function mailEmailChange(deps: BillingDeps, before: Customer, customer: Cu
   const merchant = deps.store.get('merchants', customer.merchant_id);
   if (!merchant) return customer;
   const hours = EMAIL_CHANGE_TTL_MS / 3_600_000;
-  const notice = changeRequestedMail({ merchant, hours: EMAIL_CANCEL_TTL_MS / 3_600_000, masked: maskEmail(customer.pending_email!), url: emailCancelUrl(deps.config.publicUrl, codes.cancel) });
+  const locale = matchLocale(customer.locale);
+  const notice = changeRequestedMail({ locale, merchant, hours: EMAIL_CANCEL_TTL_MS / 3_600_000, masked: maskEmail(customer.pending_email!), url: emailCancelUrl(deps.config.publicUrl, codes.cancel) });
   try {
     await send(deps, merchant, before.email, notice);
   } catch (e) {
@@ -97,7 +99,7 @@ async function mailEmailChange(deps: BillingDeps, before: Customer, customer: Cu
     throw new ApiError(503, ['The email change could not be started because a notice could not be sent. Please try again in a moment.']);
   }
   try {
-    await send(deps, merchant, customer.pending_email!, confirmNewAddressMail({ merchant, hours, url: confirmUrl }));
+    await send(deps, merchant, customer.pending_email!, confirmNewAddressMail({ locale, merchant, hours, url: confirmUrl }));
   } catch (e) {
     // The change is saved as pending; asking again sends a new link.
     deps.log.error('email change mail failed', { customer_id: customer.id, error: e instanceof Error ? e.message : String(e) });
@@ -110,7 +112,7 @@ async function mailEmailChange(deps: BillingDeps, before: Customer, customer: Cu
 export async function mailEmailChanged(deps: BillingDeps, change: ConfirmedChange): Promise<void> {
   const merchant = deps.store.get('merchants', change.customer.merchant_id);
   if (!merchant) return;
-  const mail = changedMail({ merchant, hours: EMAIL_CANCEL_TTL_MS / 3_600_000, masked: maskEmail(change.customer.email), url: emailCancelUrl(deps.config.publicUrl, change.cancel) });
+  const mail = changedMail({ locale: matchLocale(change.customer.locale), merchant, hours: EMAIL_CANCEL_TTL_MS / 3_600_000, masked: maskEmail(change.customer.email), url: emailCancelUrl(deps.config.publicUrl, change.cancel) });
   try {
     await send(deps, merchant, change.previous, mail);
   } catch (e) {

@@ -7,14 +7,18 @@ import { createRouter } from '../router.js';
 import { ApiError } from '../../errors.js';
 import { cancelEmailChange, confirmEmailChange, findEmailCancel, findEmailChange } from '../../domain/email-change.js';
 import { mailEmailChanged } from '../../domain/billing.js';
-import { formToken, refuseForeignPost, sendPage } from './hosted-respond.js';
+import { emailChangeText as text, emailChangeTextAround, type EmailChangeKey } from '../../mail/email-change-messages.js';
+import type { Locale } from '../../mail/messages.js';
+import { formToken, pageLocale, refuseForeignPost, sendPage } from './hosted-respond.js';
 import type { AppEnv } from '../../env.js';
+import type { Customer } from '../../store/schema.js';
 
 /**
  * The links in the email-change mails: confirm (sent to the new address) and cancel (sent to the
  * old one). GET only shows a button, because mail scanners open links on their own; the POST from
- * that button (with the page's CSRF token) acts. Pages, not JSON: a person opens them. English
- * only, like the mails (see mail/email-change-mails.ts).
+ * that button (with the page's CSRF token) acts. Pages, not JSON: a person opens them. Their
+ * language is the one the mails used (the customer's), unless `?lang=` says otherwise; a link
+ * that matches no customer falls back to the browser's Accept-Language.
  */
 export const emailConfirm = createRouter();
 
@@ -23,14 +27,29 @@ const Params = z.object({ code: z.string().max(200) });
 const page = { 'text/html': { schema: z.string() } };
 const Form = { body: { content: { 'application/x-www-form-urlencoded': { schema: z.object({ csrf: z.string().max(100).optional() }) } } } };
 
-function render(c: Context<AppEnv>, status: 200 | 404 | 409, merchantId: string | undefined, title: string, body: SafeHtml) {
-  const merchant = merchantId ? c.var.deps.store.get('merchants', merchantId) : undefined;
-  return sendPage(c, layout({ locale: 'en', merchant, title, body: html`<h1>${title}</h1>\n${body}` }), status, merchant);
+/** The page for this customer's account (in their language, with their merchant's brand). */
+function render(c: Context<AppEnv>, status: 200 | 409, customer: Customer, title: EmailChangeKey, body: (locale: Locale, merchant: string) => SafeHtml) {
+  const locale = pageLocale(c, customer.locale);
+  const merchant = c.var.deps.store.get('merchants', customer.merchant_id);
+  const heading = text(locale, title);
+  // Merchants are never deleted; the empty name only keeps an impossible case from throwing.
+  const content = body(locale, merchant?.settings.brand.name ?? '');
+  return sendPage(c, layout({ locale, merchant, title: heading, body: html`<h1>${heading}</h1>\n${content}` }), status, merchant);
 }
 
-const brandOf = (c: Context<AppEnv>, merchantId: string) => c.var.deps.store.get('merchants', merchantId)?.settings.brand.name ?? 'your account';
-const expired = (c: Context<AppEnv>) =>
-  render(c, 404, undefined, 'This link has expired', html`<p>This link is invalid, expired or already used. Ask for a new one from your account page.</p>`);
+/** One paragraph of the catalogue with the address set apart; <bdi> keeps it readable inside Arabic text. */
+function withAddress(locale: Locale, key: EmailChangeKey, email: string, merchant: string): SafeHtml {
+  const [before, after] = emailChangeTextAround(locale, key, 'email', { merchant });
+  return html`<p>${before}<strong><bdi>${email}</bdi></strong>${after}</p>`;
+}
+
+/** No customer to go by: the browser's language. */
+function expired(c: Context<AppEnv>) {
+  const locale = pageLocale(c);
+  const title = text(locale, 'expiredTitle');
+  return sendPage(c, layout({ locale, title, body: html`<h1>${title}</h1>\n<p>${text(locale, 'expiredBody')}</p>` }), 404);
+}
+
 const button = (c: Context<AppEnv>, label: string) => html`<form method="post">${csrfField(formToken(c))}<button type="submit">${label}</button></form>`;
 
 emailConfirm.openapi(
@@ -46,14 +65,8 @@ emailConfirm.openapi(
     const live = findEmailChange(c.var.deps.store, code, c.var.deps.clock());
     if (!live) return expired(c);
     // Whoever holds the new address is not told the current one.
-    return render(
-      c,
-      200,
-      live.customer.merchant_id,
-      'Confirm your new email address',
-      html`<p>Use <strong>${live.code.data}</strong> for your ${brandOf(c, live.customer.merchant_id)} account?</p>
-${button(c, 'Confirm new address')}`,
-    );
+    return render(c, 200, live.customer, 'confirmTitle', (locale, merchant) => html`${withAddress(locale, 'confirmQuestion', live.code.data!, merchant)}
+${button(c, text(locale, 'confirmButton'))}`);
   },
 );
 
@@ -74,21 +87,18 @@ emailConfirm.openapi(
     const refused = await refuseForeignPost(c);
     if (refused) return refused;
     const { code } = c.req.valid('param');
+    // Looked up first (spending nothing) so that a refusal, too, speaks the customer's language.
+    const live = findEmailChange(c.var.deps.store, code, c.var.deps.clock());
+    if (!live) return expired(c);
     try {
       const change = await confirmEmailChange(c.var.deps, code);
       await mailEmailChanged(c.var.deps, change);
       const { customer } = change;
-      return render(
-        c,
-        200,
-        customer.merchant_id,
-        'Email address changed',
-        html`<p>Your ${brandOf(c, customer.merchant_id)} account now uses <strong>${customer.email}</strong>. Sign in again with it. You can close this page.</p>`,
-      );
+      return render(c, 200, customer, 'changedTitle', (locale, merchant) => withAddress(locale, 'changedPage', customer.email, merchant));
     } catch (e) {
       if (!(e instanceof ApiError) || (e.status !== 404 && e.status !== 409)) throw e;
       if (e.status === 404) return expired(c);
-      return render(c, 409, undefined, 'Address already in use', html`<p>${e.messages.join(' ')}</p>`);
+      return render(c, 409, live.customer, 'inUseTitle', (locale, merchant) => withAddress(locale, 'inUseBody', live.code.data!, merchant));
     }
   },
 );
@@ -105,15 +115,8 @@ emailConfirm.openapi(
     const { code } = c.req.valid('param');
     const live = findEmailCancel(c.var.deps.store, code, c.var.deps.clock());
     if (!live) return expired(c);
-    const brand = brandOf(c, live.customer.merchant_id);
-    return render(
-      c,
-      200,
-      live.customer.merchant_id,
-      live.applied ? 'Undo the email change?' : 'Cancel the email change?',
-      html`<p>${live.applied ? `Give your ${brand} account back this email address and sign out everyone using it?` : `Stop the change of your ${brand} account's email address and sign out everyone using it?`}</p>
-${button(c, live.applied ? "This wasn't me — undo the change" : "This wasn't me — cancel the change")}`,
-    );
+    return render(c, 200, live.customer, live.applied ? 'undoTitle' : 'cancelTitle', (locale, merchant) => html`<p>${text(locale, live.applied ? 'undoQuestion' : 'cancelQuestion', { merchant })}</p>
+${button(c, text(locale, live.applied ? 'undoButton' : 'cancelButton'))}`);
   },
 );
 
@@ -135,13 +138,7 @@ emailConfirm.openapi(
     const { code } = c.req.valid('param');
     try {
       const customer = await cancelEmailChange(c.var.deps, code);
-      return render(
-        c,
-        200,
-        customer.merchant_id,
-        'Email change cancelled',
-        html`<p>Your ${brandOf(c, customer.merchant_id)} account keeps this email address, and everyone who was signed in has been signed out. You can close this page.</p>`,
-      );
+      return render(c, 200, customer, 'cancelledTitle', (locale, merchant) => html`<p>${text(locale, 'cancelledBody', { merchant })}</p>`);
     } catch (e) {
       if (e instanceof ApiError && e.status === 404) return expired(c);
       throw e;

@@ -1,0 +1,126 @@
+import { test, beforeEach, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { createTestApp, call, customerByEmail, tokenFor, type TestApp } from '../support/server.js';
+import { merchantOf, updateMerchant } from './signin-helpers.js';
+import { changedMail, changeRequestedMail, confirmNewAddressMail } from '../../server/mail/email-change-mails.js';
+import { emailChangeText, EMAIL_CHANGE_KEYS } from '../../server/mail/email-change-messages.js';
+import { LOCALES, type Locale } from '../../server/mail/messages.js';
+import type { Merchant } from '../../server/store/schema.js';
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await createTestApp();
+});
+afterEach(() => t.close());
+
+const URL_ = 'https://portal.example/portal/email/confirm/abc';
+const MAILS = {
+  'confirm new address': (locale: Locale, merchant: Merchant) => confirmNewAddressMail({ locale, merchant, hours: 24, url: URL_ }),
+  'change requested': (locale: Locale, merchant: Merchant) => changeRequestedMail({ locale, merchant, hours: 24, masked: 'n***@example.com', url: URL_ }),
+  changed: (locale: Locale, merchant: Merchant) => changedMail({ locale, merchant, hours: 24, masked: 'n***@example.com', url: URL_ }),
+};
+
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+test('the catalogue has the ten product languages, each key with the same placeholders as English', () => {
+  assert.deepEqual([...LOCALES].sort(), ['ar', 'de', 'en', 'es', 'fr', 'it', 'ja', 'nl', 'pl', 'pt-BR']);
+  for (const locale of LOCALES) {
+    for (const key of EMAIL_CHANGE_KEYS) {
+      const text = emailChangeText(locale, key);
+      assert.ok(text.trim(), `${locale}.${key} is not empty`);
+      assert.deepEqual(placeholders(text), placeholders(emailChangeText('en', key)), `${locale}.${key} keeps the placeholders`);
+    }
+  }
+});
+
+for (const [name, render] of Object.entries(MAILS)) {
+  test(`the ${name} mail renders in all ten languages, each non-English subject translated`, () => {
+    const merchant = merchantOf(t);
+    const english = render('en', merchant);
+    for (const locale of LOCALES) {
+      const mail = render(locale, merchant);
+      if (locale !== 'en') assert.notEqual(mail.subject, english.subject, `${locale} subject is translated`);
+      assert.ok(mail.subject.includes(merchant.settings.brand.name), `${locale} subject names the brand`);
+      assert.match(mail.html, new RegExp(`<html lang="${locale}" dir="${locale === 'ar' ? 'rtl' : 'ltr'}">`));
+      assert.ok(mail.text.includes(URL_) && mail.html.includes(URL_), `${locale} carries the link`);
+      assert.ok(!/\{\w+\}/.test(mail.text + mail.subject), `${locale} leaves no placeholder unfilled`);
+      if (name !== 'confirm new address') assert.ok(mail.text.includes('n***@example.com'), `${locale} shows the masked address`);
+    }
+  });
+}
+
+test('Arabic email-change mails are right-to-left', () => {
+  const merchant = merchantOf(t);
+  for (const render of Object.values(MAILS)) {
+    const mail = render('ar', merchant);
+    assert.ok(mail.html.includes('dir="rtl"'));
+    assert.ok(mail.html.includes('lang="ar"'));
+  }
+});
+
+test('a brand name with markup stays escaped in every language', async () => {
+  const base = merchantOf(t);
+  await updateMerchant(t, base.id, (m) => ({ ...m, settings: { ...m.settings, brand: { ...m.settings.brand, name: '<img src=x onerror=alert(1)>' } } }));
+  const merchant = merchantOf(t);
+  for (const locale of LOCALES) {
+    for (const render of Object.values(MAILS)) {
+      const mail = render(locale, merchant);
+      assert.ok(!mail.html.includes('<img src=x'), `${locale} escapes the brand`);
+    }
+  }
+});
+
+test("a customer whose locale is 'de' gets the email-change mails in German, end to end", async () => {
+  const ada = customerByEmail(t, 'ada@example.com');
+  await t.deps.store.transact((tx) => tx.put('customers', { ...ada, locale: 'de' }));
+  const res = await call(t, 'PATCH', '/portal/api/billing', { key: null, token: await tokenFor(t, ada.id), body: { email: 'ada.neu@example.com' } });
+  assert.equal(res.status, 200);
+
+  const merchant = merchantOf(t);
+  const outbox = t.deps.mailer.outbox!();
+  const confirm = outbox.find((m) => m.to === 'ada.neu@example.com');
+  assert.ok(confirm, 'the new address got a mail');
+  assert.equal(confirm.subject, `Bestätigen Sie Ihre neue E-Mail-Adresse für ${merchant.settings.brand.name}`);
+  assert.ok(confirm.text.includes('Neue Adresse bestätigen'));
+  assert.ok(confirm.html.includes('lang="de"'));
+  const notice = outbox.find((m) => m.to === 'ada@example.com');
+  assert.ok(notice, 'the old address was told');
+  assert.equal(notice.subject, `Die E-Mail-Adresse Ihres ${merchant.settings.brand.name}-Kontos wird geändert`);
+
+  // The page the link opens speaks the same language.
+  const code = /\/portal\/email\/confirm\/([A-Za-z0-9_-]+)/.exec(confirm.text)![1];
+  const page = await (await t.app.request(`/portal/email/confirm/${code}`, { headers: { 'accept-language': 'en' } })).text();
+  assert.ok(page.includes('<html lang="de" dir="ltr">'));
+  assert.ok(page.includes('Neue E-Mail-Adresse bestätigen') && page.includes('ada.neu@example.com'));
+  assert.ok(!page.includes('ada@example.com'), 'the page still does not show the current address');
+});
+
+test('a regional or bare language tag on the customer resolves to a catalogue language', async () => {
+  for (const [stored, expected] of [['de-AT', 'de'], ['pt', 'pt-BR'], ['xx', 'en']] as const) {
+    const ada = customerByEmail(t, 'ada@example.com');
+    await t.deps.store.transact((tx) => tx.put('customers', { ...ada, locale: stored, pending_email: null }));
+    const before = new Set(t.deps.mailer.outbox!().map((m) => m.id));
+    const to = `ada.${expected.toLowerCase()}@example.com`;
+    assert.equal((await call(t, 'PATCH', '/portal/api/billing', { key: null, token: await tokenFor(t, ada.id), body: { email: to } })).status, 200);
+    const mail = t.deps.mailer.outbox!().find((m) => !before.has(m.id) && m.to === to)!;
+    assert.equal(mail.subject, confirmNewAddressMail({ locale: expected, merchant: merchantOf(t), hours: 24, url: URL_ }).subject, `${stored} → ${expected}`);
+  }
+});
+
+test('confirm and cancel pages follow Accept-Language without a stored locale, and ?lang=ar is right-to-left', async () => {
+  const ada = customerByEmail(t, 'ada@example.com');
+  await call(t, 'PATCH', '/portal/api/billing', { key: null, token: await tokenFor(t, ada.id), body: { email: 'ada.new@example.com' } });
+  const outbox = t.deps.mailer.outbox!();
+  const confirm = /\/portal\/email\/confirm\/([A-Za-z0-9_-]+)/.exec(outbox.find((m) => m.to === 'ada.new@example.com')!.text)![1];
+  const cancel = /\/portal\/email\/cancel\/([A-Za-z0-9_-]+)/.exec(outbox.find((m) => m.to === 'ada@example.com')!.text)![1];
+
+  const fr = await (await t.app.request(`/portal/email/confirm/${confirm}`, { headers: { 'accept-language': 'fr-CA,fr;q=0.9,en;q=0.5' } })).text();
+  assert.ok(fr.includes('<html lang="fr" dir="ltr">') && fr.includes('Confirmez votre nouvelle adresse e-mail'));
+
+  const ar = await (await t.app.request(`/portal/email/cancel/${cancel}?lang=ar`)).text();
+  assert.ok(ar.includes('<html lang="ar" dir="rtl">') && ar.includes(emailChangeText('ar', 'cancelTitle')));
+
+  const expired = await t.app.request('/portal/email/confirm/nope', { headers: { 'accept-language': 'ja' } });
+  assert.equal(expired.status, 404);
+  assert.ok((await expired.text()).includes('このリンクは期限切れです'));
+});
