@@ -28,6 +28,8 @@ const en = {
   tooMany: 'Too many requests. Please wait a few minutes and try again.',
   sessionEnded: 'Your session has ended. Sign in again to continue.',
   unknownMerchant: 'This sign-in page is not set up. Open it again from the site where you subscribed.',
+  forbiddenTitle: 'This form could not be sent',
+  forbiddenBody: "It did not come from this site's own page. Go back, reload the page and try again.",
 };
 
 export type MessageKey = keyof typeof en;
@@ -58,6 +60,8 @@ const de: Catalog = {
   tooMany: 'Zu viele Anfragen. Bitte warten Sie einige Minuten und versuchen Sie es erneut.',
   sessionEnded: 'Ihre Sitzung ist beendet. Melden Sie sich erneut an, um fortzufahren.',
   unknownMerchant: 'Diese Anmeldeseite ist nicht eingerichtet. Öffnen Sie sie erneut über die Website, bei der Sie Ihr Abo abgeschlossen haben.',
+  forbiddenTitle: 'Dieses Formular konnte nicht gesendet werden',
+  forbiddenBody: 'Es kam nicht von der eigenen Seite dieser Website. Gehen Sie zurück, laden Sie die Seite neu und versuchen Sie es erneut.',
 };
 
 const fr: Catalog = {
@@ -85,6 +89,8 @@ const fr: Catalog = {
   tooMany: 'Trop de demandes. Patientez quelques minutes, puis réessayez.',
   sessionEnded: 'Votre session est terminée. Reconnectez-vous pour continuer.',
   unknownMerchant: "Cette page de connexion n'est pas configurée. Ouvrez-la à nouveau depuis le site où vous vous êtes abonné.",
+  forbiddenTitle: "Ce formulaire n'a pas pu être envoyé",
+  forbiddenBody: "Il ne provient pas d'une page de ce site. Revenez en arrière, rechargez la page et réessayez.",
 };
 
 const es: Catalog = {
@@ -112,6 +118,8 @@ const es: Catalog = {
   tooMany: 'Demasiadas solicitudes. Espera unos minutos y vuelve a intentarlo.',
   sessionEnded: 'Tu sesión ha terminado. Vuelve a entrar para continuar.',
   unknownMerchant: 'Esta página de acceso no está configurada. Ábrela de nuevo desde el sitio donde te suscribiste.',
+  forbiddenTitle: 'No se pudo enviar este formulario',
+  forbiddenBody: 'No se envió desde una página de este sitio. Vuelve atrás, recarga la página e inténtalo de nuevo.',
 };
 
 const it: Catalog = {
@@ -139,6 +147,8 @@ const it: Catalog = {
   tooMany: 'Troppe richieste. Attendi qualche minuto e riprova.',
   sessionEnded: 'La sessione è terminata. Accedi di nuovo per continuare.',
   unknownMerchant: 'Questa pagina di accesso non è configurata. Aprila di nuovo dal sito in cui ti sei abbonato.',
+  forbiddenTitle: 'Impossibile inviare questo modulo',
+  forbiddenBody: 'Non proviene da una pagina di questo sito. Torna indietro, ricarica la pagina e riprova.',
 };
 
 const ptBR: Catalog = {
@@ -166,6 +176,8 @@ const ptBR: Catalog = {
   tooMany: 'Muitas solicitações. Aguarde alguns minutos e tente novamente.',
   sessionEnded: 'Sua sessão terminou. Entre novamente para continuar.',
   unknownMerchant: 'Esta página de acesso não está configurada. Abra-a novamente pelo site onde você assinou.',
+  forbiddenTitle: 'Não foi possível enviar este formulário',
+  forbiddenBody: 'Ele não veio de uma página deste site. Volte, recarregue a página e tente novamente.',
 };
 
 const nl: Catalog = {
@@ -193,6 +205,8 @@ const nl: Catalog = {
   tooMany: 'Te veel verzoeken. Wacht een paar minuten en probeer het opnieuw.',
   sessionEnded: 'Je sessie is afgelopen. Log opnieuw in om verder te gaan.',
   unknownMerchant: 'Deze inlogpagina is niet ingesteld. Open hem opnieuw via de site waar je een abonnement hebt.',
+  forbiddenTitle: 'Dit formulier kon niet worden verzonden',
+  forbiddenBody: 'Het kwam niet van een pagina van deze site. Ga terug, laad de pagina opnieuw en probeer het nog eens.',
 };
 
 const pl: Catalog = {
@@ -220,6 +234,8 @@ const pl: Catalog = {
   tooMany: 'Zbyt wiele prób. Odczekaj kilka minut i spróbuj ponownie.',
   sessionEnded: 'Sesja wygasła. Zaloguj się ponownie, aby kontynuować.',
   unknownMerchant: 'Ta strona logowania nie jest skonfigurowana. Otwórz ją ponownie ze strony, na której masz subskrypcję.',
+  forbiddenTitle: 'Nie udało się wysłać tego formularza',
+  forbiddenBody: 'Nie pochodzi ze strony tej witryny. Wróć, odśwież stronę i spróbuj ponownie.',
 };
 
 const ja: Catalog = {
@@ -247,6 +263,8 @@ const ja: Catalog = {
   tooMany: 'リクエストが多すぎます。数分待ってからもう一度お試しください。',
   sessionEnded: 'セッションが終了しました。続けるには再度ログインしてください。',
   unknownMerchant: 'このログインページは設定されていません。ご契約のサイトからもう一度開いてください。',
+  forbiddenTitle: 'このフォームを送信できませんでした',
+  forbiddenBody: 'このサイトのページから送信されたものではありません。前のページに戻り、再読み込みしてからもう一度お試しください。',
 };
 
 const ar: Catalog = {
@@ -274,6 +292,8 @@ const ar: Catalog = {
   tooMany: 'طلبات كثيرة جدًا. انتظر بضع دقائق ثم حاول مرة أخرى.',
   sessionEnded: 'انتهت جلستك. سجّل الدخول مرة أخرى للمتابعة.',
   unknownMerchant: 'صفحة تسجيل الدخول هذه غير مُعدّة. افتحها مرة أخرى من الموقع الذي اشتركت فيه.',
+  forbiddenTitle: 'تعذّر إرسال هذا النموذج',
+  forbiddenBody: 'لم يُرسَل من صفحة هذا الموقع. ارجع وأعد تحميل الصفحة ثم حاول مرة أخرى.',
 };
 
 const CATALOGS = { en, de, fr, es, it, 'pt-BR': ptBR, nl, pl, ja, ar } satisfies Record<string, Catalog>;

@@ -112,11 +112,11 @@ export function tooManyPage(locale: Locale, merchant: Merchant, csrf: string): S
  * cookie was cleared). English only: the sign-in catalogue has no entry for it yet.
  */
 export function forbiddenPage(locale: Locale): SafeHtml {
-  const title = 'This form could not be sent';
+  const title = t(locale, 'forbiddenTitle');
   return page({
     locale,
     title,
     body: html`<h1>${title}</h1>
-<p role="alert">It did not come from this site's own page. Go back, reload the page and try again.</p>`,
+<p role="alert">${t(locale, 'forbiddenBody')}</p>`,
   });
 }

@@ -138,3 +138,12 @@ test('signing out ends the session at once: the old session cookie no longer get
   const second = sessionCookie(await postForm(t, other.path, otherForm))!;
   assert.equal((await t.app.request('/portal/session/token', { headers: { cookie: second } })).status, 200);
 });
+
+test('the refused-form page speaks the visitor’s language', async () => {
+  const { path } = await portalLink();
+  const res = await t.app.request(path, { method: 'POST', headers: { 'accept-language': 'de-DE,de;q=0.9', 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
+  assert.equal(res.status, 403);
+  const body = await res.text();
+  assert.match(body, /Dieses Formular konnte nicht gesendet werden/);
+  assert.match(body, /lang="de"/);
+});

@@ -74,5 +74,5 @@ export async function refuseForeignPost(c: C): Promise<Response | undefined> {
   }
   const cookie = getCookie(c, csrfCookieName(c));
   if (!foreign && typeof sent === 'string' && cookie && CSRF_SHAPE.test(cookie) && same(sent, cookie)) return undefined;
-  return sendPage(c, forbiddenPage('en'), 403);
+  return sendPage(c, forbiddenPage(pageLocale(c)), 403);
 }
