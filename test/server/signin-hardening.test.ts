@@ -147,3 +147,9 @@ test('the refused-form page speaks the visitor’s language', async () => {
   assert.match(body, /Dieses Formular konnte nicht gesendet werden/);
   assert.match(body, /lang="de"/);
 });
+
+test('a malformed form body on a hosted page is refused with 403, not a crash', async () => {
+  const { path } = await portalLink();
+  const res = await t.app.request(path, { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=zzz', origin: 'null' }, body: 'false' });
+  assert.equal(res.status, 403);
+});

@@ -70,7 +70,8 @@ export async function refuseForeignPost(c: C): Promise<Response | undefined> {
   const foreign = (site !== undefined && site !== 'same-origin' && site !== 'none') || (origin !== undefined && origin !== 'null' && !own.includes(origin));
   let sent: unknown;
   if (!foreign && /application\/x-www-form-urlencoded|multipart\/form-data/i.test(c.req.header('content-type') ?? '')) {
-    sent = (await c.req.parseBody())[CSRF_FIELD];
+    // A malformed form body (say, a broken multipart boundary) simply carries no token.
+    sent = await c.req.parseBody().then((form) => form[CSRF_FIELD], () => undefined);
   }
   const cookie = getCookie(c, csrfCookieName(c));
   if (!foreign && typeof sent === 'string' && cookie && CSRF_SHAPE.test(cookie) && same(sent, cookie)) return undefined;
