@@ -1,22 +1,16 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
-import { axeViolations, launchBrowser, openPage, saveScreenshotPath } from './support/browser.js';
-import { seededCustomer, startServer, storedSubscriptions, type RunningServer } from './support/server.js';
+import { axeViolations, openPage, saveScreenshotPath } from './support/browser.js';
+import { seededCustomer, storedSubscriptions, type RunningServer } from './support/server.js';
 import { card, continueIfAsked, loggedEvents, openDemoAs, sheet } from './support/demo.js';
 import { focused, named, tabTo } from './support/keyboard.js';
 import { latestMailTo, linkIn } from './support/mailbox.js';
+import { withServerAndBrowser } from './support/suite.js';
 
 let server: RunningServer;
 let browser: Browser;
-
-before(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+withServerAndBrowser((s, b) => ((server = s), (browser = b)));
 
 const medium = (iso: string) => new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(new Date(iso));
 

@@ -1,20 +1,14 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage } from './support/browser.js';
-import { seededCustomer, startServer, storedSubscriptions, type RunningServer } from './support/server.js';
+import { openPage } from './support/browser.js';
+import { seededCustomer, storedSubscriptions, type RunningServer } from './support/server.js';
 import { card, openDemoAs, sheet, waitForPortal } from './support/demo.js';
+import { withServerAndBrowser } from './support/suite.js';
 
 let server: RunningServer;
 let browser: Browser;
-
-before(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+withServerAndBrowser((s, b) => ((server = s), (browser = b)));
 
 test('the demo page shows a customer their subscriptions; a cancel survives a reload and is on disk', async () => {
   const jean = seededCustomer(server, 'jean@example.com');

@@ -1,20 +1,14 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage } from './support/browser.js';
-import { seededCustomer, startServer, storedSubscriptions, type RunningServer } from './support/server.js';
+import { openPage } from './support/browser.js';
+import { seededCustomer, storedSubscriptions, type RunningServer } from './support/server.js';
 import { card, sheet, waitForPortal } from './support/demo.js';
+import { withServerAndBrowser } from './support/suite.js';
 
 let server: RunningServer;
 let browser: Browser;
-
-before(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+withServerAndBrowser((s, b) => ((server = s), (browser = b)));
 
 // React 19 sets a prop as a property whenever the element defines one (so `locale` too), else as an attribute;
 // Vue's `^locale` forces the attribute. Both must reach the element either way.

@@ -1,21 +1,15 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage } from './support/browser.js';
-import { seededCustomer, startServer, storedSubscriptions, type RunningServer } from './support/server.js';
+import { openPage } from './support/browser.js';
+import { seededCustomer, storedSubscriptions, type RunningServer } from './support/server.js';
 import { card, continueIfAsked, sheet } from './support/demo.js';
 import { latestMailTo, linkIn } from './support/mailbox.js';
+import { withServerAndBrowser } from './support/suite.js';
 
 let server: RunningServer;
 let browser: Browser;
-
-before(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+withServerAndBrowser((s, b) => ((server = s), (browser = b)));
 
 const items = (page: Page) => page.locator('creem-portal [part~=item]');
 

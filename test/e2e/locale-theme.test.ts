@@ -1,20 +1,14 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage, saveScreenshotPath } from './support/browser.js';
-import { seededCustomer, startServer, type RunningServer } from './support/server.js';
+import { openPage, saveScreenshotPath } from './support/browser.js';
+import { seededCustomer, type RunningServer } from './support/server.js';
 import { card, openDemoAs } from './support/demo.js';
+import { withServerAndBrowser } from './support/suite.js';
 
 let server: RunningServer;
 let browser: Browser;
-
-before(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+withServerAndBrowser((s, b) => ((server = s), (browser = b)));
 
 /** Sum of the RGB channels of the element's background: low is dark. */
 const baseBrightness = (page: import('playwright-core').Page) =>

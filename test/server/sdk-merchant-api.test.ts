@@ -1,8 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Creem } from 'creem';
-import { startSdkHarness, type SdkHarness } from '../support/sdk.js';
-import { CreemError } from 'creem/models/errors';
+import { sdkError, startSdkHarness, type SdkHarness } from '../support/sdk.js';
 import { parseWebhookEventEntity } from 'creem/webhooks';
 import { rollOverDue } from '../../server/domain/renewals.js';
 import { customerByEmail, type TestApp } from '../support/server.js';
@@ -25,15 +24,6 @@ after(() => harness.close());
 const subOf = (email: string, status: string) =>
   t.deps.store.findBy('subscriptions', 'customer_id', customerByEmail(t, email).id).find((s) => s.status === status)!;
 const product = (name: string) => t.deps.store.all('products').find((p) => p.name === name)!;
-
-async function sdkError(p: Promise<unknown>): Promise<CreemError> {
-  const e = await p.then(
-    () => assert.fail('expected the SDK call to fail'),
-    (err: unknown) => err,
-  );
-  assert.ok(e instanceof CreemError, `expected CreemError, got ${String(e)}`);
-  return e;
-}
 
 test('customers: retrieve by id and by email (any case) returns the same customer', async () => {
   const ada = customerByEmail(t, 'ada@example.com');

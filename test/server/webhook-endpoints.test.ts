@@ -1,8 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Creem } from 'creem';
-import { startSdkHarness, type SdkHarness } from '../support/sdk.js';
-import { CreemError } from 'creem/models/errors';
+import { sdkError, startSdkHarness, type SdkHarness } from '../support/sdk.js';
 import { parseWebhookEventEntity, verifyWebhookSignature } from 'creem/webhooks';
 import { createTestApp, call, customerByEmail, readDataFile, isCreemError, type TestApp } from '../support/server.js';
 import { loadConfig } from '../../server/config.js';
@@ -21,15 +20,6 @@ after(() => harness.close());
 
 const activeSub = (email: string) =>
   t.deps.store.findBy('subscriptions', 'customer_id', customerByEmail(t, email).id).find((s) => s.status === 'active')!;
-
-async function sdkError(p: Promise<unknown>): Promise<CreemError> {
-  const e = await p.then(
-    () => assert.fail('expected the SDK call to fail'),
-    (err: unknown) => err,
-  );
-  assert.ok(e instanceof CreemError, `expected CreemError, got ${String(e)}`);
-  return e;
-}
 
 test('the official SDK registers, pages through, reads, updates and deletes endpoints on a real port', async () => {
   const created = await creem.webhooks.create({ url: 'http://127.0.0.1:9/orders', name: 'Orders', events: ['subscription.canceled', 'subscription.paid'] });

@@ -331,7 +331,6 @@ export async function runLoad(dataFile: string, seconds: number, connections = 1
     const key = CHILD_DEMO_KEY;
     const ada = (await http(server.url, 'GET', '/v1/customers?email=ada%40example.com', { key })).json;
     const token = (await http(server.url, 'POST', '/v1/widget-tokens', { key, body: { customer_id: ada.id } })).json.token as string;
-    const doc = (await http(server.url, 'GET', '/openapi.json')).json;
     // Warm up (JIT, caches), then take the baseline.
     for (let i = 0; i < 50; i++) await http(server.url, 'GET', '/portal/api/overview', { token });
     const rssBefore = server.rss();

@@ -1,6 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import assert from 'node:assert/strict';
 import { Creem } from 'creem';
+import { CreemError } from 'creem/models/errors';
 import { createTestApp, DEMO_KEY, type TestApp } from './server.js';
 
 export interface SdkHarness {
@@ -24,4 +26,14 @@ export async function startSdkHarness(): Promise<SdkHarness> {
       await t.close();
     },
   };
+}
+
+/** The error a failing SDK call throws (the SDK's own error type, with the server's status). */
+export async function sdkError(p: Promise<unknown>): Promise<CreemError> {
+  const e = await p.then(
+    () => assert.fail('expected the SDK call to fail'),
+    (err: unknown) => err,
+  );
+  assert.ok(e instanceof CreemError, `expected CreemError, got ${String(e)}`);
+  return e;
 }
