@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { createRouter, portalErrorResponses, AnyObject, ErrorSchema } from '../router.js';
+import { createRouter } from '../router.js';
 import { requestSupport } from '../../domain/customer-requests.js';
 import type { ReferenceResponse } from '../../../widget/portal-api.js';
-import { customerScope, portalWriteErrors } from './customer-scope.js';
+import { customerScope, referenceResponses } from './customer-scope.js';
 import { line, paragraph, TransactionId } from './fields.js';
 
 export const portalSupport = createRouter();
@@ -23,12 +23,7 @@ portalSupport.openapi(
         },
       },
     },
-    responses: {
-      201: { description: 'The request reference (a retry within minutes answers with the same one)', content: { 'application/json': { schema: AnyObject } } },
-      ...portalErrorResponses,
-      ...portalWriteErrors,
-      429: { description: 'Too many support and invoice requests from this customer lately (see Retry-After)', content: { 'application/json': { schema: ErrorSchema } } },
-    },
+    responses: referenceResponses,
   }),
   async (c) => {
     const body = c.req.valid('json');
