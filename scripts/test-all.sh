@@ -38,6 +38,9 @@ run() {
 }
 
 run build npm run build --silent
+# The runners strip types without checking them: the type check is its own step (one test).
+run typecheck npm run typecheck --silent
+if grep -q "error TS" "$logdir/typecheck.log"; then failed=$((failed + 1)); else passed=$((passed + 1)); fi
 run server npm run test:server --silent
 count_node "$logdir/server.log"
 run element npm run test:element --silent
