@@ -27,7 +27,7 @@ export async function signJwt(keys: TokenKeys, input: SignInput): Promise<string
     .setJti(randomToken(22))
     .setIssuedAt(input.issuedAt)
     .setExpirationTime(input.expiresAt)
-    .sign(key.secret);
+    .sign(await cryptoKey(key.secret));
 }
 
 /**
@@ -69,7 +69,7 @@ async function verifyUncached(keys: TokenKeys, issuer: string, audience: string,
     if (alg !== ALGORITHM) throw invalid();
     const key = typeof kid === 'string' ? keys.find(kid, nowMs) : undefined;
     if (!key) throw invalid();
-    const { payload } = await jwtVerify(token, key.secret, {
+    const { payload } = await jwtVerify(token, await cryptoKey(key.secret), {
       algorithms: [ALGORITHM],
       issuer,
       audience,
@@ -82,6 +82,20 @@ async function verifyUncached(keys: TokenKeys, issuer: string, audience: string,
     if (e instanceof errors.JOSEError || e instanceof TypeError || e instanceof SyntaxError) throw invalid();
     throw e;
   }
+}
+
+/**
+ * jose imports a raw secret into WebCrypto on every call; a key is imported once instead. Usage
+ * `sign` + `verify` for HS256 only, so the imported key can do nothing else.
+ */
+const imported = new WeakMap<Uint8Array, Promise<CryptoKey>>();
+function cryptoKey(secret: Uint8Array): Promise<CryptoKey> {
+  let key = imported.get(secret);
+  if (!key) {
+    key = crypto.subtle.importKey('raw', Uint8Array.from(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+    imported.set(secret, key);
+  }
+  return key;
 }
 
 export const invalid = () => unauthorized('The token is invalid or expired.');
