@@ -9,7 +9,7 @@ import { systemClock } from './clock.js';
 import { createApp } from './app.js';
 import { createWebhookWorker } from './webhooks/worker.js';
 import { startJobs } from './jobs.js';
-import { seedDemo, ensureDemoKey, demoMerchant } from './seed/demo.js';
+import { seedDemo, ensureDemoKey, ensureDemoOrigins, demoMerchant } from './seed/demo.js';
 import type { AppDeps } from './env.js';
 
 async function main() {
@@ -27,6 +27,7 @@ async function main() {
   };
   if (config.seedDemo) {
     await seedDemo(store, { publicUrl: config.publicUrl, allowedOrigins: config.demoAllowedOrigins, now: clock() });
+    await ensureDemoOrigins(store, { publicUrl: config.publicUrl, allowedOrigins: config.demoAllowedOrigins });
     if (demoMerchant(store)) deps.demo = { apiKey: await ensureDemoKey(store, config.demoApiKey, clock()) };
   }
   const app = createApp(deps);

@@ -29,6 +29,21 @@ export async function ensureDemoKey(store: Store, key: string | undefined, now: 
   return apiKey;
 }
 
+/**
+ * Adds the server's own origin and DEMO_ALLOWED_ORIGINS to the demo merchant's allowed origins,
+ * also on a store seeded by an earlier start (seeding itself happens only once).
+ */
+export async function ensureDemoOrigins(store: Store, opts: { publicUrl: string; allowedOrigins: string[] }): Promise<void> {
+  const merchant = demoMerchant(store);
+  if (!merchant) return;
+  const wanted = [new URL(opts.publicUrl).origin, ...opts.allowedOrigins];
+  const missing = wanted.filter((o) => !merchant.settings.allowed_origins.includes(o));
+  if (missing.length === 0) return;
+  await store.transact((tx) => {
+    tx.put('merchants', { ...merchant, settings: { ...merchant.settings, allowed_origins: [...merchant.settings.allowed_origins, ...new Set(missing)] } });
+  });
+}
+
 /** Seeds Acme Cloud with products, customers in every subscription state, and payment history. */
 export async function seedDemo(store: Store, opts: SeedOptions): Promise<void> {
   if (store.count('merchants') > 0) return;

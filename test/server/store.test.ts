@@ -134,3 +134,14 @@ test('a lock left by a dead process is taken over', async () => {
   await store.close();
   assert.equal(fs.existsSync(`${file}.lock`), false);
 });
+
+test('DEMO_ALLOWED_ORIGINS added on a later start reach a store seeded earlier', async () => {
+  const { seedDemo, ensureDemoOrigins, demoMerchant } = await import('../../server/seed/demo.js');
+  const store = await Store.open(tmpFile());
+  await seedDemo(store, { publicUrl: 'http://127.0.0.1:8787', allowedOrigins: [], now: Date.now() });
+  assert.deepEqual(demoMerchant(store)!.settings.allowed_origins, ['http://127.0.0.1:8787']);
+  await seedDemo(store, { publicUrl: 'http://127.0.0.1:8787', allowedOrigins: ['http://127.0.0.1:5173'], now: Date.now() });
+  await ensureDemoOrigins(store, { publicUrl: 'http://127.0.0.1:8787', allowedOrigins: ['http://127.0.0.1:5173'] });
+  assert.deepEqual(demoMerchant(store)!.settings.allowed_origins, ['http://127.0.0.1:8787', 'http://127.0.0.1:5173']);
+  await store.close();
+});
