@@ -3,28 +3,22 @@ import { iso } from '../server/clock.js';
 import type { Store } from '../server/store/store.js';
 import type { Customer, Product, Subscription } from '../server/store/schema.js';
 import { demoMerchant } from '../server/seed/demo.js';
+import { newCustomer } from '../server/domain/customers.js';
 
 const DAY = 86_400_000;
 
 /** A customer of the demo merchant shaped like the seeded ones, so records are realistic in size. */
 export function benchCustomer(merchantId: string, n: number, now: number): Customer {
   const at = iso(now - 30 * DAY);
-  return {
-    id: newId('cust'),
+  return newCustomer({
     merchant_id: merchantId,
     mode: 'test',
     email: `bench-${n}@example.com`,
     name: `Bench Customer ${n}`,
     country: 'DE',
-    address: null,
-    tax_id: null,
-    locale: null,
-    metadata: {},
     payment_method: { brand: 'visa', last4: '4242', exp_month: 8, exp_year: 2029 },
-    pending_email: null,
     created_at: at,
-    updated_at: at,
-  };
+  });
 }
 
 /** An active monthly subscription mid-period, the state cancel+resume cycles through. */

@@ -9,6 +9,7 @@ import { createTestApp, DEMO_KEY } from '../test/support/server.js';
 import { newId } from '../server/ids.js';
 import { iso } from '../server/clock.js';
 import { demoMerchant } from '../server/seed/demo.js';
+import { newCustomer } from '../server/domain/customers.js';
 
 export interface ReadResult {
   subscriptions: number;
@@ -30,10 +31,7 @@ async function measure(size: number, requests: number): Promise<ReadResult> {
     await store.transact((tx) => {
       for (let i = store.count('subscriptions'); i < size; i++) {
         const owned = { merchant_id: merchant.id, mode: 'test' as const, created_at: at };
-        const customer = tx.put('customers', {
-          ...owned, id: newId('cust'), email: `bench${i}@example.com`, name: `Bench ${i}`, country: 'DE', address: null, tax_id: null,
-          locale: null, metadata: {}, payment_method: null, pending_email: null, updated_at: at,
-        });
+        const customer = tx.put('customers', newCustomer({ ...owned, email: `bench${i}@example.com`, name: `Bench ${i}`, country: 'DE' }));
         const sub = tx.put('subscriptions', {
           ...owned, id: newId('sub'), customer_id: customer.id, product_id: product.id, status: 'active',
           items: [{ id: newId('sitem'), product_id: product.id, price_id: product.price_id, units: 1, created_at: at, updated_at: at }],

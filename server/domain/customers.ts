@@ -1,8 +1,32 @@
 import { ApiError, notFound } from '../errors.js';
+import { newId } from '../ids.js';
 import { iso } from '../clock.js';
 import type { Customer, Order } from '../store/schema.js';
 import { inScope, type Scope } from './scope.js';
 import type { DomainDeps } from './subscriptions.js';
+
+/**
+ * A new customer record: every optional field empty, the email lower-cased (lookups by email
+ * rely on it). The one place that knows a customer's full shape.
+ */
+export function newCustomer(
+  fields: Pick<Customer, 'merchant_id' | 'mode' | 'email' | 'created_at'> & Partial<Omit<Customer, 'merchant_id' | 'mode' | 'email' | 'created_at'>>,
+): Customer {
+  return {
+    id: newId('cust'),
+    name: null,
+    country: null,
+    address: null,
+    tax_id: null,
+    locale: null,
+    metadata: {},
+    payment_method: null,
+    pending_email: null,
+    updated_at: fields.created_at,
+    ...fields,
+    email: fields.email.trim().toLowerCase(),
+  };
+}
 
 export function getCustomer(deps: DomainDeps, scope: Scope, id: string): Customer {
   const c = deps.store.get('customers', id);

@@ -3,6 +3,8 @@ import { iso } from '../clock.js';
 import { addPeriod } from '../domain/periods.js';
 import type { Store, Tx } from '../store/store.js';
 import type { BillingPeriod, Currency, Customer, Product, Subscription, SubscriptionStatus } from '../store/schema.js';
+import { newCustomer } from '../domain/customers.js';
+import { newProduct } from '../domain/products.js';
 
 export const DEMO_MERCHANT_NAME = 'Acme Cloud';
 const DAY = 86_400_000;
@@ -70,46 +72,24 @@ export async function seedDemo(store: Store, opts: SeedOptions): Promise<void> {
       },
     });
     const product = (name: string, description: string, price: number, currency: Currency, billing_period: BillingPeriod): Product =>
-      tx.put('products', {
-        id: newId('prod'),
-        merchant_id: merchant.id,
-        mode: 'test',
-        name,
-        description,
-        price,
-        currency,
-        billing_type: 'recurring',
-        billing_period,
-        price_id: newId('pprice'),
-        status: 'active',
-        tax_mode: 'exclusive',
-        tax_category: 'saas',
-        image_url: null,
-        default_success_url: null,
-        created_at: at,
-        updated_at: at,
-      });
+      tx.put('products', newProduct({ merchant_id: merchant.id, mode: 'test', name, description, price, currency, billing_period, created_at: at }));
     const starter = product('Starter', 'For side projects: 3 apps, community support.', 900, 'USD', 'every-month');
     const pro = product('Pro', 'For growing teams: unlimited apps, priority support.', 2900, 'USD', 'every-month');
     const proYearly = product('Pro (yearly)', 'Pro, billed yearly: two months free.', 29000, 'EUR', 'every-year');
 
     const customer = (name: string, email: string, country: string, card: string): Customer =>
-      tx.put('customers', {
-        id: newId('cust'),
-        merchant_id: merchant.id,
-        mode: 'test',
-        email,
-        name,
-        country,
-        address: null,
-        tax_id: null,
-        locale: null,
-        metadata: {},
-        payment_method: { brand: card, last4: String(4242 + email.length * 37).slice(-4), exp_month: 8, exp_year: 2029 },
-        pending_email: null,
-        created_at: at,
-        updated_at: at,
-      });
+      tx.put(
+        'customers',
+        newCustomer({
+          merchant_id: merchant.id,
+          mode: 'test',
+          email,
+          name,
+          country,
+          payment_method: { brand: card, last4: String(4242 + email.length * 37).slice(-4), exp_month: 8, exp_year: 2029 },
+          created_at: at,
+        }),
+      );
 
     const subscribe = (cust: Customer, prod: Product, status: SubscriptionStatus, startedDaysAgo: number, units = 1) => {
       const started = now - startedDaysAgo * DAY;

@@ -2,6 +2,8 @@ import { newId, sha256 } from '../../server/ids.js';
 import { iso } from '../../server/clock.js';
 import { addPeriod } from '../../server/domain/periods.js';
 import { demoMerchant } from '../../server/seed/demo.js';
+import { newCustomer } from '../../server/domain/customers.js';
+import { newProduct } from '../../server/domain/products.js';
 import type { Mode } from '../../server/store/schema.js';
 import type { TestApp } from '../support/server.js';
 
@@ -33,38 +35,9 @@ export async function addWorld(t: TestApp, opts: { mode: Mode; merchantId?: stri
       tx.put('merchants', { ...base, id: newId('mer'), name: opts.name ?? 'Other Co', settings: { ...base.settings, allowed_origins: [] } }).id;
     tx.put('api_keys', { id: newId('key'), merchant_id: merchantId, mode: opts.mode, hash: sha256(key), hint: key.slice(0, 12), created_at: iso(now) });
     const owned = { merchant_id: merchantId, mode: opts.mode, created_at: iso(now - 10 * DAY) };
-    const product = tx.put('products', {
-      ...owned,
-      id: newId('prod'),
-      name: `Plan ${opts.mode}`,
-      description: null,
-      price: 1500,
-      currency: 'USD',
-      billing_type: 'recurring',
-      billing_period: 'every-month',
-      price_id: newId('pprice'),
-      status: 'active',
-      tax_mode: 'exclusive',
-      tax_category: 'saas',
-      image_url: null,
-      default_success_url: null,
-      updated_at: owned.created_at,
-    });
-    const customer = tx.put('customers', {
-      ...owned,
-      id: newId('cust'),
-      // The same address as a demo customer, on purpose: lookups by email must stay inside the scope.
-      email: 'ada@example.com',
-      name: 'Ada Elsewhere',
-      country: 'GB',
-      address: null,
-      tax_id: null,
-      locale: null,
-      metadata: {},
-      payment_method: null,
-      pending_email: null,
-      updated_at: owned.created_at,
-    });
+    const product = tx.put('products', newProduct({ ...owned, name: `Plan ${opts.mode}`, price: 1500, currency: 'USD', billing_period: 'every-month' }));
+    // The same address as a demo customer, on purpose: lookups by email must stay inside the scope.
+    const customer = tx.put('customers', newCustomer({ ...owned, email: 'ada@example.com', name: 'Ada Elsewhere', country: 'GB' }));
     const start = now - 10 * DAY;
     const end = addPeriod(start, 'every-month');
     const subscriptionId = newId('sub');

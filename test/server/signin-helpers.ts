@@ -5,6 +5,7 @@ import { iso } from '../../server/clock.js';
 import { demoMerchant } from '../../server/seed/demo.js';
 import type { TestApp } from '../support/server.js';
 import type { Customer, Merchant } from '../../server/store/schema.js';
+import { newCustomer } from '../../server/domain/customers.js';
 
 /** Shared by the signin-* and mail-* tests: a second merchant, a real port, waiting for mail. */
 
@@ -23,22 +24,10 @@ export async function addMerchant(t: TestApp, opts: { name: string; key: string;
       settings: { ...base.settings, allowed_origins: opts.allowedOrigins ?? [], brand: { name: opts.name, color: '#0f766e', logo_url: null } },
     });
     tx.put('api_keys', { id: newId('key'), merchant_id: merchant.id, mode: 'test', hash: sha256(opts.key), hint: opts.key.slice(0, 15), created_at: now });
-    const customer: Customer = tx.put('customers', {
-      id: newId('cust'),
-      merchant_id: merchant.id,
-      mode: 'test',
-      email: opts.email,
-      name: 'Other Customer',
-      country: 'FR',
-      address: null,
-      tax_id: null,
-      locale: null,
-      metadata: {},
-      payment_method: null,
-      pending_email: null,
-      created_at: now,
-      updated_at: now,
-    });
+    const customer: Customer = tx.put(
+      'customers',
+      newCustomer({ merchant_id: merchant.id, mode: 'test', email: opts.email, name: 'Other Customer', country: 'FR', created_at: now }),
+    );
     return { merchant, customer };
   });
 }

@@ -5,25 +5,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { Store, StoreWriteError } from '../../server/store/store.js';
 import { COLLECTIONS, SCHEMA_VERSION, type Customer, type WebhookEvent } from '../../server/store/schema.js';
+import { newCustomer } from '../../server/domain/customers.js';
 
 const tmpFile = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'creem-store-file-')), 'db.json');
 
-const customer = (id: string, n: number): Customer => ({
-  id,
-  merchant_id: 'mer_1',
-  mode: 'test',
-  email: `${id}@example.com`,
-  name: `Näme ${n} “quoted” \\ ${'x'.repeat(n % 7)}`,
-  country: null,
-  address: null,
-  tax_id: null,
-  locale: null,
-  metadata: { n, even: n % 2 === 0, note: n % 3 ? null : 'emoji 🎉' },
-  payment_method: null,
-  pending_email: null,
-  created_at: '2026-01-01T00:00:00.000Z',
-  updated_at: '2026-01-01T00:00:00.000Z',
-});
+const customer = (id: string, n: number): Customer =>
+  newCustomer({
+    id,
+    merchant_id: 'mer_1',
+    mode: 'test',
+    email: `${id}@example.com`,
+    name: `Näme ${n} “quoted” \\ ${'x'.repeat(n % 7)}`,
+    metadata: { n, even: n % 2 === 0, note: n % 3 ? null : 'emoji 🎉' },
+    created_at: '2026-01-01T00:00:00.000Z',
+  });
 
 const event = (id: string, n: number): WebhookEvent => ({
   id,

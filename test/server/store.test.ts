@@ -6,25 +6,12 @@ import path from 'node:path';
 import { Store, StoreCorruptError, StoreWriteError } from '../../server/store/store.js';
 import { StoreLockedError } from '../../server/store/lock.js';
 import type { Customer } from '../../server/store/schema.js';
+import { newCustomer } from '../../server/domain/customers.js';
 
 const tmpFile = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'creem-store-')), 'db.json');
 
-const customer = (id: string, email = `${id}@example.com`): Customer => ({
-  id,
-  merchant_id: 'mer_1',
-  mode: 'test',
-  email,
-  name: null,
-  country: null,
-  address: null,
-  tax_id: null,
-  locale: null,
-  metadata: {},
-  payment_method: null,
-  pending_email: null,
-  created_at: '2026-01-01T00:00:00.000Z',
-  updated_at: '2026-01-01T00:00:00.000Z',
-});
+const customer = (id: string, email = `${id}@example.com`): Customer =>
+  newCustomer({ id, merchant_id: 'mer_1', mode: 'test', email, created_at: '2026-01-01T00:00:00.000Z' });
 
 test('a committed write is on disk when transact resolves, and survives reopening', async () => {
   const file = tmpFile();

@@ -4,22 +4,9 @@ import { requestRefund } from '../../domain/refund-policy.js';
 import type { RefundRequestResponse } from '../../../widget/portal-api.js';
 import { portalSubscription } from '../../wire/portal.js';
 import { customerScope, portalWriteErrors } from './customer-scope.js';
-import { paragraph, TransactionId } from './fields.js';
+import { paragraph, REFUND_REASONS, TransactionId } from './fields.js';
 
 export const portalRefundRequests = createRouter();
-
-const REASONS = [
-  'too_expensive',
-  'missing_features',
-  'switched_service',
-  'unused',
-  'customer_service',
-  'too_complex',
-  'low_quality',
-  'other',
-  'duplicate',
-  'not_as_described',
-] as const;
 
 portalRefundRequests.openapi(
   createRoute({
@@ -34,7 +21,7 @@ portalRefundRequests.openapi(
         required: true,
         content: {
           'application/json': {
-            schema: z.object({ transaction_id: TransactionId, reason: z.enum(REASONS), comment: paragraph(1000).optional() }).strict(),
+            schema: z.object({ transaction_id: TransactionId, reason: z.enum(REFUND_REASONS), comment: paragraph(1000).optional() }).strict(),
           },
         },
       },

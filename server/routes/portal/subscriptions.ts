@@ -12,21 +12,11 @@ import { checkChangeAllowed, checkPauseAllowed } from '../../domain/portal-polic
 import { portalChangePreview, portalSubscription, portalTransaction } from '../../wire/portal.js';
 import type { ChangePreview, ChangeResponse, SubscriptionResponse } from '../../../widget/portal-api.js';
 import { customerScope, portalWriteErrors } from './customer-scope.js';
+import { CANCEL_REASONS } from './fields.js';
 
 export const portalSubscriptions = createRouter();
 
 const Params = z.object({ id: z.string().min(1).max(64) });
-const CANCEL_REASONS = [
-  'too_expensive',
-  'missing_features',
-  'switched_service',
-  'unused',
-  'customer_service',
-  'too_complex',
-  'low_quality',
-  'other',
-] as const;
-
 portalSubscriptions.openapi(
   createRoute({
     method: 'post',
