@@ -1,13 +1,8 @@
+import type { MailMessage as Mail } from '../../../server/store/schema.js';
 import type { RunningServer } from './server.js';
 
-export interface Mail {
-  id: string;
-  to: string;
-  subject: string;
-  text: string;
-  html: string;
-  created_at: string;
-}
+/** What `GET /dev/mailbox/messages` lists: the outbox's own record shape. */
+export type { Mail };
 
 /** The newest message to `to` in the dev outbox (`GET /dev/mailbox/messages`), waiting up to 10 s for it. */
 export async function latestMailTo(server: RunningServer, to: string, after?: string): Promise<Mail> {
