@@ -14,7 +14,6 @@ export const unauthorized = (m = 'Unauthorized') => new ApiError(401, [m]);
 export const forbidden = (m = 'Forbidden') => new ApiError(403, [m]);
 export const notFound = (what: string) => new ApiError(404, [`${what} not found`]);
 export const conflict = (m: string) => new ApiError(409, [m]);
-export const unprocessable = (m: string) => new ApiError(422, [m]);
 
 export const STATUS_TEXT: Record<number, string> = {
   400: 'Bad Request',
