@@ -5,6 +5,7 @@ import type { Store, Tx } from '../store/store.js';
 import type { BillingPeriod, Currency, Customer, Product, Subscription, SubscriptionStatus } from '../store/schema.js';
 import { newCustomer } from '../domain/customers.js';
 import { newProduct } from '../domain/products.js';
+import { recordPayment } from '../domain/payments.js';
 
 export const DEMO_MERCHANT_NAME = 'Acme Cloud';
 const DAY = 86_400_000;
@@ -141,47 +142,16 @@ export async function seedDemo(store: Store, opts: SeedOptions): Promise<void> {
   });
 }
 
+/** A paid period of the demo history, written the way renewals write one. */
 function pay(tx: Tx, sub: Subscription, prod: Product, cust: Customer, paidAt: number, units: number): string {
-  const amount = prod.price * units;
-  const tax = Math.round(amount * 0.2);
-  const tranId = newId('tran');
-  const orderId = newId('ord');
-  const end = addPeriod(paidAt, prod.billing_period);
-  tx.put('orders', {
-    id: orderId,
-    merchant_id: sub.merchant_id,
-    mode: sub.mode,
-    customer_id: cust.id,
-    product_id: prod.id,
-    transaction_id: tranId,
-    amount,
-    currency: prod.currency,
-    status: 'paid',
-    type: 'recurring',
-    created_at: iso(paidAt),
-    updated_at: iso(paidAt),
-  });
-  tx.put('transactions', {
-    id: tranId,
-    merchant_id: sub.merchant_id,
-    mode: sub.mode,
-    customer_id: cust.id,
-    subscription_id: sub.id,
-    product_id: prod.id,
-    order_id: orderId,
-    amount,
-    amount_paid: amount + tax,
-    discount_amount: 0,
-    tax_amount: tax,
-    tax_country: cust.country,
-    refunded_amount: 0,
-    currency: prod.currency,
-    status: 'paid',
-    type: 'payment',
+  return recordPayment(tx, {
+    subscription: sub,
+    product: prod,
+    customer: cust,
+    amount: prod.price * units,
+    periodStart: paidAt,
+    periodEnd: addPeriod(paidAt, prod.billing_period),
     description: `${prod.name} × ${units}`,
-    period_start: paidAt,
-    period_end: end,
-    created_at: paidAt,
-  });
-  return tranId;
+    now: paidAt,
+  }).id;
 }
