@@ -287,3 +287,4 @@ export type MagicLinkRequest = z.input<typeof MagicLinkRequest>;
 /** POST /session/exchange (no token): a link or magic-link code → a portal session token. */
 export const ExchangeRequest = z.object({ code: z.string().min(1).max(LIMITS.signInCode) }).strict();
 export type ExchangeRequest = z.input<typeof ExchangeRequest>;
+export type * from './values.js';

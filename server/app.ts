@@ -2,8 +2,9 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { bodyLimit } from 'hono/body-limit';
-import { ApiError, errorBody } from './errors.js';
-import { StoreWriteError } from './store/store.js';
+import { ApiError, errorBody, fromDomainError } from './errors.js';
+import { DomainError } from './domain/errors.js';
+import { StoreUnavailableError, StoreWriteError } from './store/interface.js';
 import type { AppDeps, AppEnv } from './env.js';
 import { apiKeyAuth } from './middleware/api-key.js';
 import { portalAuth } from './middleware/portal-auth.js';
@@ -113,14 +114,16 @@ export function createApp(deps: AppDeps) {
   app.route('/', staticFiles(deps.config));
 
   app.notFound((c) => c.json(errorBody(c.var.requestId, 404, [`No route for ${c.req.method} ${c.req.path}`]), 404));
-  app.onError((err, c) => {
+  app.onError((thrown, c) => {
     const traceId = c.var.requestId ?? 'none';
+    const err = thrown instanceof DomainError ? fromDomainError(thrown) : thrown;
     if (err instanceof ApiError) {
       for (const [k, v] of Object.entries(err.headers)) c.header(k, v);
       return c.json(errorBody(traceId, err.status, err.messages), err.status);
     }
-    if (err instanceof StoreWriteError) {
-      deps.log.error('store write failed', { request_id: traceId, error: err.message });
+    if (err instanceof StoreWriteError || err instanceof StoreUnavailableError) {
+      deps.log.error('store unavailable', { request_id: traceId, error: err.message });
+      c.header('Retry-After', '5');
       return c.json(errorBody(traceId, 503, ['The change could not be saved; nothing was changed. Try again later.']), 503);
     }
     if (err instanceof HTTPException) {

@@ -1,5 +1,5 @@
 import { rollOverDue } from './domain/renewals.js';
-import { purgeExpiredIdempotency } from './middleware/idempotency.js';
+import { purgeExpiredIdempotency } from './domain/idempotency.js';
 import type { AppDeps } from './env.js';
 
 export const RENEWAL_INTERVAL_MS = 60_000;
@@ -20,7 +20,7 @@ export function startJobs(deps: Pick<AppDeps, 'store' | 'clock' | 'log'>): () =>
       .catch((e: unknown) => deps.log.error(`${name} failed`, { error: e instanceof Error ? e.message : String(e) }));
   };
   const renew = () => run('renewals', () => rollOverDue(deps, deps.clock()));
-  const purge = () => run('idempotency purge', () => purgeExpiredIdempotency(deps.store, deps.clock()));
+  const purge = () => run('idempotency purge', () => purgeExpiredIdempotency(deps, deps.clock()));
   renew();
   purge();
   const timers = [setInterval(renew, RENEWAL_INTERVAL_MS), setInterval(purge, PURGE_INTERVAL_MS)];

@@ -1,34 +1,27 @@
 import { serve } from '@hono/node-server';
 import { loadConfig, ConfigError } from './config.js';
-import { Store, StoreCorruptError } from './store/store.js';
-import { StoreLockedError } from './store/lock.js';
+import { StoreCorruptError } from './store/interface.js';
+import { LowdbStore } from './store/lowdb/lowdb-store.js';
+import { StoreLockedError } from './store/lowdb/lock.js';
 import { loadKeys } from './auth/keys.js';
-import { createMailer } from './mail/mailer.js';
 import { createLogger } from './log.js';
 import { systemClock } from './clock.js';
 import { createApp } from './app.js';
 import { createWebhookWorker } from './webhooks/worker.js';
 import { startJobs } from './jobs.js';
 import { seedDemo, ensureDemoKey, ensureDemoOrigins, demoMerchant } from './seed/demo.js';
-import type { AppDeps } from './env.js';
+import { buildDeps } from './deps.js';
 
 async function main() {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
-  const store = await Store.open(config.dataFile);
+  const store = await LowdbStore.open(config.dataFile);
   const clock = systemClock;
-  const deps: AppDeps = {
-    config,
-    store,
-    clock,
-    log,
-    keys: loadKeys(config.dataFile, config.widgetTokenSecret, clock()),
-    mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, store, clock }),
-  };
+  const deps = buildDeps({ config, store, clock, log, keys: loadKeys(config.dataFile, config.widgetTokenSecret, clock()) });
   if (config.seedDemo) {
     await seedDemo(store, { publicUrl: config.publicUrl, allowedOrigins: config.demoAllowedOrigins, now: clock() });
     await ensureDemoOrigins(store, { publicUrl: config.publicUrl, allowedOrigins: config.demoAllowedOrigins });
-    if (demoMerchant(store)) deps.demo = { apiKey: await ensureDemoKey(store, config.demoApiKey, clock()) };
+    if (await demoMerchant(deps)) deps.demo = { apiKey: await ensureDemoKey(store, config.demoApiKey, clock()) };
   }
   const app = createApp(deps);
   // Sends the webhook outbox; pending deliveries left by a previous run are picked up at once.

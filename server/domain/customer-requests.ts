@@ -1,14 +1,13 @@
-import { ApiError, notFound } from '../errors.js';
 import { iso } from '../clock.js';
 import { newId, newReference } from '../ids.js';
-import type { Mailer } from '../mail/mailer.js';
 import type { Logger } from '../log.js';
-import type { Customer, CustomerRequest, Merchant, Transaction } from '../store/schema.js';
-import type { Tx } from '../store/store.js';
-import { html } from '../pages/html.js';
+import type { StoreReader, Tx } from '../store/interface.js';
+import type { CustomerRequest, Transaction } from '../store/schema.js';
+import type { DomainDeps } from './deps.js';
+import { conflict, notFound, rateLimited } from './errors.js';
 import { recordEvent } from './events.js';
+import type { Notifier } from './notifier.js';
 import { inScope, type Scope } from './scope.js';
-import type { DomainDeps } from './subscriptions.js';
 
 /**
  * What a customer asks the merchant for from the portal: support, an invoice, a refund. Each is a
@@ -16,7 +15,7 @@ import type { DomainDeps } from './subscriptions.js';
  * then a mail to the merchant's support address.
  */
 export interface RequestDeps extends DomainDeps {
-  mailer: Mailer;
+  notify: Notifier;
   log: Logger;
 }
 
@@ -27,7 +26,7 @@ export const REPLAY_WINDOW_MS = 10 * 60_000;
 
 /**
  * Each support or invoice request mails the merchant, so a customer (or a stolen token) gets a
- * small budget of them per window; beyond it the answer is 429 and nothing is stored or sent.
+ * small budget of them per window; beyond it the answer is "rate limited" and nothing is stored or sent.
  */
 export const REQUEST_BUDGET = 5;
 export const REQUEST_BUDGET_WINDOW_MS = 10 * 60_000;
@@ -39,17 +38,15 @@ export const REQUEST_EVENT: Record<CustomerRequest['kind'], string> = {
   refund: 'refund.requested',
 };
 
-export function customerTransaction(deps: DomainDeps, scope: CustomerScope, id: string): Transaction {
-  const t = deps.store.get('transactions', id);
-  if (!inScope(scope, t)) throw notFound('Transaction');
-  return t!;
+export async function customerTransaction(r: StoreReader, scope: CustomerScope, id: string): Promise<Transaction> {
+  const t = await r.get('transactions', id);
+  if (!t || !inScope(scope, t)) throw notFound('Transaction');
+  return t;
 }
 
-export function listCustomerTransactions(deps: DomainDeps, scope: CustomerScope): Transaction[] {
-  return deps.store
-    .findBy('transactions', 'customer_id', scope.customerId)
-    .filter((t) => inScope(scope, t))
-    .sort((a, b) => b.created_at - a.created_at);
+/** The customer's payments, newest first. */
+export async function listCustomerTransactions(r: StoreReader, scope: CustomerScope): Promise<Transaction[]> {
+  return (await r.findBy('transactions', 'customer_id', scope.customerId)).filter((t) => inScope(scope, t)).sort((a, b) => b.created_at - a.created_at);
 }
 
 export interface Filed {
@@ -59,31 +56,30 @@ export interface Filed {
 }
 
 /** The webhook object for a request: what the merchant's backend needs to act on it. */
-export function wireCustomerRequest(store: DomainDeps['store'], r: CustomerRequest) {
-  const customer = store.get('customers', r.customer_id);
+export async function wireCustomerRequest(r: StoreReader, q: CustomerRequest) {
+  const customer = await r.get('customers', q.customer_id);
   return {
-    id: r.id,
+    id: q.id,
     object: 'customer_request',
-    mode: r.mode,
-    kind: r.kind,
-    reference: r.reference,
-    status: r.status,
-    customer: customer ? { id: customer.id, email: customer.email, name: customer.name } : { id: r.customer_id },
-    transaction_id: r.transaction_id,
-    fields: r.fields,
-    created_at: r.created_at,
+    mode: q.mode,
+    kind: q.kind,
+    reference: q.reference,
+    status: q.status,
+    customer: customer ? { id: customer.id, email: customer.email, name: customer.name } : { id: q.customer_id },
+    transaction_id: q.transaction_id,
+    fields: q.fields,
+    created_at: q.created_at,
   };
 }
 
-/** Stores a request and its event; call inside `store.transact`, after every check. */
-export function putRequest(
+/** Stores a request and its event in the caller's transaction, after every check. */
+export async function putRequest(
   tx: Tx,
-  deps: DomainDeps,
   scope: CustomerScope,
   input: { kind: CustomerRequest['kind']; transactionId: string | null; status: CustomerRequest['status']; fields: Record<string, string> },
   now: number,
-): CustomerRequest {
-  const request = tx.put('customer_requests', {
+): Promise<CustomerRequest> {
+  const request = await tx.put('customer_requests', {
     id: newId('req'),
     merchant_id: scope.merchantId,
     mode: scope.mode,
@@ -95,57 +91,47 @@ export function putRequest(
     fields: input.fields,
     created_at: iso(now),
   });
-  recordEvent(tx, deps.store, { merchantId: scope.merchantId, mode: scope.mode, eventType: REQUEST_EVENT[input.kind], object: wireCustomerRequest(deps.store, request) }, now);
+  await recordEvent(tx, { merchantId: scope.merchantId, mode: scope.mode, eventType: REQUEST_EVENT[input.kind], object: await wireCustomerRequest(tx, request) }, now);
   return request;
 }
 
-/** Throws 429 (with Retry-After: when the oldest counted request leaves the window) once the budget is spent. */
-function checkBudget(deps: DomainDeps, scope: CustomerScope, now: number): void {
-  const recent = deps.store
-    .findBy('customer_requests', 'customer_id', scope.customerId)
+/** Refuses (with when to try again: as the oldest counted request leaves the window) once the budget is spent. */
+function checkBudget(requests: CustomerRequest[], scope: CustomerScope, now: number): void {
+  const recent = requests
     .filter((r) => inScope(scope, r) && (r.kind === 'support' || r.kind === 'invoice') && now - Date.parse(r.created_at) < REQUEST_BUDGET_WINDOW_MS)
     .map((r) => Date.parse(r.created_at))
     .sort((a, b) => a - b);
   if (recent.length < REQUEST_BUDGET) return;
   const freeAt = recent[recent.length - REQUEST_BUDGET] + REQUEST_BUDGET_WINDOW_MS;
   const seconds = Math.max(1, Math.ceil((freeAt - now) / 1000));
-  throw new ApiError(429, [`Too many support and invoice requests in a short time; please try again in ${Math.ceil(seconds / 60)} minute(s).`], {
-    'Retry-After': String(seconds),
-  });
+  throw rateLimited(`Too many support and invoice requests in a short time; please try again in ${Math.ceil(seconds / 60)} minute(s).`, seconds);
 }
 
 /** The same open request from the same customer a moment ago: a retried POST, not a new question. */
-function findReplay(deps: DomainDeps, scope: CustomerScope, kind: CustomerRequest['kind'], transactionId: string | null, fields: Record<string, string>, now: number) {
+function findReplay(requests: CustomerRequest[], scope: CustomerScope, kind: CustomerRequest['kind'], transactionId: string | null, fields: Record<string, string>, now: number) {
   const same = JSON.stringify(fields);
-  return deps.store
-    .findBy('customer_requests', 'customer_id', scope.customerId)
-    .find(
-      (r) =>
-        inScope(scope, r) &&
-        r.kind === kind &&
-        r.transaction_id === transactionId &&
-        r.status === 'open' &&
-        now - Date.parse(r.created_at) <= REPLAY_WINDOW_MS &&
-        JSON.stringify(r.fields) === same,
-    );
+  return requests.find(
+    (r) =>
+      inScope(scope, r) &&
+      r.kind === kind &&
+      r.transaction_id === transactionId &&
+      r.status === 'open' &&
+      now - Date.parse(r.created_at) <= REPLAY_WINDOW_MS &&
+      JSON.stringify(r.fields) === same,
+  );
 }
 
-async function file(
-  deps: RequestDeps,
-  scope: CustomerScope,
-  kind: 'support' | 'invoice',
-  transactionId: string | null,
-  fields: Record<string, string>,
-): Promise<Filed> {
+async function file(deps: RequestDeps, scope: CustomerScope, kind: 'support' | 'invoice', transactionId: string | null, fields: Record<string, string>): Promise<Filed> {
   const now = deps.clock();
-  const filed = await deps.store.transact((tx): Filed => {
-    if (transactionId !== null) customerTransaction(deps, scope, transactionId);
-    const earlier = findReplay(deps, scope, kind, transactionId, fields, now);
+  const filed = await deps.store.transact(async (tx): Promise<Filed> => {
+    if (transactionId !== null) await customerTransaction(tx, scope, transactionId);
+    const requests = await tx.findBy('customer_requests', 'customer_id', scope.customerId);
+    const earlier = findReplay(requests, scope, kind, transactionId, fields, now);
     if (earlier) return { request: earlier, replayed: true };
-    checkBudget(deps, scope, now);
-    return { request: putRequest(tx, deps, scope, { kind, transactionId, status: 'open', fields }, now), replayed: false };
+    checkBudget(requests, scope, now);
+    return { request: await putRequest(tx, scope, { kind, transactionId, status: 'open', fields }, now), replayed: false };
   });
-  if (!filed.replayed) await mailMerchant(deps, filed.request);
+  if (!filed.replayed) await tellMerchant(deps, filed.request);
   return filed;
 }
 
@@ -168,63 +154,27 @@ export interface InvoiceInput {
 
 const INVOICEABLE: Transaction['status'][] = ['paid', 'partialRefund', 'refunded'];
 
-export function requestInvoice(deps: RequestDeps, scope: CustomerScope, input: InvoiceInput): Promise<Filed> {
-  const t = customerTransaction(deps, scope, input.transactionId);
-  if (!INVOICEABLE.includes(t.status)) throw new ApiError(409, [`Payment ${t.id} is ${t.status}; an invoice is only issued for a completed payment.`]);
+export async function requestInvoice(deps: RequestDeps, scope: CustomerScope, input: InvoiceInput): Promise<Filed> {
+  const t = await customerTransaction(deps.store, scope, input.transactionId);
+  if (!INVOICEABLE.includes(t.status)) throw conflict(`Payment ${t.id} is ${t.status}; an invoice is only issued for a completed payment.`);
   const fields: Record<string, string> = { company_name: input.companyName, address: input.address };
   if (input.taxId) fields.tax_id = input.taxId;
   return file(deps, scope, 'invoice', t.id, fields);
-}
-
-// --- mail to the merchant -------------------------------------------------------------------
-
-const TITLE: Record<CustomerRequest['kind'], string> = { support: 'Support request', invoice: 'Invoice request', refund: 'Refund request' };
-const LABEL: Record<string, string> = {
-  subject: 'Subject',
-  message: 'Message',
-  company_name: 'Company',
-  address: 'Address',
-  tax_id: 'Tax ID',
-  reason: 'Reason',
-  comment: 'Comment',
-  amount: 'Amount',
-};
-
-export function requestMail(merchant: Merchant, customer: Customer, r: CustomerRequest, t: Transaction | undefined) {
-  const who = customer.name ? `${customer.name} <${customer.email}>` : customer.email;
-  const rows: [string, string][] = [
-    ['Reference', r.reference],
-    ['Customer', `${who} (${customer.id})`],
-    ...(t ? ([['Payment', `${t.id} · order ${t.order_id} · ${(t.amount_paid / 100).toFixed(2)} ${t.currency}`]] as [string, string][]) : []),
-    ...Object.entries(r.fields).map(([k, v]): [string, string] => [LABEL[k] ?? k, v]),
-  ];
-  // The subject line is a header: customer text in it is kept to one short line.
-  const topic = r.fields.subject ? `: ${r.fields.subject.replace(/[\r\n]+/g, ' ').slice(0, 120)}` : '';
-  const subject = `[${r.reference}] ${TITLE[r.kind]} from ${customer.name ?? customer.email}${topic}`;
-  const intro = `${TITLE[r.kind]} from a customer of ${merchant.settings.brand.name}, sent from the customer portal.`;
-  const outro = 'Reply to this email to answer the customer.';
-  const text = [intro, '', ...rows.map(([k, v]) => `${k}: ${v}`), '', outro].join('\n');
-  // Everything a customer typed is plain text here: the `html` tag escapes every value.
-  const body = html`<p>${intro}</p>
-<table>
-${rows.map(([k, v]) => html`<tr><th align="left" valign="top">${k}</th><td style="white-space:pre-wrap">${v}</td></tr>
-`)}</table>
-<p>${outro}</p>`;
-  return { subject, text, html: body.value };
 }
 
 /**
  * Tells the merchant by mail. The request and its webhook event are already on disk, so a mail
  * failure is logged rather than turned into an error the customer would retry into a duplicate.
  */
-export async function mailMerchant(deps: RequestDeps, r: CustomerRequest): Promise<void> {
-  const merchant = deps.store.get('merchants', r.merchant_id);
-  const customer = deps.store.get('customers', r.customer_id);
-  const to = merchant?.settings.support_email;
-  if (!merchant || !customer || !to) return;
-  const t = r.transaction_id ? deps.store.get('transactions', r.transaction_id) : undefined;
+export async function tellMerchant(deps: RequestDeps, r: CustomerRequest): Promise<void> {
+  const [merchant, customer, transaction] = await Promise.all([
+    deps.store.get('merchants', r.merchant_id),
+    deps.store.get('customers', r.customer_id),
+    r.transaction_id ? deps.store.get('transactions', r.transaction_id) : undefined,
+  ]);
+  if (!merchant || !customer || !merchant.settings.support_email) return;
   try {
-    await deps.mailer.send({ to, ...requestMail(merchant, customer, r, t), replyTo: customer.email });
+    await deps.notify.customerRequest({ merchant, customer, request: r, transaction });
   } catch (e) {
     deps.log.error('request mail failed', { reference: r.reference, error: e instanceof Error ? e.message : String(e) });
   }

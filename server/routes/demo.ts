@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppEnv } from '../env.js';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { badRequest, unauthorized } from '../errors.js';
-import { demoMerchant } from '../seed/demo.js';
+import { demoCustomer, demoCustomers, demoMerchant } from '../seed/demo.js';
 import { WIDGET_VERSION } from './static.js';
 
 const SignInBody = z.object({ customer_id: z.string().min(1).max(64) }).strict();
@@ -16,16 +16,13 @@ const SignInBody = z.object({ customer_id: z.string().min(1).max(64) }).strict()
 export function demoRoutes(apiKey: string, request: (req: Request) => Response | Promise<Response>) {
   const app = new Hono<AppEnv>();
 
-  app.get('/demo/api/customers', (c) => {
-    const { store } = c.var.deps;
-    const merchant = demoMerchant(store);
+  app.get('/demo/api/customers', async (c) => {
+    const merchant = await demoMerchant(c.var.deps);
     const origin = c.var.deps.config.publicUrl;
     // What the playground's copy-paste snippet points at.
     const widget = { stable_url: `${origin}/widget/creem-portal.js`, versioned_url: `${origin}/widget/v${WIDGET_VERSION}/creem-portal.js` };
     if (!merchant) return c.json({ merchant_id: null, customers: [], widget });
-    const customers = store
-      .findBy('customers', 'merchant_id', merchant.id)
-      .map((x) => ({ id: x.id, name: x.name, email: x.email }));
+    const customers = (await demoCustomers(c.var.deps, merchant)).map((x) => ({ id: x.id, name: x.name, email: x.email }));
     return c.json({ merchant_id: merchant.id, customers, widget });
   });
 
@@ -33,9 +30,8 @@ export function demoRoutes(apiKey: string, request: (req: Request) => Response |
   app.post('/demo/api/sign-in', async (c) => {
     const parsed = SignInBody.safeParse(await c.req.json().catch(() => null));
     if (!parsed.success) throw badRequest('customer_id is required');
-    const merchant = demoMerchant(c.var.deps.store);
-    const customer = c.var.deps.store.get('customers', parsed.data.customer_id);
-    if (!merchant || customer?.merchant_id !== merchant.id) throw badRequest('Unknown demo customer');
+    const customer = await demoCustomer(c.var.deps, parsed.data.customer_id);
+    if (!customer) throw badRequest('Unknown demo customer');
     setCookie(c, 'demo_customer', customer.id, { path: '/', httpOnly: true, sameSite: 'Lax' });
     return c.json({ ok: true, customer_id: customer.id });
   });

@@ -1,0 +1,39 @@
+import { html } from '../pages/html.js';
+import type { Customer, CustomerRequest, Merchant, Transaction } from '../store/schema.js';
+import type { RenderedMail } from './templates.js';
+
+const TITLE: Record<CustomerRequest['kind'], string> = { support: 'Support request', invoice: 'Invoice request', refund: 'Refund request' };
+const LABEL: Record<string, string> = {
+  subject: 'Subject',
+  message: 'Message',
+  company_name: 'Company',
+  address: 'Address',
+  tax_id: 'Tax ID',
+  reason: 'Reason',
+  comment: 'Comment',
+  amount: 'Amount',
+};
+
+/** The mail that tells a merchant's support what a customer asked for (in English: it goes to the merchant). */
+export function requestMail(merchant: Merchant, customer: Customer, r: CustomerRequest, t: Transaction | undefined): RenderedMail {
+  const who = customer.name ? `${customer.name} <${customer.email}>` : customer.email;
+  const rows: [string, string][] = [
+    ['Reference', r.reference],
+    ['Customer', `${who} (${customer.id})`],
+    ...(t ? ([['Payment', `${t.id} · order ${t.order_id} · ${(t.amount_paid / 100).toFixed(2)} ${t.currency}`]] as [string, string][]) : []),
+    ...Object.entries(r.fields).map(([k, v]): [string, string] => [LABEL[k] ?? k, v]),
+  ];
+  // The subject line is a header: customer text in it is kept to one short line.
+  const topic = r.fields.subject ? `: ${r.fields.subject.replace(/[\r\n]+/g, ' ').slice(0, 120)}` : '';
+  const subject = `[${r.reference}] ${TITLE[r.kind]} from ${customer.name ?? customer.email}${topic}`;
+  const intro = `${TITLE[r.kind]} from a customer of ${merchant.settings.brand.name}, sent from the customer portal.`;
+  const outro = 'Reply to this email to answer the customer.';
+  const text = [intro, '', ...rows.map(([k, v]) => `${k}: ${v}`), '', outro].join('\n');
+  // Everything a customer typed is plain text here: the `html` tag escapes every value.
+  const body = html`<p>${intro}</p>
+<table>
+${rows.map(([k, v]) => html`<tr><th align="left" valign="top">${k}</th><td style="white-space:pre-wrap">${v}</td></tr>
+`)}</table>
+<p>${outro}</p>`;
+  return { subject, text, html: body.value };
+}

@@ -1,0 +1,43 @@
+import type { z } from 'zod';
+import type {
+  BillingResponse,
+  BillingUpdate,
+  CancelRequest,
+  ChangePreview,
+  ChangeRequest,
+  ChangeResponse,
+  InvoiceRequest,
+  OverviewResponse,
+  RefundRequest,
+  RefundRequestResponse,
+  ReferenceResponse,
+  SubscriptionResponse,
+  SupportRequest,
+  TransactionsResponse,
+} from '../../contract/portal.js';
+import type { PortalCaller } from '../auth/portal-auth.js';
+
+export type { PortalCaller };
+
+/** Request bodies as the contract's schemas leave them after validation (trimmed, defaults applied). */
+export type Parsed<S extends z.ZodType> = z.output<S>;
+
+/**
+ * Everything a signed-in customer sees or does in the portal, in the contract's wire format. The
+ * portal routes call only this; which implementation answers — the local domain over this
+ * server's store, or Creem's API in companion mode — is the wiring's choice, invisible to routes,
+ * element and tests. Every method acts only within the caller's merchant, mode and customer.
+ */
+export interface PortalBackend {
+  overview(caller: PortalCaller): Promise<OverviewResponse>;
+  transactions(caller: PortalCaller): Promise<TransactionsResponse>;
+  cancel(caller: PortalCaller, subscriptionId: string, body: Parsed<typeof CancelRequest>): Promise<SubscriptionResponse>;
+  pause(caller: PortalCaller, subscriptionId: string): Promise<SubscriptionResponse>;
+  resume(caller: PortalCaller, subscriptionId: string): Promise<SubscriptionResponse>;
+  preview(caller: PortalCaller, subscriptionId: string, body: Parsed<typeof ChangeRequest>): Promise<ChangePreview>;
+  change(caller: PortalCaller, subscriptionId: string, body: Parsed<typeof ChangeRequest>): Promise<ChangeResponse>;
+  support(caller: PortalCaller, body: Parsed<typeof SupportRequest>): Promise<ReferenceResponse>;
+  invoice(caller: PortalCaller, body: Parsed<typeof InvoiceRequest>): Promise<ReferenceResponse>;
+  refund(caller: PortalCaller, body: Parsed<typeof RefundRequest>): Promise<RefundRequestResponse>;
+  updateBilling(caller: PortalCaller, body: Parsed<typeof BillingUpdate>): Promise<BillingResponse>;
+}
