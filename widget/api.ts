@@ -1,4 +1,4 @@
-import type { ApiErrorBody } from './portal-api.js';
+import type { ApiErrorBody } from '../contract/portal.js';
 
 /** A failed portal API call: `status` 0 with `offline` when the network never answered. */
 export class ApiError extends Error {

@@ -4,8 +4,9 @@ import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { ApiError, request } from './api.js';
 import { emit } from './events.js';
 import { FocusTrap } from './focus-trap.js';
-import { dirOf, matchLocale, useLocale } from './i18n.js';
-import type { OverviewResponse, PortalSubscription, PortalTransaction, TransactionsResponse } from './portal-api.js';
+import { textDirection } from '../contract/locales.js';
+import { resolveLocale, useLocale } from './i18n.js';
+import type { OverviewResponse, PortalSubscription, PortalTransaction, TransactionsResponse } from '../contract/portal.js';
 import { styles } from './portal.styles.js';
 import { TokenController } from './token-controller.js';
 import { renderBilling } from './views/billing-view.js';
@@ -119,16 +120,9 @@ export class PortalElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('locale') || !this.hasUpdated) {
-      const tag = this.locale || document.documentElement.lang || navigator.language;
-      const catalog = matchLocale(tag);
-      // Text comes from the catalog; numbers and dates keep the regional variant asked for (en-GB, de-AT…).
-      this.loc = catalog;
-      try {
-        const exact = Intl.getCanonicalLocales(tag)[0];
-        if (exact.slice(0, 2) === catalog.slice(0, 2)) this.loc = exact;
-      } catch {
-        // Not a valid language tag: the catalog's locale it is.
-      }
+      // Text comes from the catalog; numbers and dates keep the regional variant asked for.
+      const { catalog, format } = resolveLocale(this.locale || document.documentElement.lang || navigator.language);
+      this.loc = format;
       void useLocale(catalog, this.base);
     }
     if (!this.hasUpdated) return;
@@ -273,7 +267,7 @@ export class PortalElement extends LitElement {
     return html`<div
       part="base"
       class="base ${this.theme === 'dark' || this.theme === 'auto' ? this.theme : ''}"
-      dir=${dirOf(this.loc)}
+      dir=${textDirection(this.loc)}
       lang=${this.loc}
     >
       <header part="header" ?inert=${!!this.sheet}>

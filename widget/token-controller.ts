@@ -1,6 +1,6 @@
 import type { ReactiveController } from 'lit';
 import { request } from './api.js';
-import type { TokenResponse } from './portal-api.js';
+import type { TokenResponse } from '../contract/portal.js';
 
 /** What the token controller needs from its element. */
 export interface TokenHost extends HTMLElement {

@@ -1,5 +1,5 @@
 import { expect, oneEvent } from '@open-wc/testing';
-import type { ChangePreview } from '../../widget/portal-api.js';
+import type { ChangePreview } from '../../contract/portal.js';
 import { type Fake, TOKEN, button, click, fakeFetch, html, overview, portal, product, subscription, text, until } from './helpers.js';
 
 const preview = (over: Partial<ChangePreview> = {}): ChangePreview => ({

@@ -2,7 +2,7 @@ import { fixture, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import '../../widget/creem-portal.js';
 import type { CreemPortalElement } from '../../widget/creem-portal.js';
-import type { OverviewResponse, PortalProduct, PortalSubscription, PortalTransaction } from '../../widget/portal-api.js';
+import type { OverviewResponse, PortalProduct, PortalSubscription, PortalTransaction } from '../../contract/portal.js';
 
 export interface Call {
   method: string;

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import { safeUrl } from '../api.js';
-import type { BillingResponse, BillingUpdate, OverviewResponse } from '../portal-api.js';
+import type { BillingResponse, BillingUpdate, OverviewResponse } from '../../contract/portal.js';
 import type { PortalElement } from '../portal-element.js';
 import { formValues } from './sheet-frame.js';
 

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import { emit } from '../events.js';
 import { day, money } from '../i18n.js';
-import type { ChangePreview, ChangeRequest, ChangeResponse } from '../portal-api.js';
+import type { ChangePreview, ChangeRequest, ChangeResponse } from '../../contract/portal.js';
 import type { PortalElement, Sheet } from '../portal-element.js';
 import { price } from './format.js';
 import { back, formValues } from './sheet-frame.js';

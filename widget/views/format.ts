@@ -1,7 +1,8 @@
 import { msg, str } from '@lit/localize';
 import { html } from 'lit';
 import { money } from '../i18n.js';
-import type { PortalProduct, SubscriptionStatus } from '../portal-api.js';
+import type { PortalProduct } from '../../contract/portal.js';
+import type { SubscriptionStatus } from '../../contract/values.js';
 
 /** "€9.99 per month" in the element's locale and the product's currency. */
 export function price(product: PortalProduct, lang: string, units = 1) {

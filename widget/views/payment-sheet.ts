@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import { emit } from '../events.js';
 import { money } from '../i18n.js';
-import type { PortalTransaction, ReferenceResponse, RefundRequest, RefundRequestResponse } from '../portal-api.js';
+import type { PortalTransaction, ReferenceResponse, RefundRequest, RefundRequestResponse } from '../../contract/portal.js';
 import type { PortalElement, Sheet } from '../portal-element.js';
 import { txRows, txStatus } from './payments-view.js';
 import { back, formValues, sheetFrame } from './sheet-frame.js';

@@ -1,7 +1,8 @@
 import { html, nothing } from 'lit';
 import { msg } from '@lit/localize';
 import { day, money } from '../i18n.js';
-import type { OverviewResponse, PortalTransaction, TransactionStatus } from '../portal-api.js';
+import type { OverviewResponse, PortalTransaction } from '../../contract/portal.js';
+import type { TransactionStatus } from '../../contract/values.js';
 import type { PortalElement } from '../portal-element.js';
 import { renderEmpty } from './states.js';
 

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import { day, fromNow } from '../i18n.js';
-import type { OverviewResponse, PortalSubscription, SubscriptionResponse } from '../portal-api.js';
+import type { OverviewResponse, PortalSubscription, SubscriptionResponse } from '../../contract/portal.js';
 import type { PortalElement } from '../portal-element.js';
 import { emit } from '../events.js';
 import { renderEmpty } from './states.js';
