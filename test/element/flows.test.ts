@@ -115,6 +115,7 @@ describe('<creem-portal> pause, resume, switch and quantity', () => {
     el.addEventListener('creem-request-change', (e) => e.preventDefault(), { once: true });
     await click(el, 'Manage subscription');
     await click(el, 'Switch plan');
+    el.shadowRoot!.querySelector<HTMLInputElement>('input[value=prod_team]')!.click();
     await click(el, 'Preview change');
     await click(el, 'Confirm change');
     expect(net.last('POST /subscriptions/sub_1/change')).to.equal(undefined);
