@@ -93,6 +93,28 @@ describe('<creem-portal> pause, resume, switch and quantity', () => {
     await until(() => text(el).includes('€49.99 per month'), 'new plan shown');
   });
 
+  it('asks for a plan instead of sending a change without one', async () => {
+    const el = await open();
+    await click(el, 'Manage subscription');
+    await click(el, 'Switch plan');
+    // The current plan is shown checked but disabled, so the form carries no plan at all.
+    await click(el, 'Preview change');
+    const hint = await until(() => el.shadowRoot!.querySelector<HTMLElement>('[part~=sheet] [role=alert]'), 'a hint to choose a plan');
+    expect(hint.textContent!.trim()).to.equal('Choose the plan to switch to.');
+    expect(net.last('POST /subscriptions/sub_1/preview')).to.equal(undefined);
+    expect(el.shadowRoot!.querySelector('#sheet-title')!.textContent).to.equal('Switch plan');
+    // The plan choice names the hint, so a screen reader reads it with the radio buttons.
+    const group = el.shadowRoot!.querySelector('fieldset')!;
+    expect(group.getAttribute('aria-describedby')).to.equal(hint.id);
+    await expect(el).to.be.accessible();
+
+    net.on('POST /subscriptions/sub_1/preview', preview());
+    el.shadowRoot!.querySelector<HTMLInputElement>('input[value=prod_team]')!.click();
+    await click(el, 'Preview change');
+    await until(() => text(el).includes('Charged today'), 'preview once a plan is chosen');
+    expect(net.last('POST /subscriptions/sub_1/preview')!.body).to.deep.equal({ product_id: 'prod_team' });
+  });
+
   it('changes the quantity with the same preview, and a credit reads as a refund', async () => {
     net.on('POST /subscriptions/sub_1/preview', preview({ product: product(), units: 2, charge_today: 0, credit_today: 500, net_today: -500, tax_today: -100, total_today: -600 }));
     net.on('POST /subscriptions/sub_1/change', { subscription: subscription({ units: 2 }), transaction: null });

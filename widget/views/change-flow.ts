@@ -33,16 +33,25 @@ export function renderChangeStep(p: PortalElement, sheet: Sheet) {
   const cancelBtn = back(p, () => p.openSheet({ sub, step: 'menu' }));
   if (sheet.step === 'switch') {
     const plans = p.overview.value!.plans;
-    return html`<form @submit=${(e: Event) => preview(p, sheet, { product_id: formValues(e).plan })}>
-      <fieldset>
+    // The current plan is checked but disabled, so a form nobody touched carries no plan: ask, send nothing.
+    const submit = (e: Event) => {
+      const plan = formValues(e).plan;
+      if (plan) return preview(p, sheet, { product_id: plan });
+      p.sheet = { ...sheet, data: { unchosen: true } };
+      p.requestUpdate();
+    };
+    const unchosen = !!sheet.data?.unchosen;
+    return html`<form @submit=${submit}>
+      <fieldset aria-describedby=${unchosen ? 'plan-hint' : nothing}>
         <legend>${msg('Choose a plan')}</legend>
         ${plans.map(
           (plan) =>
-            html`<label><input type="radio" name="plan" required .value=${plan.id} ?checked=${plan.id === sub.product.id} ?disabled=${plan.id === sub.product.id} /><span
+            html`<label><input type="radio" name="plan" .value=${plan.id} ?checked=${plan.id === sub.product.id} ?disabled=${plan.id === sub.product.id} /><span
                 >${plan.name} · ${price(plan, p.loc)}${plan.id === sub.product.id ? html` <span class="muted">(${msg('current plan')})</span>` : nothing}</span
               ></label>`,
         )}
       </fieldset>
+      ${unchosen ? html`<p id="plan-hint" role="alert" class="err">${msg('Choose the plan to switch to.')}</p>` : nothing}
       <div class="row"><button part="button" class="primary" ?disabled=${p.busy}>${msg('Preview change')}</button>${cancelBtn}</div>
     </form>`;
   }
