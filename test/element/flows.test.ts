@@ -1,5 +1,6 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import type { ChangePreview } from '../../contract/portal.js';
+import { LIMITS } from '../../contract/values.js';
 import { type Fake, TOKEN, button, click, fakeFetch, html, overview, portal, product, subscription, text, until } from './helpers.js';
 
 const preview = (over: Partial<ChangePreview> = {}): ChangePreview => ({
@@ -129,6 +130,23 @@ describe('<creem-portal> pause, resume, switch and quantity', () => {
     await click(el, 'Confirm change');
     await until(() => text(el).includes('Quantity: 2'), 'quantity shown');
     expect(net.last('POST /subscriptions/sub_1/change')!.body).to.deep.equal({ units: 2 });
+  });
+
+  it('allows no more units than the portal API does', async () => {
+    net.on('POST /subscriptions/sub_1/preview', preview({ product: product(), units: LIMITS.maxUnits }));
+    const el = await open();
+    await click(el, 'Manage subscription');
+    await click(el, 'Change quantity');
+    const units = el.shadowRoot!.querySelector<HTMLInputElement>('[name=units]')!;
+    expect(units.max).to.equal(String(LIMITS.maxUnits));
+    units.value = String(LIMITS.maxUnits + 1);
+    await click(el, 'Preview change');
+    expect(units.validity.rangeOverflow, 'the browser refuses the form').to.equal(true);
+    expect(net.last('POST /subscriptions/sub_1/preview')).to.equal(undefined);
+    units.value = String(LIMITS.maxUnits);
+    await click(el, 'Preview change');
+    await until(() => net.last('POST /subscriptions/sub_1/preview'), 'preview at the limit');
+    expect(net.last('POST /subscriptions/sub_1/preview')!.body).to.deep.equal({ units: LIMITS.maxUnits });
   });
 
   it('does not change when the page prevents creem-request-change', async () => {

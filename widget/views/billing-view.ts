@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import { safeUrl } from '../api.js';
 import type { BillingResponse, BillingUpdate, OverviewResponse } from '../../contract/portal.js';
+import { LIMITS } from '../../contract/values.js';
 import type { PortalElement } from '../portal-element.js';
 import { formValues } from './sheet-frame.js';
 
@@ -32,20 +33,23 @@ export function renderBilling(p: PortalElement, o: OverviewResponse) {
   const a = c.address;
   const card = c.payment_method;
   const update = safeUrl(o.merchant.update_payment_method_url);
-  const input = (label: string, name: string, value: string | null | undefined, extra = {} as { type?: string; required?: boolean; auto?: string; pattern?: string }) =>
+  const input = (label: string, name: string, value: string | null | undefined, max: number, extra = {} as { type?: string; required?: boolean; auto?: string; pattern?: string }) =>
     html`<label
-      >${label}<input name=${name} type=${extra.type ?? 'text'} ?required=${!!extra.required} autocomplete=${extra.auto ?? 'off'} pattern=${extra.pattern ?? '.*'} .value=${value ?? ''}
+      >${label}<input name=${name} type=${extra.type ?? 'text'} ?required=${!!extra.required} autocomplete=${extra.auto ?? 'off'} pattern=${extra.pattern ?? '.*'} maxlength=${max} .value=${value ?? ''}
     /></label>`;
   return html`<section class="stack" aria-labelledby="bill-title">
     <h3 id="bill-title">${msg('Billing details')}</h3>
     <form @submit=${(e: Event) => save(p, o, e)}>
       <div class="cols">
-      ${input(msg('Name'), 'name', c.name, { auto: 'name' })} ${input(msg('Email'), 'email', c.email, { type: 'email', required: true, auto: 'email' })}
-      ${input(msg('Address'), 'line1', a?.line1, { auto: 'address-line1' })} ${input(msg('Address line 2 (optional)'), 'line2', a?.line2, { auto: 'address-line2' })}
-      ${input(msg('Postal code'), 'postal_code', a?.postal_code, { auto: 'postal-code' })} ${input(msg('City'), 'city', a?.city, { auto: 'address-level2' })}
-      ${input(msg('State or region (optional)'), 'state', a?.state, { auto: 'address-level1' })}
-      ${input(msg('Country code (2 letters)'), 'country', c.country, { auto: 'country', pattern: '[A-Za-z]{2}' })}
-      ${input(msg('Tax ID (optional)'), 'tax_id', c.tax_id)}
+      ${input(msg('Name'), 'name', c.name, LIMITS.customerName, { auto: 'name' })}
+      ${input(msg('Email'), 'email', c.email, LIMITS.email, { type: 'email', required: true, auto: 'email' })}
+      ${input(msg('Address'), 'line1', a?.line1, LIMITS.addressLine, { auto: 'address-line1' })}
+      ${input(msg('Address line 2 (optional)'), 'line2', a?.line2, LIMITS.addressLine, { auto: 'address-line2' })}
+      ${input(msg('Postal code'), 'postal_code', a?.postal_code, LIMITS.postalCode, { auto: 'postal-code' })}
+      ${input(msg('City'), 'city', a?.city, LIMITS.city, { auto: 'address-level2' })}
+      ${input(msg('State or region (optional)'), 'state', a?.state, LIMITS.state, { auto: 'address-level1' })}
+      ${input(msg('Country code (2 letters)'), 'country', c.country, 2, { auto: 'country', pattern: '[A-Za-z]{2}' })}
+      ${input(msg('Tax ID (optional)'), 'tax_id', c.tax_id, LIMITS.taxId)}
       </div>
       ${c.pending_email ? html`<p class="muted">${msg(str`Confirmation sent to ${c.pending_email}. Your email changes once you confirm.`)}</p>` : nothing}
       ${p.problem ? html`<p role="alert" class="err">${p.problem}</p>` : nothing}

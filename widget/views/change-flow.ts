@@ -3,6 +3,7 @@ import { msg, str } from '@lit/localize';
 import { emit } from '../events.js';
 import { day, money } from '../i18n.js';
 import type { ChangePreview, ChangeRequest, ChangeResponse } from '../../contract/portal.js';
+import { LIMITS } from '../../contract/values.js';
 import type { PortalElement, Sheet } from '../portal-element.js';
 import { price } from './format.js';
 import { back, formValues } from './sheet-frame.js';
@@ -57,7 +58,7 @@ export function renderChangeStep(p: PortalElement, sheet: Sheet) {
   }
   if (sheet.step === 'units') {
     return html`<form @submit=${(e: Event) => preview(p, sheet, { units: Number(formValues(e).units) })}>
-      <label>${msg('Quantity')}<input name="units" type="number" min="1" max="10000" required .value=${String(sub.units)} /></label>
+      <label>${msg('Quantity')}<input name="units" type="number" min="1" max=${LIMITS.maxUnits} required .value=${String(sub.units)} /></label>
       <div class="row"><button part="button" class="primary" ?disabled=${p.busy}>${msg('Preview change')}</button>${cancelBtn}</div>
     </form>`;
   }

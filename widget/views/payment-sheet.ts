@@ -3,6 +3,7 @@ import { msg, str } from '@lit/localize';
 import { emit } from '../events.js';
 import { money } from '../i18n.js';
 import type { PortalTransaction, ReferenceResponse, RefundRequest, RefundRequestResponse } from '../../contract/portal.js';
+import { LIMITS } from '../../contract/values.js';
 import type { PortalElement, Sheet } from '../portal-element.js';
 import { txRows, txStatus } from './payments-view.js';
 import { back, formValues, sheetFrame } from './sheet-frame.js';
@@ -63,11 +64,12 @@ async function send(p: PortalElement, sheet: Sheet, e: Event) {
   }
 }
 
-const field = (label: string, name: string, required = true, long = false) =>
+/** A text field as long as the portal API lets it be. */
+const field = (label: string, name: string, max: number, required = true, long = false) =>
   html`<label
     >${label}${long
-      ? html`<textarea name=${name} ?required=${required} maxlength="2000"></textarea>`
-      : html`<input name=${name} ?required=${required} maxlength="200" />`}</label
+      ? html`<textarea name=${name} ?required=${required} maxlength=${max}></textarea>`
+      : html`<input name=${name} ?required=${required} maxlength=${max} />`}</label
   >`;
 
 export function renderPaymentSheet(p: PortalElement, sheet: Sheet) {
@@ -100,8 +102,8 @@ export function renderPaymentSheet(p: PortalElement, sheet: Sheet) {
       <dl><dt>${msg('Tax')}</dt><dd>${money(tx!.tax_amount, tx!.currency, p.loc)}</dd></dl>
       <div class="row"><button part="button" class="primary" @click=${() => print()}>${msg('Print')}</button>${toDetails}</div>`,
     invoice: () => html`<form @submit=${submit}>
-      ${field(msg('Company name'), 'company_name')} ${field(msg('Address'), 'address', true, true)}
-      ${field(msg('Tax ID (optional)'), 'tax_id', false)} ${sendBtn}
+      ${field(msg('Company name'), 'company_name', LIMITS.invoiceCompanyName)} ${field(msg('Address'), 'address', LIMITS.invoiceAddress, true, true)}
+      ${field(msg('Tax ID (optional)'), 'tax_id', LIMITS.taxId, false)} ${sendBtn}
     </form>`,
     refund: () => html`<form @submit=${submit}>
       <label
@@ -111,12 +113,12 @@ export function renderPaymentSheet(p: PortalElement, sheet: Sheet) {
           ${reasons().map(([v, l]) => html`<option .value=${v}>${l}</option>`)}
         </select></label
       >
-      ${field(msg('Comment (optional)'), 'comment', false, true)}
+      ${field(msg('Comment (optional)'), 'comment', LIMITS.refundComment, false, true)}
       ${paysCurrentPeriod(p, tx!) ? html`<p>${msg('If this payment is refunded at once, the subscription it paid for ends now.')}</p>` : nothing} ${sendBtn}
     </form>`,
     support: () => html`<form @submit=${submit}>
-      ${tx ? html`<p>${msg(str`About order ${tx.order_id}`)}</p>` : nothing} ${field(msg('Subject'), 'subject')}
-      ${field(msg('Message'), 'message', true, true)} ${sendBtn}
+      ${tx ? html`<p>${msg(str`About order ${tx.order_id}`)}</p>` : nothing} ${field(msg('Subject'), 'subject', LIMITS.supportSubject)}
+      ${field(msg('Message'), 'message', LIMITS.supportMessage, true, true)} ${sendBtn}
     </form>`,
     done: () => html`<p>${(sheet.data as { text: string }).text}</p>
       <div><button part="button" @click=${() => p.closeSheet()}>${msg('Done')}</button></div>`,

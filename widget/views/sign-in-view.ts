@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
+import { LIMITS } from '../../contract/values.js';
 import type { PortalElement } from '../portal-element.js';
 import { formValues } from './sheet-frame.js';
 
@@ -25,7 +26,7 @@ export function renderSignIn(p: PortalElement) {
     <h3>${msg('Sign in to manage your subscriptions')}</h3>
     ${p.expired ? html`<p role="alert">${msg('Your session has expired.')}</p>` : nothing}
     ${s.error || p.problem ? html`<p role="alert" class="err">${s.error || p.problem}</p>` : nothing}
-    <label>${msg('Email')}<input name="email" type="email" required autocomplete="email" /></label>
+    <label>${msg('Email')}<input name="email" type="email" required autocomplete="email" maxlength=${LIMITS.email} /></label>
     <div><button part="button" class="primary" ?disabled=${p.busy}>${msg('Email me a sign-in link')}</button></div>
   </form>`;
 }

@@ -3,7 +3,7 @@ import { msg, str } from '@lit/localize';
 import { emit } from '../events.js';
 import { day } from '../i18n.js';
 import type { SubscriptionResponse } from '../../contract/portal.js';
-import type { CancelMode, CancelReason } from '../../contract/values.js';
+import { LIMITS, type CancelMode, type CancelReason } from '../../contract/values.js';
 import type { PortalElement, Sheet } from '../portal-element.js';
 import { renderChangeStep } from './change-flow.js';
 import { back, formValues, sheetFrame } from './sheet-frame.js';
@@ -85,7 +85,7 @@ function survey(p: PortalElement, sheet: Sheet) {
           html`<label><input type="radio" name="reason" .value=${value} required ?checked=${prev.reason ? prev.reason === value : !i} />${label}</label>`,
       )}
     </fieldset>
-    <label>${msg('Anything else you would like to tell us? (optional)')}<textarea name="comment" maxlength="1000" .value=${prev.comment ?? ''}></textarea></label>
+    <label>${msg('Anything else you would like to tell us? (optional)')}<textarea name="comment" maxlength=${LIMITS.cancelComment} .value=${prev.comment ?? ''}></textarea></label>
     <fieldset>
       <legend>${msg('When should it end?')}</legend>
       ${modes.map(
