@@ -1,12 +1,13 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
-import { ApiError, request } from './api.js';
+import { ApiError } from './api.js';
 import { emit } from './events.js';
 import { FocusTrap } from './focus-trap.js';
 import { textDirection } from '../contract/locales.js';
 import { resolveLocale, useLocale } from './i18n.js';
 import type { OverviewResponse, PortalSubscription, PortalTransaction, TransactionsResponse } from '../contract/portal.js';
+import { createPortalClient } from './portal-client.js';
 import { styles } from './portal.styles.js';
 import { TokenController } from './token-controller.js';
 import { renderBilling } from './views/billing-view.js';
@@ -73,16 +74,23 @@ export class PortalElement extends LitElement {
   /** `cancel`, `switch`, `units` or `pause`, for `subscription-id`. */
   flow?: Flow;
 
+  /** @internal The portal API, typed by the contract; a 401 for the current token ends the session. */
+  client = createPortalClient({
+    base: () => this.base,
+    token: () => this.auth.token,
+    signal: () => this.conn!.signal,
+    refused: () => this.auth.expire(),
+  });
   /** @internal */ auth = new TokenController(this);
   /** @internal */ trap = new FocusTrap(this, () => this.closeSheet());
   /** @internal */ overview = new Task<[], OverviewResponse>(this, {
-    task: (_, { signal }) => this.api<OverviewResponse>('GET', '/overview', undefined, signal),
+    task: (_, { signal }) => this.client.overview(signal),
     autoRun: false,
     onComplete: (o) => this.loaded(o),
     onError: (e) => this.fail(e),
   });
   /** @internal */ payments = new Task<[], TransactionsResponse>(this, {
-    task: (_, { signal }) => this.api<TransactionsResponse>('GET', '/transactions', undefined, signal),
+    task: (_, { signal }) => this.client.transactions(signal),
     autoRun: false,
     onError: (e) => this.fail(e),
   });
@@ -129,17 +137,6 @@ export class PortalElement extends LitElement {
     if (changed.has('token') || changed.has('tokenUrl')) this.auth.start();
     else if (changed.has('apiBase')) this.reload();
     if (changed.has('view')) this.loadView();
-  }
-
-  /** @internal Call the portal API with the current token; a 401 ends the session. */
-  async api<T>(method: string, path: string, body?: unknown, signal = this.conn!.signal): Promise<T> {
-    const token = this.auth.token;
-    try {
-      return await request<T>(this.base, token, method, path, body, signal);
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 401 && token === this.auth.token) this.auth.expire();
-      throw e;
-    }
   }
 
   /** @internal */ tokenReady() {

@@ -1,6 +1,5 @@
 import type { ReactiveController } from 'lit';
-import { request } from './api.js';
-import type { TokenResponse } from '../contract/portal.js';
+import type { PortalClient } from './portal-client.js';
 
 /** What the token controller needs from its element. */
 export interface TokenHost extends HTMLElement {
@@ -8,7 +7,7 @@ export interface TokenHost extends HTMLElement {
   requestUpdate(): void;
   token?: string;
   tokenUrl?: string;
-  readonly base: string;
+  readonly client: PortalClient;
   /** A (new) token is in hand: load with it. */
   tokenReady(): void;
   /** No usable token any more. */
@@ -106,7 +105,7 @@ export class TokenController implements ReactiveController {
     const rest = location.hash.slice(1).split('&').filter((p) => !p.startsWith('creem_code=')).join('&');
     history.replaceState(history.state, '', location.href.split('#')[0] + (rest ? `#${rest}` : ''));
     try {
-      const r = await request<TokenResponse>(h.base, undefined, 'POST', '/session/exchange', { code }, this.ctl!.signal);
+      const r = await h.client.exchangeSession({ code }, this.ctl!.signal);
       this.session = [r.token, Date.parse(r.expires_at) / 1000];
       this.use(...this.session, true);
     } catch (e) {

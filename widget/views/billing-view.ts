@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import { safeUrl } from '../api.js';
-import type { BillingResponse, BillingUpdate, OverviewResponse } from '../../contract/portal.js';
+import type { BillingUpdate, OverviewResponse } from '../../contract/portal.js';
 import { LIMITS } from '../../contract/values.js';
 import type { PortalElement } from '../portal-element.js';
 import { formValues } from './sheet-frame.js';
@@ -18,7 +18,7 @@ async function save(p: PortalElement, o: OverviewResponse, e: Event) {
   const address = { line1: f.line1, line2: f.line2 || null, city: f.city, postal_code: f.postal_code, state: f.state || null };
   if (JSON.stringify(address) !== JSON.stringify(c.address ?? { line1: '', line2: null, city: '', postal_code: '', state: null }))
     update.address = address;
-  const r = Object.keys(update).length ? await p.act(() => p.api<BillingResponse>('PATCH', '/billing', update)) : { customer: c };
+  const r = Object.keys(update).length ? await p.act(() => p.client.updateBilling(update)) : { customer: c };
   if (!r) return;
   o.customer = r.customer;
   p.say(

@@ -2,18 +2,16 @@ import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import { emit } from '../events.js';
 import { day, money } from '../i18n.js';
-import type { ChangePreview, ChangeRequest, ChangeResponse } from '../../contract/portal.js';
+import type { ChangePreview, ChangeRequest } from '../../contract/portal.js';
 import { LIMITS } from '../../contract/values.js';
 import type { PortalElement, Sheet } from '../portal-element.js';
 import { price } from './format.js';
 import { back, formValues } from './sheet-frame.js';
 
 
-const path = (sheet: Sheet, what: string) => `/subscriptions/${encodeURIComponent(sheet.sub!.id)}/${what}`;
-
 /** Ask the server what the change costs today and next time, then show it for confirmation. */
 async function preview(p: PortalElement, sheet: Sheet, change: ChangeRequest) {
-  const r = await p.act(() => p.api<ChangePreview>('POST', path(sheet, 'preview'), change));
+  const r = await p.act(() => p.client.preview(sheet.sub!.id, change));
   if (r) p.openSheet({ sub: sheet.sub, step: 'preview', data: { change, preview: r, from: sheet.step } });
 }
 
@@ -21,7 +19,7 @@ async function change(p: PortalElement, sheet: Sheet) {
   const { change, preview } = sheet.data as { change: ChangeRequest; preview: ChangePreview };
   const sub = sheet.sub!;
   if (!emit(p, 'creem-request-change', { subscription: sub, preview }, true)) return p.closeSheet();
-  const r = await p.act(() => p.api<ChangeResponse>('POST', path(sheet, 'change'), change));
+  const r = await p.act(() => p.client.change(sub.id, change));
   if (!r) return;
   p.replace(r.subscription);
   p.closeSheet();

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import { emit } from '../events.js';
 import { money } from '../i18n.js';
-import type { PortalTransaction, ReferenceResponse, RefundRequest, RefundRequestResponse } from '../../contract/portal.js';
+import type { InvoiceRequest, PortalTransaction, RefundRequest } from '../../contract/portal.js';
 import { LIMITS } from '../../contract/values.js';
 import type { PortalElement, Sheet } from '../portal-element.js';
 import { txRows, txStatus } from './payments-view.js';
@@ -30,20 +30,20 @@ async function send(p: PortalElement, sheet: Sheet, e: Event) {
   const tx = sheet.tx;
   const txId = tx ? { transaction_id: tx.id } : {};
   if (sheet.step === 'invoice') {
-    const body = { ...txId, company_name: f.company_name, address: f.address, ...(f.tax_id ? { tax_id: f.tax_id } : {}) };
-    const r = await p.act(() => p.api<ReferenceResponse>('POST', '/invoice-requests', body));
+    const body: InvoiceRequest = { transaction_id: tx!.id, company_name: f.company_name, address: f.address, ...(f.tax_id ? { tax_id: f.tax_id } : {}) };
+    const r = await p.act(() => p.client.requestInvoice(body));
     if (!r) return;
     emit(p, 'creem-invoice-requested', r);
     done(p, sheet, msg(str`Invoice requested. Reference: ${r.reference}`));
   } else if (sheet.step === 'support') {
-    const r = await p.act(() => p.api<ReferenceResponse>('POST', '/support', { ...txId, subject: f.subject, message: f.message }));
+    const r = await p.act(() => p.client.support({ ...txId, subject: f.subject, message: f.message }));
     if (!r) return;
     emit(p, 'creem-support-requested', r);
     done(p, sheet, msg(str`Message sent. Your reference number is ${r.reference}.`));
   } else {
     if (!emit(p, 'creem-request-refund', { transaction: tx! }, true)) return p.closeSheet();
     const body = { ...txId, reason: f.reason, ...(f.comment ? { comment: f.comment } : {}) } as RefundRequest;
-    const r = await p.act(() => p.api<RefundRequestResponse>('POST', '/refund-requests', body));
+    const r = await p.act(() => p.client.requestRefund(body));
     if (!r) return;
     tx!.refund_request = { reference: r.reference, status: r.outcome };
     if (r.outcome === 'refunded') tx!.status = 'refunded';

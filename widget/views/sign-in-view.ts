@@ -8,7 +8,7 @@ import { formValues } from './sheet-frame.js';
 async function requestLink(p: PortalElement, e: Event) {
   const { email } = formValues(e);
   const body = { merchant_id: p.merchant!, email, return_url: location.href.split('#')[0], locale: p.loc };
-  if (await p.act(() => p.api('POST', '/magic-link', body).then(() => true))) {
+  if (await p.act(() => p.client.requestMagicLink(body).then(() => true))) {
     p.signIn = { sent: email };
     p.say(msg('Check your email'));
   }

@@ -2,7 +2,6 @@ import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import { emit } from '../events.js';
 import { day } from '../i18n.js';
-import type { SubscriptionResponse } from '../../contract/portal.js';
 import { LIMITS, type CancelMode, type CancelReason } from '../../contract/values.js';
 import type { PortalElement, Sheet } from '../portal-element.js';
 import { renderChangeStep } from './change-flow.js';
@@ -29,7 +28,7 @@ async function cancel(p: PortalElement, sheet: Sheet) {
   const { mode, reason, comment } = sheet.data as { mode: CancelMode; reason: CancelReason; comment: string };
   if (!emit(p, 'creem-request-cancel', { subscription: sub, mode, reason }, true)) return p.closeSheet();
   const body = { mode, reason, ...(comment ? { comment } : {}) };
-  const r = await p.act(() => p.api<SubscriptionResponse>('POST', `/subscriptions/${encodeURIComponent(sub.id)}/cancel`, body));
+  const r = await p.act(() => p.client.cancel(sub.id, body));
   if (!r) return;
   p.replace(r.subscription);
   p.closeSheet();
@@ -44,7 +43,7 @@ async function cancel(p: PortalElement, sheet: Sheet) {
 async function pause(p: PortalElement, sheet: Sheet) {
   const sub = sheet.sub!;
   if (!emit(p, 'creem-request-pause', { subscription: sub }, true)) return p.closeSheet();
-  const r = await p.act(() => p.api<SubscriptionResponse>('POST', `/subscriptions/${encodeURIComponent(sub.id)}/pause`));
+  const r = await p.act(() => p.client.pause(sub.id));
   if (!r) return;
   p.replace(r.subscription);
   p.closeSheet();

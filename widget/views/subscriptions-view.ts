@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import { day, fromNow } from '../i18n.js';
-import type { OverviewResponse, PortalSubscription, SubscriptionResponse } from '../../contract/portal.js';
+import type { OverviewResponse, PortalSubscription } from '../../contract/portal.js';
 import type { PortalElement } from '../portal-element.js';
 import { emit } from '../events.js';
 import { renderEmpty } from './states.js';
@@ -9,7 +9,7 @@ import { price, statusBadge } from './format.js';
 
 /** Resume a paused subscription or undo a scheduled cancel. */
 export async function resumeSubscription(p: PortalElement, sub: PortalSubscription) {
-  const r = await p.act(() => p.api<SubscriptionResponse>('POST', `/subscriptions/${encodeURIComponent(sub.id)}/resume`));
+  const r = await p.act(() => p.client.resume(sub.id));
   if (!r) return;
   p.replace(r.subscription);
   p.closeSheet();
