@@ -20,6 +20,18 @@ import type {
 } from '../contract/portal.js';
 import { ApiError, request } from './api.js';
 
+// Where the classic script came from, known only while it first runs; the ES module falls back to the page.
+const scriptOrigin = (() => {
+  try {
+    return new URL((document.currentScript as HTMLScriptElement).src).origin;
+  } catch {
+    return undefined;
+  }
+})();
+
+/** The portal server's origin: `api-base`, else where the classic script came from, else this page. */
+export const serverOrigin = (apiBase: string | undefined) => (apiBase || scriptOrigin || location.origin).replace(/\/+$/, '');
+
 export interface ClientOptions {
   /** Origin of the portal server. */
   base(): string;
