@@ -171,6 +171,13 @@ describe('<creem-portal> pause, resume, switch and quantity', () => {
     expect(button(el, 'Cancel subscription')).to.exist;
   });
 
+  it('opens nothing for a flow it does not know', async () => {
+    const el = await portal(html`<creem-portal token=${TOKEN} locale="en" subscription-id="sub_1" flow="refund"></creem-portal>`);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part~=sheet]')).to.equal(null);
+    expect(text(el)).to.contain('Manage subscription');
+  });
+
   it('deep-links straight into the cancel flow of one subscription', async () => {
     net.on('GET /overview', overview({ subscriptions: [subscription(), subscription({ id: 'sub_2', product: product({ name: 'Extra' }) })] }));
     const el = await portal(html`<creem-portal token=${TOKEN} locale="en" subscription-id="sub_2" flow="cancel"></creem-portal>`);
