@@ -78,7 +78,7 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/webhooks', webhooks);
 
   // The portal API the element calls, authenticated by a widget token, CORS per merchant.
-  app.use('/portal/api/*', portalCors(deps.store));
+  app.use('/portal/api/*', portalCors(deps));
   // Sign-in takes no token: these answer before portalAuth (registered after them) would run.
   const signInLimits = createSignInLimits();
   app.route('/portal/api/magic-link', magicLinkApi(signInLimits));

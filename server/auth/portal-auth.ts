@@ -1,14 +1,8 @@
 import type { AppDeps } from '../env.js';
-import type { Merchant, Mode } from '../store/schema.js';
+import type { PortalCaller } from '../portal-backend/backend.js';
 import { forbidden, unauthenticated } from '../domain/errors.js';
 import { verifyToken } from './widget-token.js';
 import { tokenGeneration } from './revocations.js';
-
-export interface PortalCaller {
-  merchant: Merchant;
-  mode: Mode;
-  customerId: string;
-}
 
 /**
  * A widget or session token → who is calling. Checks the signature and claims, the customer's

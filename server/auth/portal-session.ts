@@ -5,7 +5,7 @@ import { consumeSignInCode } from './sign-in-codes.js';
 import { tokenGeneration } from './revocations.js';
 import { signJwt, verifyJwt } from './jwt.js';
 
-/** A portal session lasts one hour from sign-in, however often its tokens are refreshed (DOMAIN.md). */
+/** A portal session lasts one hour from sign-in, however often its tokens are refreshed (docs/domain.md). */
 export const SESSION_TTL_SECONDS = 3600;
 /** A different audience from widget tokens: the session cookie is never a bearer token, nor the reverse. */
 const SESSION_AUDIENCE = 'creem-portal-session';

@@ -3,15 +3,8 @@ import type { DomainDeps } from './deps.js';
 import { forbidden, notFound } from './errors.js';
 import type { CustomerScope } from './customer-requests.js';
 import { switchablePlans } from './products.js';
-import {
-  cancelSubscription,
-  changeSubscription,
-  getSubscription,
-  pauseSubscription,
-  previewSubscriptionChange,
-  resumeSubscription,
-  type ChangeInput,
-} from './subscriptions.js';
+import { cancelSubscription, getSubscription, pauseSubscription, resumeSubscription } from './subscriptions.js';
+import { changeSubscription, previewSubscriptionChange, type ChangeInput } from './subscription-changes.js';
 import type { CancelMode } from '../store/schema.js';
 
 /**

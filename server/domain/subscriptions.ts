@@ -40,8 +40,6 @@ export async function searchSubscriptions(deps: DomainDeps, scope: Scope, f: Sub
 /** Subscriptions with what their wire format expands; for one page of a list. */
 export const viewSubscriptions = (deps: DomainDeps, subs: Subscription[]) => subscriptionViews(deps.store, subs);
 
-export { previewSubscriptionChange, changeSubscription, type ChangeInput, type ChangeQuote } from './subscription-changes.js';
-
 /**
  * Runs one state-machine transition and records its event in the same commit. The rule runs
  * inside the transaction against the current record, so of many concurrent requests only the

@@ -1,7 +1,6 @@
 import { cors } from 'hono/cors';
 import type { MiddlewareHandler } from 'hono';
-import type { AppEnv } from '../env.js';
-import type { Store } from '../store/interface.js';
+import type { AppDeps, AppEnv } from '../env.js';
 import { originAllowedAnywhere } from '../auth/portal-auth.js';
 
 /**
@@ -9,9 +8,9 @@ import { originAllowedAnywhere } from '../auth/portal-auth.js';
  * token check then pins it to the token's merchant); no credentials, explicit headers. Built
  * once; the allow-list is read from the store on each request, so settings changes apply at once.
  */
-export function portalCors(store: Store): MiddlewareHandler<AppEnv> {
+export function portalCors(deps: Pick<AppDeps, 'store'>): MiddlewareHandler<AppEnv> {
   return cors({
-    origin: async (origin) => (origin && (await originAllowedAnywhere(store, origin)) ? origin : null),
+    origin: async (origin) => (origin && (await originAllowedAnywhere(deps.store, origin)) ? origin : null),
     allowMethods: ['GET', 'POST', 'PATCH', 'OPTIONS'],
     allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
     exposeHeaders: ['x-request-id'],

@@ -15,9 +15,14 @@ import type {
   SupportRequest,
   TransactionsResponse,
 } from '../../contract/portal.js';
-import type { PortalCaller } from '../auth/portal-auth.js';
+import type { Merchant, Mode } from '../store/schema.js';
 
-export type { PortalCaller };
+/** Who is calling the portal API: one customer of one merchant, in one mode (pinned by the token). */
+export interface PortalCaller {
+  merchant: Merchant;
+  mode: Mode;
+  customerId: string;
+}
 
 /** Request bodies as the contract's schemas leave them after validation (trimmed, defaults applied). */
 export type Parsed<S extends z.ZodType> = z.output<S>;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createTestApp, customerByEmail, readDataFile, type TestApp } from '../support/server.js';
 import { fromDomainError } from '../../server/errors.js';
 import { DomainError } from '../../server/domain/errors.js';
-import { changeSubscription, previewSubscriptionChange } from '../../server/domain/subscriptions.js';
+import { changeSubscription, previewSubscriptionChange } from '../../server/domain/subscription-changes.js';
 import { createRefund } from '../../server/domain/refunds.js';
 import { prorate } from '../../server/domain/proration.js';
 import type { Subscription } from '../../server/store/schema.js';

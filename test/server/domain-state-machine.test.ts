@@ -35,7 +35,7 @@ const ALL: SubscriptionStatus[] = ['active', 'trialing', 'scheduled_cancel', 'pa
 
 type Action = [string, (s: Subscription) => rules.Transition, Partial<Record<SubscriptionStatus, [SubscriptionStatus, string]>>];
 
-/** DOMAIN.md's table: every (state, action) pair not listed here must be refused with a 409. */
+/** docs/domain.md's table: every (state, action) pair not listed here must be refused with a 409. */
 const TABLE: Action[] = [
   [
     'cancel now',

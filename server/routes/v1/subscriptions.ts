@@ -2,15 +2,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../router.js';
 import { SUBSCRIPTION_STATUSES } from '../../../contract/values.js';
 import { badRequest } from '../../errors.js';
-import {
-  cancelSubscription,
-  changeSubscription,
-  findSubscription,
-  pauseSubscription,
-  resumeSubscription,
-  searchSubscriptions,
-  viewSubscriptions,
-} from '../../domain/subscriptions.js';
+import { cancelSubscription, findSubscription, pauseSubscription, resumeSubscription, searchSubscriptions, viewSubscriptions } from '../../domain/subscriptions.js';
+import { changeSubscription } from '../../domain/subscription-changes.js';
 import { paginate } from '../../domain/pagination.js';
 import { wireSubscription } from '../../wire/subscription.js';
 import { Id, IdempotencyHeaders, PageQuery, SubscriptionEntity, json, jsonBody, listOf, pageOf, v1Errors } from './schemas.js';
