@@ -18,7 +18,7 @@ import { loadKeys } from '../server/auth/keys.js';
 import { createLogger } from '../server/log.js';
 import { systemClock } from '../server/clock.js';
 import { createApp } from '../server/app.js';
-import { seedDemo, ensureDemoKey, demoMerchant } from '../server/seed/demo.js';
+import { seedDemo, ensureDemoKey, demoMerchant, seededDemoSite } from '../server/seed/demo.js';
 import { benchCustomer, benchSubscription, seedBulk } from './fixtures.js';
 
 export interface ServerInfo {
@@ -67,7 +67,8 @@ async function main() {
   const now = systemClock();
   const deps = buildDeps({ config, store, clock: systemClock, log: createLogger(config.logLevel), keys: loadKeys(dataFile, undefined, now) });
   await seedDemo(store, { publicUrl: url, allowedOrigins: [], now });
-  deps.demo = { apiKey: await ensureDemoKey(store, API_KEY, now) };
+  const demo = seededDemoSite(store, await ensureDemoKey(store, API_KEY, now));
+  deps.demo = demo;
   const merchant = (await demoMerchant({ store }))!;
   const products = await store.findBy('products', 'merchant_id', merchant.id);
 
@@ -93,7 +94,7 @@ async function main() {
   const info: ServerInfo = {
     url,
     floorUrl: `http://127.0.0.1:${floor.port}`,
-    apiKey: deps.demo.apiKey,
+    apiKey: demo.apiKey,
     customers,
     subscriptionIdsFile,
     subscriptions: await store.count('subscriptions'),

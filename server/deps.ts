@@ -8,6 +8,8 @@ import { createMailer, outboxFileFor, type Mailer } from './mail/mailer.js';
 import { createNotifier } from './mail/notifier.js';
 import { createUrls } from './urls.js';
 import { localBackend } from './portal-backend/local.js';
+import { localDirectory } from './portal-backend/local-directory.js';
+import { startCompanion } from './companion/index.js';
 
 export interface BaseDeps {
   config: Config;
@@ -33,5 +35,16 @@ export function buildDeps(base: BaseDeps): AppDeps {
   } as AppDeps;
   deps.notify = createNotifier(deps);
   deps.portal = localBackend(deps);
+  deps.customers = localDirectory(store);
+  return deps;
+}
+
+/** Companion mode: the portal and the customer directory answer from the merchant's Creem account. */
+export async function withCompanion(deps: AppDeps): Promise<AppDeps> {
+  if (!deps.config.companion) return deps;
+  const companion = await startCompanion({ config: deps.config.companion, store: deps.store, clock: deps.clock, log: deps.log, notify: deps.notify });
+  deps.companion = companion;
+  deps.portal = companion.portal;
+  deps.customers = companion.customers;
   return deps;
 }

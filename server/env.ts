@@ -8,7 +8,9 @@ import type { TokenKeys } from './auth/keys.js';
 import type { Mailer } from './mail/mailer.js';
 import type { Logger } from './log.js';
 import type { Urls } from './urls.js';
-import type { PortalBackend } from './portal-backend/backend.js';
+import type { CustomerDirectory, PortalBackend } from './portal-backend/backend.js';
+import type { Companion } from './companion/index.js';
+import type { DemoSite } from './demo-site.js';
 
 /** Everything the app needs from outside; tests build their own (see buildDeps). */
 export interface AppDeps {
@@ -21,9 +23,13 @@ export interface AppDeps {
   urls: Urls;
   /** What the portal API answers from: the local domain, or Creem's API in companion mode. */
   portal: PortalBackend;
+  /** Who the merchant's customers are: this store, or Creem in companion mode. */
+  customers: CustomerDirectory;
   log: Logger;
-  /** With SEED=demo: the demo merchant's test key, used server-side by the demo backend only. */
-  demo?: { apiKey: string };
+  /** Companion mode: the Creem account the portal fronts. */
+  companion?: Companion;
+  /** The demo merchant's site backend (with SEED=demo, or a companion pair for trying it): never in production. */
+  demo?: DemoSite;
 }
 
 export interface AppEnv {

@@ -1,4 +1,4 @@
-import type { DomainDeps } from '../domain/deps.js';
+import type { AppDeps } from '../env.js';
 import type { Customer, Merchant } from '../store/schema.js';
 import { checkSignInCode, type CodeCheck, type CodeKind } from './sign-in-codes.js';
 
@@ -10,10 +10,9 @@ export interface LinkLookup {
 }
 
 /** What a link's code stands for, without spending it (mail scanners and link previews open links). */
-export async function lookupLink(deps: DomainDeps, code: string, kinds: readonly CodeKind[]): Promise<LinkLookup> {
+export async function lookupLink(deps: Pick<AppDeps, 'store' | 'clock' | 'customers'>, code: string, kinds: readonly CodeKind[]): Promise<LinkLookup> {
   const check = await checkSignInCode(deps.store, code, kinds, deps.clock());
-  const [merchant, customer] = check.record
-    ? await Promise.all([deps.store.get('merchants', check.record.merchant_id), deps.store.get('customers', check.record.customer_id)])
-    : [undefined, undefined];
+  const merchant = check.record && (await deps.store.get('merchants', check.record.merchant_id));
+  const customer = merchant && check.record ? await deps.customers.byId(merchant, check.record.mode, check.record.customer_id).catch(() => undefined) : undefined;
   return { check, merchant, customer };
 }

@@ -1,9 +1,8 @@
 import type { AppDeps } from '../env.js';
-import type { Customer, Merchant } from '../store/schema.js';
-import type { StoreReader } from '../store/interface.js';
+import type { Merchant } from '../store/schema.js';
 import { createSignInCode, LINK_CODE_TTL_MS } from './sign-in-codes.js';
 
-type Deps = Pick<AppDeps, 'store' | 'clock' | 'notify'>;
+type Deps = Pick<AppDeps, 'store' | 'clock' | 'notify' | 'customers'>;
 
 export interface MagicLinkRequest {
   merchant: Merchant;
@@ -14,21 +13,12 @@ export interface MagicLinkRequest {
 }
 
 /**
- * The customer an email signs in as, for this merchant. A live-mode customer wins over a test-mode
- * one with the same address: a real customer never lands in test data by accident.
- */
-export async function customerForEmail(r: StoreReader, merchantId: string, email: string): Promise<Customer | undefined> {
-  const matches = (await r.findBy('customers', 'email', email)).filter((c) => c.merchant_id === merchantId);
-  return matches.find((c) => c.mode === 'prod') ?? matches.find((c) => c.mode === 'test');
-}
-
-/**
  * Issues a magic link and emails it, for a known address; for an unknown one does nothing. The
  * caller answers the request before calling this, so both cases look and time the same.
  * Returns whether a mail was sent.
  */
 export async function sendMagicLink(deps: Deps, req: MagicLinkRequest): Promise<boolean> {
-  const customer = await customerForEmail(deps.store, req.merchant.id, req.email);
+  const customer = await deps.customers.byEmail(req.merchant, req.email);
   if (!customer) return false;
   const now = deps.clock();
   const code = await deps.store.transact((tx) =>

@@ -9,11 +9,16 @@ import { tokenGeneration } from './revocations.js';
  * revocations and sign-out, and the calling page's origin: it must be one the merchant allows (or
  * our own hosted pages) and, when the token names origins, one of those.
  */
-export async function authenticatePortalToken(deps: Pick<AppDeps, 'store' | 'keys' | 'config' | 'clock'>, token: string, origin: string | undefined): Promise<PortalCaller> {
+export async function authenticatePortalToken(
+  deps: Pick<AppDeps, 'store' | 'keys' | 'config' | 'clock' | 'customers'>,
+  token: string,
+  origin: string | undefined,
+): Promise<PortalCaller> {
   const { store, keys, config } = deps;
   const claims = await verifyToken(keys, config.publicUrl, token, deps.clock());
-  const [merchant, customer] = await Promise.all([store.get('merchants', claims.merchantId), store.get('customers', claims.customerId)]);
-  if (!merchant || !customer || customer.merchant_id !== merchant.id || customer.mode !== claims.mode) throw unauthenticated('The token is invalid or expired.');
+  const merchant = await store.get('merchants', claims.merchantId);
+  const customer = merchant && (await deps.customers.byId(merchant, claims.mode, claims.customerId));
+  if (!merchant || !customer) throw unauthenticated('The token is invalid or expired.');
   if (claims.generation < (await tokenGeneration(store, merchant.id, customer.id))) throw unauthenticated('The token has been revoked.');
   if (claims.sessionId && (await store.get('ended_sessions', claims.sessionId))) throw unauthenticated('Signed out.');
   if (origin) {

@@ -24,7 +24,7 @@ export interface PortalSession extends SignedIn {
   jti: string;
 }
 
-type Deps = Pick<AppDeps, 'store' | 'clock' | 'keys' | 'config'>;
+type Deps = Pick<AppDeps, 'store' | 'clock' | 'keys' | 'config' | 'customers'>;
 
 /** Spends a portal-link or magic-link code (once) and says who it signs in. */
 export async function redeemSignInCode(deps: Deps, code: string): Promise<SignedIn> {
@@ -63,8 +63,9 @@ export async function openSession(deps: Deps, value: string | undefined): Promis
   const { mid, mode, gen } = payload as Record<string, unknown>;
   if (payload.exp! - payload.iat! > SESSION_TTL_SECONDS) throw unauthenticated('Not signed in.');
   if (typeof mid !== 'string' || (mode !== 'test' && mode !== 'prod') || !Number.isSafeInteger(gen)) throw unauthenticated('Not signed in.');
-  const customer = await deps.store.get('customers', payload.sub!);
-  if (!customer || customer.merchant_id !== mid || customer.mode !== mode) throw unauthenticated('Not signed in.');
+  const merchant = await deps.store.get('merchants', mid);
+  const customer = merchant && (await deps.customers.byId(merchant, mode, payload.sub!));
+  if (!customer) throw unauthenticated('Not signed in.');
   if ((gen as number) < (await tokenGeneration(deps.store, mid, customer.id))) throw unauthenticated('The session has been revoked.');
   if (await deps.store.get('ended_sessions', payload.jti!)) throw unauthenticated('Signed out.');
   return { merchantId: mid, mode, customerId: customer.id, generation: gen as number, expiresAt: payload.exp! * 1000, jti: payload.jti! };

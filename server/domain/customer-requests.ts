@@ -2,7 +2,7 @@ import { iso } from '../clock.js';
 import { newId, newReference } from '../ids.js';
 import type { Logger } from '../log.js';
 import type { StoreReader, Tx } from '../store/interface.js';
-import type { CustomerRequest, Transaction } from '../store/schema.js';
+import type { Customer, CustomerRequest, Merchant, Transaction } from '../store/schema.js';
 import type { DomainDeps } from './deps.js';
 import { conflict, notFound, rateLimited } from './errors.js';
 import { recordEvent } from './events.js';
@@ -55,9 +55,14 @@ export interface Filed {
   replayed: boolean;
 }
 
+/** Who a request is from and to: the merchant and the customer as whichever backend knows them. */
+export interface RequestParty {
+  merchant: Merchant;
+  customer: Pick<Customer, 'id' | 'email' | 'name'>;
+}
+
 /** The webhook object for a request: what the merchant's backend needs to act on it. */
-export async function wireCustomerRequest(r: StoreReader, q: CustomerRequest) {
-  const customer = await r.get('customers', q.customer_id);
+export function wireCustomerRequest(q: CustomerRequest, customer: RequestParty['customer']) {
   return {
     id: q.id,
     object: 'customer_request',
@@ -65,7 +70,7 @@ export async function wireCustomerRequest(r: StoreReader, q: CustomerRequest) {
     kind: q.kind,
     reference: q.reference,
     status: q.status,
-    customer: customer ? { id: customer.id, email: customer.email, name: customer.name } : { id: q.customer_id },
+    customer: { id: customer.id, email: customer.email, name: customer.name },
     transaction_id: q.transaction_id,
     fields: q.fields,
     created_at: q.created_at,
@@ -77,6 +82,7 @@ export async function putRequest(
   tx: Tx,
   scope: CustomerScope,
   input: { kind: CustomerRequest['kind']; transactionId: string | null; status: CustomerRequest['status']; fields: Record<string, string> },
+  customer: RequestParty['customer'],
   now: number,
 ): Promise<CustomerRequest> {
   const request = await tx.put('customer_requests', {
@@ -91,7 +97,34 @@ export async function putRequest(
     fields: input.fields,
     created_at: iso(now),
   });
-  await recordEvent(tx, { merchantId: scope.merchantId, mode: scope.mode, eventType: REQUEST_EVENT[input.kind], object: await wireCustomerRequest(tx, request) }, now);
+  await recordEvent(tx, { merchantId: scope.merchantId, mode: scope.mode, eventType: REQUEST_EVENT[input.kind], object: wireCustomerRequest(request, customer) }, now);
+  return request;
+}
+
+/**
+ * Holds a request's place before something outside this store is asked to act on it (companion
+ * mode: Creem refunds a payment): a concurrent request for the same payment then finds it and is
+ * refused. Its event waits for `settleRequest`, once the outcome is known.
+ */
+export async function claimRequest(tx: Tx, scope: CustomerScope, input: { kind: CustomerRequest['kind']; transactionId: string | null; fields: Record<string, string> }, now: number) {
+  return tx.put('customer_requests', {
+    id: newId('req'),
+    merchant_id: scope.merchantId,
+    mode: scope.mode,
+    kind: input.kind,
+    reference: newReference(PREFIX[input.kind]),
+    customer_id: scope.customerId,
+    transaction_id: input.transactionId,
+    status: 'pending',
+    fields: input.fields,
+    created_at: iso(now),
+  });
+}
+
+/** A claimed request's outcome, and the event that tells the merchant of it, in one commit. */
+export async function settleRequest(tx: Tx, claim: CustomerRequest, status: CustomerRequest['status'], fields: Record<string, string>, customer: RequestParty['customer'], now: number) {
+  const request = await tx.put('customer_requests', { ...claim, status, fields });
+  await recordEvent(tx, { merchantId: claim.merchant_id, mode: claim.mode, eventType: REQUEST_EVENT[claim.kind], object: wireCustomerRequest(request, customer) }, now);
   return request;
 }
 
@@ -121,17 +154,29 @@ function findReplay(requests: CustomerRequest[], scope: CustomerScope, kind: Cus
   );
 }
 
-async function file(deps: RequestDeps, scope: CustomerScope, kind: 'support' | 'invoice', transactionId: string | null, fields: Record<string, string>): Promise<Filed> {
+/**
+ * Files a support or invoice request about `transaction` (already checked to be the customer's, by
+ * whichever backend holds it). A retry within minutes answers with the first request; past the
+ * budget it is refused; otherwise stored with its event, then mailed to the merchant.
+ */
+export async function fileRequest(
+  deps: RequestDeps,
+  scope: CustomerScope,
+  party: RequestParty,
+  kind: 'support' | 'invoice',
+  transaction: Transaction | null,
+  fields: Record<string, string>,
+): Promise<Filed> {
   const now = deps.clock();
+  const transactionId = transaction?.id ?? null;
   const filed = await deps.store.transact(async (tx): Promise<Filed> => {
-    if (transactionId !== null) await customerTransaction(tx, scope, transactionId);
     const requests = await tx.findBy('customer_requests', 'customer_id', scope.customerId);
     const earlier = findReplay(requests, scope, kind, transactionId, fields, now);
     if (earlier) return { request: earlier, replayed: true };
     checkBudget(requests, scope, now);
-    return { request: await putRequest(tx, scope, { kind, transactionId, status: 'open', fields }, now), replayed: false };
+    return { request: await putRequest(tx, scope, { kind, transactionId, status: 'open', fields }, party.customer, now), replayed: false };
   });
-  if (!filed.replayed) await tellMerchant(deps, filed.request);
+  if (!filed.replayed) await tellMerchant(deps, party, filed.request, transaction ?? undefined);
   return filed;
 }
 
@@ -141,8 +186,18 @@ export interface SupportInput {
   transactionId?: string;
 }
 
-export function requestSupport(deps: RequestDeps, scope: CustomerScope, input: SupportInput): Promise<Filed> {
-  return file(deps, scope, 'support', input.transactionId ?? null, { subject: input.subject, message: input.message });
+export const supportFields = (input: SupportInput) => ({ subject: input.subject, message: input.message });
+
+/** The merchant and customer from this server's store (standalone mode). */
+export async function localParty(deps: DomainDeps, scope: CustomerScope): Promise<RequestParty> {
+  const [merchant, customer] = await Promise.all([deps.store.get('merchants', scope.merchantId), deps.store.get('customers', scope.customerId)]);
+  if (!merchant || !customer || !inScope({ merchantId: scope.merchantId, mode: scope.mode }, customer)) throw notFound('Customer');
+  return { merchant, customer };
+}
+
+export async function requestSupport(deps: RequestDeps, scope: CustomerScope, input: SupportInput): Promise<Filed> {
+  const transaction = input.transactionId ? await customerTransaction(deps.store, scope, input.transactionId) : null;
+  return fileRequest(deps, scope, await localParty(deps, scope), 'support', transaction, supportFields(input));
 }
 
 export interface InvoiceInput {
@@ -154,27 +209,27 @@ export interface InvoiceInput {
 
 const INVOICEABLE: Transaction['status'][] = ['paid', 'partialRefund', 'refunded'];
 
-export async function requestInvoice(deps: RequestDeps, scope: CustomerScope, input: InvoiceInput): Promise<Filed> {
-  const t = await customerTransaction(deps.store, scope, input.transactionId);
+/** The fields of an invoice request for `t`, refused for a payment that did not complete. */
+export function invoiceFields(t: Transaction, input: InvoiceInput): Record<string, string> {
   if (!INVOICEABLE.includes(t.status)) throw conflict(`Payment ${t.id} is ${t.status}; an invoice is only issued for a completed payment.`);
   const fields: Record<string, string> = { company_name: input.companyName, address: input.address };
   if (input.taxId) fields.tax_id = input.taxId;
-  return file(deps, scope, 'invoice', t.id, fields);
+  return fields;
+}
+
+export async function requestInvoice(deps: RequestDeps, scope: CustomerScope, input: InvoiceInput): Promise<Filed> {
+  const t = await customerTransaction(deps.store, scope, input.transactionId);
+  return fileRequest(deps, scope, await localParty(deps, scope), 'invoice', t, invoiceFields(t, input));
 }
 
 /**
  * Tells the merchant by mail. The request and its webhook event are already on disk, so a mail
  * failure is logged rather than turned into an error the customer would retry into a duplicate.
  */
-export async function tellMerchant(deps: RequestDeps, r: CustomerRequest): Promise<void> {
-  const [merchant, customer, transaction] = await Promise.all([
-    deps.store.get('merchants', r.merchant_id),
-    deps.store.get('customers', r.customer_id),
-    r.transaction_id ? deps.store.get('transactions', r.transaction_id) : undefined,
-  ]);
-  if (!merchant || !customer || !merchant.settings.support_email) return;
+export async function tellMerchant(deps: RequestDeps, party: RequestParty, r: CustomerRequest, transaction: Transaction | undefined): Promise<void> {
+  if (!party.merchant.settings.support_email) return;
   try {
-    await deps.notify.customerRequest({ merchant, customer, request: r, transaction });
+    await deps.notify.customerRequest({ merchant: party.merchant, customer: party.customer, request: r, transaction });
   } catch (e) {
     deps.log.error('request mail failed', { reference: r.reference, error: e instanceof Error ? e.message : String(e) });
   }

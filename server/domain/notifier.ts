@@ -7,7 +7,9 @@ import type { Customer, CustomerRequest, Merchant, Transaction } from '../store/
  */
 export interface Notifier {
   /** To the merchant's support address: a customer's support, invoice or refund request. */
-  customerRequest(input: { merchant: Merchant; customer: Customer; request: CustomerRequest; transaction: Transaction | undefined }): Promise<void>;
+  customerRequest(input: { merchant: Merchant; customer: Pick<Customer, 'id' | 'email' | 'name'>; request: CustomerRequest; transaction: Transaction | undefined }): Promise<void>;
+  /** To the merchant's support address: why a customer canceled (Creem's API has no field for it). */
+  cancelFeedback(input: { merchant: Merchant; customer: Pick<Customer, 'id' | 'email' | 'name'>; subscriptionId: string; productName: string; mode: string; reason: string; comment: string | null }): Promise<void>;
   /** A sign-in link (magic link) to the customer; lands on `returnUrl` when the merchant allows it. */
   signInLink(input: { merchant: Merchant; customer: Customer; code: string; returnUrl?: string; locale?: string }): Promise<void>;
   /** To the OLD address when a change is asked for: it may call the change off with `cancelCode`. */

@@ -5,7 +5,7 @@ import { saveSubscription } from './events.js';
 import { isPeriodPayment } from './payments.js';
 import { applyRefund, checkRefund, refundableAmount } from './refunds.js';
 import { cancel, type Transition } from './subscription-rules.js';
-import { customerTransaction, putRequest, tellMerchant, type CustomerScope, type Filed, type RequestDeps } from './customer-requests.js';
+import { customerTransaction, localParty, putRequest, tellMerchant, type CustomerScope, type Filed, type RequestDeps } from './customer-requests.js';
 
 const DAY_MS = 86_400_000;
 
@@ -58,9 +58,8 @@ const RUNNING: SubscriptionStatus[] = ['active', 'trialing', 'scheduled_cancel',
  * refund of it causes (checked before anything is written); otherwise null.
  */
 async function cancelForRefund(tx: Tx, t: Transaction, now: number): Promise<Transition | null> {
-  if (!t.subscription_id || !isPeriodPayment(t) || t.period_start === null) return null;
-  const sub = await tx.get('subscriptions', t.subscription_id);
-  if (!sub || !RUNNING.includes(sub.status) || t.period_start < Date.parse(sub.current_period_start_date)) return null;
+  const sub = t.subscription_id ? await tx.get('subscriptions', t.subscription_id) : undefined;
+  if (!sub || !paidCurrentPeriod(t, sub)) return null;
   return cancel(sub, { mode: 'immediate', onExecute: 'cancel' }, now);
 }
 
@@ -75,28 +74,45 @@ const refundReason = (reason: string): Refund['reason'] => (reason === 'duplicat
  */
 export async function requestRefund(deps: RequestDeps, scope: CustomerScope, input: RefundRequestInput): Promise<RefundFiled> {
   const now = deps.clock();
+  const party = await localParty(deps, scope);
   const filed = await deps.store.transact(async (tx): Promise<RefundFiled> => {
     const t = await customerTransaction(tx, scope, input.transactionId);
     const merchant = await tx.get('merchants', scope.merchantId);
     if (!merchant) throw notFound('Merchant');
-    const open = (await tx.findBy('customer_requests', 'transaction_id', t.id)).find((r) => r.kind === 'refund' && r.status === 'pending');
-    if (open) throw conflict(`A refund request for this payment is already waiting for an answer (${open.reference}).`);
+    await refuseOpenRequest(tx, t.id);
     const decision = decideRefund(merchant.settings.refund, t, now);
-    const fields: Record<string, string> = { reason: input.reason, amount: `${(decision.amount / 100).toFixed(2)} ${t.currency}` };
-    if (input.comment) fields.comment = input.comment;
+    const fields = refundFields(input, t, decision);
     if (decision.outcome === 'refund') {
       const amount = checkRefund(t, decision.amount);
       const ending = await cancelForRefund(tx, t, now);
       if (ending) fields.canceled_subscription = ending.subscription.id;
       await applyRefund(tx, t, amount, refundReason(input.reason), now);
       const canceled = ending ? await saveSubscription(tx, ending.subscription, ending.eventType, now) : null;
-      const request = await putRequest(tx, scope, { kind: 'refund', transactionId: t.id, status: 'refunded', fields }, now);
+      const request = await putRequest(tx, scope, { kind: 'refund', transactionId: t.id, status: 'refunded', fields }, party.customer, now);
       return { request, replayed: false, outcome: 'refunded', amount, canceled };
     }
-    const request = await putRequest(tx, scope, { kind: 'refund', transactionId: t.id, status: 'pending', fields }, now);
+    const request = await putRequest(tx, scope, { kind: 'refund', transactionId: t.id, status: 'pending', fields }, party.customer, now);
     return { request, replayed: false, outcome: 'pending', amount: decision.amount, canceled: null };
   });
   // Only a pending request needs the merchant to act; an automatic refund is already done.
-  if (filed.outcome === 'pending') await tellMerchant(deps, filed.request);
+  if (filed.outcome === 'pending') await tellMerchant(deps, party, filed.request, await deps.store.get('transactions', input.transactionId));
   return filed;
+}
+
+/** One refund request per payment at a time: a second one while the first waits is refused. */
+export async function refuseOpenRequest(tx: Tx, transactionId: string): Promise<void> {
+  const open = (await tx.findBy('customer_requests', 'transaction_id', transactionId)).find((r) => r.kind === 'refund' && r.status === 'pending');
+  if (open) throw conflict(`A refund request for this payment is already waiting for an answer (${open.reference}).`);
+}
+
+/** What the merchant is told of a refund request. */
+export function refundFields(input: RefundRequestInput, t: Transaction, decision: RefundDecision): Record<string, string> {
+  const fields: Record<string, string> = { reason: input.reason, amount: `${(decision.amount / 100).toFixed(2)} ${t.currency}` };
+  if (input.comment) fields.comment = input.comment;
+  return fields;
+}
+
+/** True when `t` paid for the period `sub` is in now: refunding it ends that period. */
+export function paidCurrentPeriod(t: Transaction, sub: Subscription): boolean {
+  return !!t.subscription_id && isPeriodPayment(t) && t.period_start !== null && RUNNING.includes(sub.status) && t.period_start >= Date.parse(sub.current_period_start_date);
 }

@@ -1,4 +1,4 @@
-import type { StoreReader } from '../store/interface.js';
+import type { StoreReader, Tx } from '../store/interface.js';
 import type { PausedBy, Subscription } from '../store/schema.js';
 import type { DomainDeps } from './deps.js';
 import { notFound } from './errors.js';
@@ -45,13 +45,24 @@ export const viewSubscriptions = (deps: DomainDeps, subs: Subscription[]) => sub
  * inside the transaction against the current record, so of many concurrent requests only the
  * first valid transition happens; the rest see the new state and are refused.
  */
-async function transition(deps: DomainDeps, scope: Scope, id: string, step: (sub: Subscription, now: number) => rules.Transition): Promise<SubscriptionView> {
+async function transition(
+  deps: DomainDeps,
+  scope: Scope,
+  id: string,
+  step: (sub: Subscription, now: number) => rules.Transition,
+  alsoInCommit?: AlsoInCommit,
+): Promise<SubscriptionView> {
   const now = deps.clock();
   return deps.store.transact(async (tx) => {
     const { subscription, eventType } = step(await getSubscription(tx, scope, id), now);
-    return subscriptionView(tx, await saveSubscription(tx, subscription, eventType, now));
+    const view = await subscriptionView(tx, await saveSubscription(tx, subscription, eventType, now));
+    await alsoInCommit?.(tx, view, now);
+    return view;
   });
 }
+
+/** More to write in the same commit as a transition (e.g. the cancel survey's event). */
+export type AlsoInCommit = (tx: Tx, saved: SubscriptionView, now: number) => Promise<void>;
 
 export interface CancelInput {
   mode?: 'immediate' | 'scheduled';
@@ -60,11 +71,15 @@ export interface CancelInput {
   comment?: string | null;
 }
 
-export async function cancelSubscription(deps: DomainDeps, scope: Scope, id: string, input: CancelInput): Promise<SubscriptionView> {
+export async function cancelSubscription(deps: DomainDeps, scope: Scope, id: string, input: CancelInput, alsoInCommit?: AlsoInCommit): Promise<SubscriptionView> {
   const merchant = await deps.store.get('merchants', scope.merchantId);
   const mode = input.mode ?? merchant?.settings.default_cancel_mode ?? 'scheduled';
-  return transition(deps, scope, id, (sub, now) =>
-    rules.cancel(sub, { mode, onExecute: input.onExecute ?? 'cancel', reason: input.reason, comment: input.comment }, now),
+  return transition(
+    deps,
+    scope,
+    id,
+    (sub, now) => rules.cancel(sub, { mode, onExecute: input.onExecute ?? 'cancel', reason: input.reason, comment: input.comment }, now),
+    alsoInCommit,
   );
 }
 

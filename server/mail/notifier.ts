@@ -6,7 +6,7 @@ import type { Merchant } from '../store/schema.js';
 import type { Urls } from '../urls.js';
 import type { Mailer } from './mailer.js';
 import { changedMail, changeRequestedMail, confirmNewAddressMail } from './email-change-mails.js';
-import { requestMail } from './request-mail.js';
+import { cancelFeedbackMail, requestMail } from './request-mail.js';
 import { signInMail, type RenderedMail } from './templates.js';
 
 const HOURS = 3_600_000;
@@ -24,6 +24,11 @@ export function createNotifier(deps: { readonly mailer: Mailer; readonly urls: U
       const to = merchant.settings.support_email;
       if (!to) return;
       await deps.mailer.send({ to, ...requestMail(merchant, customer, request, transaction), replyTo: customer.email });
+    },
+    async cancelFeedback(input) {
+      const to = input.merchant.settings.support_email;
+      if (!to) return;
+      await deps.mailer.send({ to, ...cancelFeedbackMail(input), replyTo: input.customer.email });
     },
     signInLink({ merchant, customer, code, returnUrl, locale }) {
       const url = deps.urls.magicLink(merchant, returnUrl, code);

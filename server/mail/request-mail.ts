@@ -15,7 +15,7 @@ const LABEL: Record<string, string> = {
 };
 
 /** The mail that tells a merchant's support what a customer asked for (in English: it goes to the merchant). */
-export function requestMail(merchant: Merchant, customer: Customer, r: CustomerRequest, t: Transaction | undefined): RenderedMail {
+export function requestMail(merchant: Merchant, customer: Pick<Customer, 'id' | 'email' | 'name'>, r: CustomerRequest, t: Transaction | undefined): RenderedMail {
   const who = customer.name ? `${customer.name} <${customer.email}>` : customer.email;
   const rows: [string, string][] = [
     ['Reference', r.reference],
@@ -35,5 +35,34 @@ export function requestMail(merchant: Merchant, customer: Customer, r: CustomerR
 ${rows.map(([k, v]) => html`<tr><th align="left" valign="top">${k}</th><td style="white-space:pre-wrap">${v}</td></tr>
 `)}</table>
 <p>${outro}</p>`;
+  return { subject, text, html: body.value };
+}
+
+/** Why a customer canceled, for the merchant's support (Creem's API has no place for the reason). */
+export function cancelFeedbackMail(input: {
+  merchant: Merchant;
+  customer: Pick<Customer, 'id' | 'email' | 'name'>;
+  subscriptionId: string;
+  productName: string;
+  mode: string;
+  reason: string;
+  comment: string | null;
+}): RenderedMail {
+  const who = input.customer.name ? `${input.customer.name} <${input.customer.email}>` : input.customer.email;
+  const when = input.mode === 'immediate' ? 'now' : 'at the end of the billing period';
+  const rows: [string, string][] = [
+    ['Customer', `${who} (${input.customer.id})`],
+    ['Subscription', `${input.productName} (${input.subscriptionId})`],
+    ['Ends', when],
+    ['Reason', input.reason],
+    ...(input.comment ? ([['Comment', input.comment]] as [string, string][]) : []),
+  ];
+  const subject = `Cancellation: ${input.productName} by ${input.customer.name ?? input.customer.email}`;
+  const intro = `A customer of ${input.merchant.settings.brand.name} canceled from the customer portal.`;
+  const text = [intro, '', ...rows.map(([k, v]) => `${k}: ${v}`)].join('\n');
+  const body = html`<p>${intro}</p>
+<table>
+${rows.map(([k, v]) => html`<tr><th align="left" valign="top">${k}</th><td style="white-space:pre-wrap">${v}</td></tr>
+`)}</table>`;
   return { subject, text, html: body.value };
 }

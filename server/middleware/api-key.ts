@@ -8,7 +8,7 @@ import type { AppEnv } from '../env.js';
  */
 export function apiKeyAuth() {
   return createMiddleware<AppEnv>(async function apiKeyAuth(c, next) {
-    const { merchant, mode } = await authenticateApiKey(c.var.deps.store, c.req.header('x-api-key') ?? '');
+    const { merchant, mode } = await authenticateApiKey(c.var.deps, c.req.header('x-api-key') ?? '');
     c.set('merchant', merchant);
     c.set('mode', mode);
     c.set('scope', { merchantId: merchant.id, mode });

@@ -7,6 +7,7 @@ import type {
   ChangeRequest,
   ChangeResponse,
   InvoiceRequest,
+  ManageLinkResponse,
   OverviewResponse,
   RefundRequest,
   RefundRequestResponse,
@@ -15,7 +16,7 @@ import type {
   SupportRequest,
   TransactionsResponse,
 } from '../../contract/portal.js';
-import type { Merchant, Mode } from '../store/schema.js';
+import type { Customer, Merchant, Mode } from '../store/schema.js';
 
 /** Who is calling the portal API: one customer of one merchant, in one mode (pinned by the token). */
 export interface PortalCaller {
@@ -45,4 +46,17 @@ export interface PortalBackend {
   invoice(caller: PortalCaller, body: Parsed<typeof InvoiceRequest>): Promise<ReferenceResponse>;
   refund(caller: PortalCaller, body: Parsed<typeof RefundRequest>): Promise<RefundRequestResponse>;
   updateBilling(caller: PortalCaller, body: Parsed<typeof BillingUpdate>): Promise<BillingResponse>;
+  /** A single-use link to the payment provider's own page for the card on file; refused where there is none. */
+  manageLink(caller: PortalCaller): Promise<ManageLinkResponse>;
+}
+
+/**
+ * Who the merchant's customers are, wherever they live (this server's store, or Creem): what
+ * sign-in, token minting and portal links check before trusting a customer id or an email.
+ */
+export interface CustomerDirectory {
+  /** One of the merchant's customers in `mode`, or undefined. */
+  byId(merchant: Merchant, mode: Mode, id: string): Promise<Customer | undefined>;
+  /** The customer an email signs in as: a live-mode customer wins over a test-mode one. */
+  byEmail(merchant: Merchant, email: string): Promise<Customer | undefined>;
 }

@@ -1,4 +1,5 @@
 import type { Logger } from '../log.js';
+import { forbidden } from '../domain/errors.js';
 import type { DomainDeps } from '../domain/deps.js';
 import type { Notifier } from '../domain/notifier.js';
 import type { CustomerScope } from '../domain/customer-requests.js';
@@ -27,7 +28,12 @@ export function localBackend(deps: DomainDeps & { notify: Notifier; log: Logger 
         listCustomerSubscriptions(store, scope).then((s) => subscriptionViews(store, s)),
         switchablePlans(store, c.merchant, scope),
       ]);
-      return { customer: portalCustomer(customer), merchant: portalMerchant(c.merchant), subscriptions: subs.map(portalSubscription), plans: plans.map(portalProduct) };
+      return {
+        customer: portalCustomer(customer),
+        merchant: portalMerchant(c.merchant, { manageLink: false }),
+        subscriptions: subs.map(portalSubscription),
+        plans: plans.map(portalProduct),
+      };
     },
     async transactions(c) {
       const list = await listCustomerTransactions(store, scopeOf(c));
@@ -57,6 +63,9 @@ export function localBackend(deps: DomainDeps & { notify: Notifier; log: Logger 
         refund_amount: filed.amount,
         canceled_subscription: filed.canceled ? portalSubscription(await subscriptionView(store, filed.canceled)) : null,
       };
+    },
+    async manageLink(c) {
+      throw forbidden(`${c.merchant.settings.brand.name} manages payment methods here; there is no separate payment page.`);
     },
     async updateBilling(c, body) {
       const customer = await updateBilling(deps, scopeOf(c), {

@@ -6,6 +6,7 @@ import type { BillingPeriod, Currency, Customer, Merchant, Product, Subscription
 import { newCustomer } from '../domain/customers.js';
 import { newProduct } from '../domain/products.js';
 import { recordPayment } from '../domain/payments.js';
+import type { DemoSite } from '../demo-site.js';
 
 export const DEMO_MERCHANT_NAME = 'Acme Cloud';
 const DAY = 86_400_000;
@@ -165,4 +166,17 @@ async function pay(tx: Tx, sub: Subscription, prod: Product, cust: Customer, pai
     now: paidAt,
   });
   return t.id;
+}
+
+/** The demo site over the seeded store: Acme Cloud's customers, minted for with the demo key. */
+export function seededDemoSite(store: Store, apiKey: string): DemoSite {
+  return {
+    apiKey,
+    merchantId: async () => (await demoMerchant({ store }))?.id ?? null,
+    async customers() {
+      const merchant = await demoMerchant({ store });
+      return merchant ? (await demoCustomers({ store }, merchant)).map((c) => ({ id: c.id, name: c.name, email: c.email })) : [];
+    },
+    customer: (id) => demoCustomer({ store }, id),
+  };
 }

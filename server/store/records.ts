@@ -1,4 +1,4 @@
-import type { BillingPeriod, CancelMode, Currency, SubscriptionStatus, TransactionStatus } from '../../contract/values.js';
+import type { BillingField, BillingPeriod, CancelMode, Currency, SubscriptionStatus, TransactionStatus } from '../../contract/values.js';
 
 /**
  * The records of what merchants sell and customers hold. Plain data in Creem's snake_case, close
@@ -32,6 +32,10 @@ export interface MerchantSettings {
   /** Products a customer may switch to; empty = every recurring product of the same currency. */
   switchable_product_ids: string[];
   allow_units_change: boolean;
+  /** Seats a customer may choose in the portal; absent on older records: 1 up to the portal's maximum. */
+  units_limits?: { min: number; max: number };
+  /** Billing details customers may change in the portal; absent: all of them. */
+  billing_editable?: BillingField[];
   update_behavior: 'proration-charge-immediately' | 'proration-charge' | 'proration-none';
   refund: { auto_refund_days: number; allow_requests: boolean };
   update_payment_method_url: string | null;

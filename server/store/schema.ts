@@ -4,6 +4,7 @@ import type {
   IdempotencyRecord,
   MailMessage,
   SignInCode,
+  SubscriptionNote,
   TokenRevocation,
   WebhookDelivery,
   WebhookEndpoint,
@@ -37,6 +38,7 @@ export interface Collections {
   ended_sessions: EndedSession;
   idempotency: IdempotencyRecord;
   mailbox: MailMessage;
+  subscription_notes: SubscriptionNote;
 }
 
 export type CollectionName = keyof Collections;
@@ -59,6 +61,7 @@ export const COLLECTIONS: CollectionName[] = [
   'ended_sessions',
   'idempotency',
   'mailbox',
+  'subscription_notes',
 ];
 
 /** Fields records can be found by (`findBy`); every engine keeps an index on each, so lookups stay flat as the store grows. */
@@ -76,6 +79,7 @@ export const INDEXES = {
   webhook_deliveries: ['event_id', 'endpoint_id', 'status'],
   sign_in_codes: ['hash', 'customer_id'],
   token_revocations: ['customer_id'],
+  subscription_notes: ['customer_id'],
 } as const satisfies { [K in CollectionName]?: readonly (keyof Collections[K] & string)[] };
 
 /** The fields of collection K that `findBy` may use. */

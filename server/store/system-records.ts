@@ -97,3 +97,20 @@ export interface MailMessage {
   html: string;
   created_at: string;
 }
+
+/**
+ * What this server knows of a subscription that lives elsewhere (companion mode: in Creem), which
+ * Creem's API has no field for: that the customer paused it here, and why they canceled.
+ */
+export interface SubscriptionNote {
+  /** The subscription's id. */
+  id: string;
+  merchant_id: string;
+  mode: Mode;
+  customer_id: string;
+  paused_by: 'customer' | null;
+  cancel_reason: string | null;
+  cancel_comment: string | null;
+  /** Epoch milliseconds. */
+  updated_at: number;
+}

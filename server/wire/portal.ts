@@ -10,6 +10,8 @@ import type {
   PortalTransaction,
   RefundRequestStatus,
 } from '../../contract/portal.js';
+import { BILLING_FIELDS } from '../../contract/values.js';
+import { seatLimits } from '../domain/portal-actions.js';
 
 /** Records → the portal API's wire format (contract/portal.ts). Only what the customer may see. */
 
@@ -49,7 +51,13 @@ export const portalCustomer = (c: Customer): PortalCustomer => ({
   pending_email: c.pending_email,
 });
 
-export const portalMerchant = (m: Merchant): PortalMerchant => ({
+/** What the backend behind the portal can do beyond the merchant's settings. */
+export interface BackendAbilities {
+  /** It can open the payment provider's own customer page (companion mode: Creem's). */
+  manageLink: boolean;
+}
+
+export const portalMerchant = (m: Merchant, abilities: BackendAbilities): PortalMerchant => ({
   id: m.id,
   name: m.settings.brand.name,
   brand_color: m.settings.brand.color,
@@ -61,7 +69,9 @@ export const portalMerchant = (m: Merchant): PortalMerchant => ({
     allow_pause: m.settings.allow_pause,
     allow_plan_switch: m.settings.allow_plan_switch,
     allow_units_change: m.settings.allow_units_change,
+    units: seatLimits(m),
     refund: m.settings.refund,
+    billing: { editable: m.settings.billing_editable ?? [...BILLING_FIELDS], manage_link: abilities.manageLink },
   },
 });
 

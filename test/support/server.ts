@@ -7,7 +7,7 @@ import { loadKeys } from '../../server/auth/keys.js';
 import { createLogger } from '../../server/log.js';
 import { buildDeps } from '../../server/deps.js';
 import { createApp } from '../../server/app.js';
-import { seedDemo, ensureDemoKey, demoMerchant } from '../../server/seed/demo.js';
+import { seedDemo, ensureDemoKey, demoMerchant, seededDemoSite } from '../../server/seed/demo.js';
 import type { AppDeps } from '../../server/env.js';
 
 export const DEMO_KEY = 'creem_test_testsuite_key_0123456789';
@@ -40,7 +40,7 @@ export async function createTestApp(opts: { seed?: boolean; env?: Record<string,
   const deps = buildDeps({ config, store, clock: () => clock.now, log: createLogger('silent'), keys: loadKeys(dataFile, undefined, clock.now) });
   if (opts.seed !== false) {
     await seedDemo(store, { publicUrl: config.publicUrl, allowedOrigins: [], now: clock.now });
-    if (await demoMerchant({ store })) deps.demo = { apiKey: await ensureDemoKey(store, DEMO_KEY, clock.now) };
+    if (await demoMerchant({ store })) deps.demo = seededDemoSite(store, await ensureDemoKey(store, DEMO_KEY, clock.now));
   }
   const app = createApp(deps);
   return {

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../router.js';
 import { openSession, sessionMerchantHint } from '../../auth/portal-session.js';
 import { DomainError } from '../../domain/errors.js';
-import { findCustomerById, findMerchant } from '../../domain/merchants.js';
+import { findMerchant } from '../../domain/merchants.js';
 import { magicPage, portalPage, signedOutPage } from '../../pages/sign-in-pages.js';
 import { MAGIC_JS, PAGE_CSS, brandCss } from '../../pages/assets.js';
 import { onColor, safeColor } from '../../pages/html.js';
@@ -28,7 +28,8 @@ export function hostedPortal() {
       const cookie = readSessionCookie(c);
       try {
         const session = await openSession(deps, cookie);
-        const [merchant, customer] = await Promise.all([findMerchant(deps, session.merchantId), findCustomerById(deps, session.customerId)]);
+        const merchant = await findMerchant(deps, session.merchantId);
+        const customer = merchant && (await deps.customers.byId(merchant, session.mode, session.customerId));
         return sendPage(c, portalPage(pageLocale(c, customer?.locale), merchant!, formToken(c)), 200, merchant);
       } catch (e) {
         if (!(e instanceof DomainError) || e.kind !== 'unauthenticated') throw e;
