@@ -5,7 +5,7 @@ import { loadConfig } from '../../server/config.js';
 import { LowdbStore } from '../../server/store/lowdb/lowdb-store.js';
 import { loadKeys } from '../../server/auth/keys.js';
 import { createLogger } from '../../server/log.js';
-import { buildDeps } from '../../server/deps.js';
+import { buildDeps, withCompanion } from '../../server/deps.js';
 import { createApp } from '../../server/app.js';
 import { seedDemo, ensureDemoKey, demoMerchant, seededDemoSite } from '../../server/seed/demo.js';
 import type { AppDeps } from '../../server/env.js';
@@ -23,8 +23,8 @@ export interface TestApp {
 }
 
 /**
- * A real app over a real store file in a fresh temp directory, seeded with the demo merchant.
- * Nothing here touches ./data.
+ * A real app over a real store file in a fresh temp directory, seeded with the demo merchant
+ * (or, with CREEM_API_KEY in `env`, in companion mode in front of that upstream). Nothing here touches ./data.
  */
 export async function createTestApp(opts: { seed?: boolean; env?: Record<string, string>; now?: number } = {}): Promise<TestApp> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'creem-portal-test-'));
@@ -37,8 +37,8 @@ export async function createTestApp(opts: { seed?: boolean; env?: Record<string,
     },
   };
   const store = await LowdbStore.open(dataFile);
-  const deps = buildDeps({ config, store, clock: () => clock.now, log: createLogger('silent'), keys: loadKeys(dataFile, undefined, clock.now) });
-  if (opts.seed !== false) {
+  const deps = await withCompanion(buildDeps({ config, store, clock: () => clock.now, log: createLogger('silent'), keys: loadKeys(dataFile, undefined, clock.now) }));
+  if (opts.seed !== false && !config.companion) {
     await seedDemo(store, { publicUrl: config.publicUrl, allowedOrigins: [], now: clock.now });
     if (await demoMerchant({ store })) deps.demo = seededDemoSite(store, await ensureDemoKey(store, DEMO_KEY, clock.now));
   }
