@@ -174,7 +174,7 @@ async function main() {
   }
   try {
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    const ada = seededCustomer(server, 'ada@example.com');
+    const ada = await seededCustomer(server, 'ada@example.com');
     if (ada.name !== 'Ada Lovelace') throw new Error(`seeded customer is ${ada.name}, not Ada Lovelace`);
     for (const shot of SHOTS) {
       try {

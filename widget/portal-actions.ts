@@ -34,6 +34,8 @@ export interface ActionContext {
   /** Announce a status change to assistive technology. */
   say(text: string): void;
   store(record: Stored): void;
+  /** A link to show because the browser did not open it (a blocked pop-up); undefined clears it. */
+  offerLink(url: string | undefined): void;
 }
 
 /**
@@ -153,6 +155,21 @@ export function createActions(ctx: ActionContext) {
           return ctx.say(msg(str`Confirmation sent to ${r.customer.pending_email}. Your email changes once you confirm.`));
       }
       ctx.say(msg('Billing details saved.'));
+    },
+
+    /** The payment provider's own page, in a new tab; where a pop-up is blocked, a link to follow instead. */
+    async manageBilling() {
+      // Opened now, while the click still counts as the customer's: one opened after the request would be blocked.
+      const win = window.open('', '_blank');
+      const r = await ctx.run(() => client.manageLink());
+      const url = r && /^https?:\/\//i.test(r.url) ? r.url : undefined;
+      if (!url || !win) {
+        win?.close();
+        return ctx.offerLink(url);
+      }
+      win.opener = null;
+      win.location.href = url;
+      ctx.offerLink(undefined);
     },
 
     /** Ask for a sign-in link by email; the link brings the customer back here with `#creem_code=…`. */

@@ -8,6 +8,7 @@ import type {
   ExchangeRequest,
   InvoiceRequest,
   MagicLinkAccepted,
+  ManageLinkResponse,
   MagicLinkRequest,
   OverviewResponse,
   ReferenceResponse,
@@ -71,6 +72,8 @@ export function createPortalClient(options: ClientOptions) {
     requestInvoice: (body: InvoiceRequest) => call<ReferenceResponse>('POST', '/invoice-requests', body),
     requestRefund: (body: RefundRequest) => call<RefundRequestResponse>('POST', '/refund-requests', body),
     updateBilling: (body: BillingUpdate) => call<BillingResponse>('PATCH', '/billing', body),
+    /** A short-lived link to the payment provider's own page for the card on file. */
+    manageLink: () => call<ManageLinkResponse>('POST', '/billing/manage-link', undefined),
     /** Signed out: email a sign-in link (always the same answer, known address or not). */
     requestMagicLink: (body: MagicLinkRequest) => call<MagicLinkAccepted>('POST', '/magic-link', body, undefined, false),
     /** Signed out: a sign-in code from a link → a portal session token. */

@@ -29,7 +29,7 @@ const state = { state: true } as const;
  * Internal reactive state: a change re-renders; no attribute, not public. Spread into `properties`
  * rather than listed there: the manifest analyzer documents listed entries as attributes.
  */
-const internalState = { sheet: state, busy: state, problem: state, live: state, expired: state, signIn: state };
+const internalState = { sheet: state, busy: state, problem: state, live: state, expired: state, signIn: state, manageUrl: state };
 
 /** Logic of `<creem-portal>`; the public API is documented on `CreemPortalElement`. */
 export class PortalElement extends LitElement {
@@ -76,6 +76,8 @@ export class PortalElement extends LitElement {
   private expired = false;
   /** Sign-in state: link sent to this address, or an error. */
   private signIn: { sent?: string; error?: string } = {};
+  /** The payment provider's page, when the browser blocked opening it. */
+  private manageUrl?: string;
   /** Formatting locale: the catalog's, or the exact regional tag asked for. */
   private loc = 'en';
   private conn?: AbortController;
@@ -119,6 +121,7 @@ export class PortalElement extends LitElement {
     close: () => this.closeSheet(),
     say: (text) => (this.live = text),
     store: (record) => this.store(record),
+    offerLink: (url) => (this.manageUrl = url),
   });
 
   constructor() {
@@ -279,7 +282,7 @@ export class PortalElement extends LitElement {
       if (txs.status === 'error') return renderError(describeError(txs.error), () => this.retry());
       return txs.status === 'complete' && txs.value ? renderPayments({ ...props, transactions: txs.value }) : renderSkeleton();
     }
-    if (this.view === 'billing') return renderBilling({ ...props, customer: o.customer, merchant: o.merchant });
+    if (this.view === 'billing') return renderBilling({ ...props, customer: o.customer, merchant: o.merchant, manageUrl: this.manageUrl });
     return renderSubscriptions({ ...props, subscriptions: o.subscriptions });
   }
 
@@ -288,7 +291,7 @@ export class PortalElement extends LitElement {
     const props = { ...this.viewState, ...this.actions };
     return sheetDialog(
       isSubscriptionSheet(sheet)
-        ? renderSubscriptionSheet({ ...props, sheet, settings: o.merchant.settings, plans: o.plans })
+        ? renderSubscriptionSheet({ ...props, sheet, settings: o.merchant.settings, plans: o.plans, seats: o.merchant.settings.units })
         : renderPaymentSheet({ ...props, sheet, merchant: o.merchant, subscriptions: o.subscriptions }),
       () => this.closeSheet(),
       this.trap.keydown,

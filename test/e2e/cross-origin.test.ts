@@ -40,7 +40,7 @@ async function recordEvents(page: Page) {
 }
 
 test('on a merchant origin with the strict CSP, the element shows the subscriptions and completes a cancel with no violation', async () => {
-  const ada = seededCustomer(server, 'ada@example.com');
+  const ada = await seededCustomer(server, 'ada@example.com');
   const { page, problems, context } = await openPage(browser);
   page.setDefaultTimeout(15_000);
   const portalRequests: string[] = [];
@@ -64,7 +64,7 @@ test('on a merchant origin with the strict CSP, the element shows the subscripti
   await pro.getByText('Ending', { exact: true }).waitFor();
   await page.screenshot({ path: saveScreenshotPath('strict-csp-merchant-site.png') });
 
-  const stored = storedSubscriptions(server, ada.id).find((s) => s.status === 'scheduled_cancel');
+  const stored = (await storedSubscriptions(server, ada.id)).find((s) => s.status === 'scheduled_cancel');
   assert.equal(stored?.cancel_reason, 'switched_service');
   // Every portal call went across origins, preflighted POSTs included.
   assert.ok(portalRequests.length >= 2 && portalRequests.every((r) => r.endsWith(server.url)), portalRequests.join(', '));
@@ -75,7 +75,7 @@ test('on a merchant origin with the strict CSP, the element shows the subscripti
 });
 
 test('with token-url and a German catalog fetched across origins, the strict CSP still records no violation', async () => {
-  const margaret = seededCustomer(server, 'margaret@example.com');
+  const margaret = await seededCustomer(server, 'margaret@example.com');
   const { page, problems, context } = await openPage(browser);
   page.setDefaultTimeout(15_000);
   await page.goto(`${merchant.origin}/token-url.html?customer=${margaret.id}&locale=de`);
@@ -87,7 +87,7 @@ test('with token-url and a German catalog fetched across origins, the strict CSP
 });
 
 test('on an origin the merchant did not allow, the browser gets no portal data', async () => {
-  const ada = seededCustomer(server, 'ada@example.com');
+  const ada = await seededCustomer(server, 'ada@example.com');
   const { page, problems, context } = await openPage(browser);
   const events = await recordEvents(page);
   // A token for any of the merchant's origins: the merchant's list itself keeps this page out.
@@ -103,7 +103,7 @@ test('on an origin the merchant did not allow, the browser gets no portal data',
 });
 
 test("a token minted for other origins is refused on the real request from the merchant's page", async () => {
-  const ada = seededCustomer(server, 'ada@example.com');
+  const ada = await seededCustomer(server, 'ada@example.com');
   const { page, context } = await openPage(browser);
   const events = await recordEvents(page);
   await page.goto(`${merchant.origin}/?customer=${ada.id}&token_origins=${encodeURIComponent(SHOP_ORIGIN)}`);

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { axeViolations, openPage, saveScreenshotPath } from './support/browser.js';
-import { seededCustomer, storedSubscriptions, type RunningServer } from './support/server.js';
+import { seededCustomer, storedPayments, storedSubscriptions, type RunningServer } from './support/server.js';
 import { card, continueIfAsked, loggedEvents, openDemoAs, sheet } from './support/demo.js';
 import { focused, named, tabTo } from './support/keyboard.js';
 import { latestMailTo, linkIn } from './support/mailbox.js';
@@ -15,7 +15,7 @@ withServerAndBrowser((s, b) => ((server = s), (browser = b)));
 const medium = (iso: string) => new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(new Date(iso));
 
 test('cancel at period end with a reason shows the end date in a banner, and undo makes it active again', async () => {
-  const grace = seededCustomer(server, 'grace@example.com');
+  const grace = await seededCustomer(server, 'grace@example.com');
   const { page, problems, context } = await openPage(browser);
   page.setDefaultTimeout(15_000);
   await openDemoAs(page, server, grace.id);
@@ -30,7 +30,7 @@ test('cancel at period end with a reason shows the end date in a banner, and und
   await sheet(page).getByRole('button', { name: 'Confirm cancellation' }).click();
   await sheet(page).waitFor({ state: 'detached' });
 
-  const [ending] = storedSubscriptions(server, grace.id);
+  const [ending] = await storedSubscriptions(server, grace.id);
   assert.equal(ending.status, 'scheduled_cancel');
   assert.equal(ending.cancel_reason, 'unused');
   assert.equal(ending.cancel_comment, 'Back after the holidays.');
@@ -41,7 +41,7 @@ test('cancel at period end with a reason shows the end date in a banner, and und
 
   await starter.getByRole('button', { name: 'Keep my subscription' }).click();
   await starter.getByText('Your subscription ends on').waitFor({ state: 'detached' });
-  const [kept] = storedSubscriptions(server, grace.id);
+  const [kept] = await storedSubscriptions(server, grace.id);
   assert.ok(['active', 'trialing'].includes(kept.status), `status after undo: ${kept.status}`);
   assert.equal(kept.current_period_end_date, ending.current_period_end_date, 'undo keeps the current period');
   assert.equal((await loggedEvents(page))[0], 'creem-subscription-resumed');
@@ -51,7 +51,7 @@ test('cancel at period end with a reason shows the end date in a banner, and und
 });
 
 test('switching plan shows the proration preview, then the new plan and the new charge appear in payments', async () => {
-  const ada = seededCustomer(server, 'ada@example.com');
+  const ada = await seededCustomer(server, 'ada@example.com');
   const { page, problems, context } = await openPage(browser);
   page.setDefaultTimeout(15_000);
   await openDemoAs(page, server, ada.id);
@@ -78,12 +78,11 @@ test('switching plan shows the proration preview, then the new plan and the new 
   assert.match(up.preview, /Charged today\s+\$[\d,.]+/);
 
   await card(page, 'Pro').getByText('Active', { exact: true }).waitFor();
-  const stored = storedSubscriptions(server, ada.id).find((s) => s.status === 'active');
-  const transactions = server.readData().collections.transactions.filter((t: any) => t.subscription_id === stored.id);
-  const latest = transactions.sort((a: any, b: any) => b.created_at - a.created_at)[0];
+  const stored = (await storedSubscriptions(server, ada.id)).find((s) => s.status === 'active')!;
+  const [latest] = await storedPayments(server, ada.id, stored.id);
   assert.equal(latest.status, 'paid');
   // The preview's sentence and the payments list speak of what the customer really pays, tax included.
-  assert.equal(`$${(latest.amount_paid / 100).toFixed(2)}`, charged[1], 'what the preview promised is what was charged');
+  assert.equal(`$${(latest.amountPaid! / 100).toFixed(2)}`, charged[1], 'what the preview promised is what was charged');
 
   await page.locator('creem-portal').getByRole('button', { name: 'Payments' }).click();
   const table = page.locator('creem-portal [part~=table]');
@@ -91,7 +90,7 @@ test('switching plan shows the proration preview, then the new plan and the new 
   const firstRow = table.locator('tbody tr').first();
   await firstRow.getByText(charged[1]).waitFor();
   await firstRow.getByText('Paid', { exact: true }).waitFor();
-  assert.match(await firstRow.innerText(), new RegExp(latest.order_id));
+  assert.match(await firstRow.innerText(), new RegExp(latest.order!));
   await firstRow.getByRole('button', { name: 'Details' }).click();
   await sheet(page).getByText('Pro', { exact: true }).waitFor();
   await page.keyboard.press('Escape');
@@ -101,7 +100,7 @@ test('switching plan shows the proration preview, then the new plan and the new 
 });
 
 test('signed out on the demo page, the element signs a customer in by magic link', async () => {
-  const linus = seededCustomer(server, 'linus@example.com');
+  const linus = await seededCustomer(server, 'linus@example.com');
   const { page, problems, context } = await openPage(browser);
   page.setDefaultTimeout(15_000);
   await page.goto(`${server.url}/?customer=signed-out`);
@@ -129,7 +128,7 @@ test('signed out on the demo page, the element signs a customer in by magic link
 });
 
 test('keyboard only: reach, open and complete a cancel with Tab, Enter and Escape', async () => {
-  const jean = seededCustomer(server, 'jean@example.com');
+  const jean = await seededCustomer(server, 'jean@example.com');
   const { page, problems, context } = await openPage(browser, { bypassCSP: true });
   page.setDefaultTimeout(15_000);
   await openDemoAs(page, server, jean.id);
@@ -168,7 +167,7 @@ test('keyboard only: reach, open and complete a cancel with Tab, Enter and Escap
   await page.keyboard.press('Enter');
   await sheet(page).waitFor({ state: 'detached' });
 
-  const [stored] = storedSubscriptions(server, jean.id);
+  const [stored] = await storedSubscriptions(server, jean.id);
   assert.ok(['scheduled_cancel', 'canceled'].includes(stored.status), `status: ${stored.status}`);
   assert.equal(stored.cancel_reason, 'missing_features', 'ArrowDown picked the second reason');
   await card(page, 'Pro (yearly)').getByText(/Ending|Canceled/).first().waitFor();
@@ -179,7 +178,7 @@ test('keyboard only: reach, open and complete a cancel with Tab, Enter and Escap
 });
 
 test('the playground restyles the live element, shows the matching HTML, and opens a deep link', async () => {
-  const margaret = seededCustomer(server, 'margaret@example.com');
+  const margaret = await seededCustomer(server, 'margaret@example.com');
   const { page, problems, context } = await openPage(browser);
   page.setDefaultTimeout(15_000);
   await openDemoAs(page, server, margaret.id);
@@ -213,7 +212,7 @@ test('the playground restyles the live element, shows the matching HTML, and ope
     assert.ok(html.includes(part), `snippet has ${part}:\n${html}`);
   }
 
-  const [sub] = storedSubscriptions(server, margaret.id);
+  const [sub] = await storedSubscriptions(server, margaret.id);
   await page.getByLabel('Subscription', { exact: true }).selectOption(sub.id);
   await page.getByLabel('Flow').selectOption('pause');
   await page.getByRole('button', { name: 'Open with this deep link' }).click();

@@ -11,7 +11,7 @@ let browser: Browser;
 withServerAndBrowser((s, b) => ((server = s), (browser = b)));
 
 test('the demo page shows a customer their subscriptions; a cancel survives a reload and is on disk', async () => {
-  const jean = seededCustomer(server, 'jean@example.com');
+  const jean = await seededCustomer(server, 'jean@example.com');
   const { page, problems, context } = await openPage(browser);
   page.setDefaultTimeout(15_000);
 
@@ -33,7 +33,7 @@ test('the demo page shows a customer their subscriptions; a cancel survives a re
   await card(page, 'Pro (yearly)').getByText('Canceled', { exact: true }).waitFor();
   assert.equal(await card(page, 'Pro (yearly)').getByRole('button', { name: 'Manage subscription' }).count(), 0);
 
-  const [stored] = storedSubscriptions(server, jean.id);
+  const [stored] = await storedSubscriptions(server, jean.id);
   assert.equal(stored.status, 'canceled');
   assert.equal(stored.cancel_reason, 'missing_features');
   assert.ok(stored.canceled_at, 'canceled_at is written');

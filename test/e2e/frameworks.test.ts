@@ -17,13 +17,13 @@ for (const [framework, email, product, localeAttribute] of [
   ['Vue', 'jean@example.com', 'Pro (yearly)', 'en'],
 ] as const) {
   test(`${framework} page: the element renders from ${framework}'s props and its events reach ${framework}'s handlers`, async () => {
-    const customer = seededCustomer(server, email);
+    const customer = await seededCustomer(server, email);
     const { page, problems, context } = await openPage(browser);
     page.setDefaultTimeout(15_000);
     await page.goto(`${server.url}/demo/${framework.toLowerCase()}.html?customer=${customer.id}`);
     await waitForPortal(page);
     const received = page.getByRole('list', { name: `Events ${framework} received` });
-    await received.getByText(`creem-ready: ${storedSubscriptions(server, customer.id).length} subscription(s) for ${email}`).waitFor();
+    await received.getByText(`creem-ready: ${(await storedSubscriptions(server, customer.id)).length} subscription(s) for ${email}`).waitFor();
 
     // Properties: the token reached the element as a property, not as an attribute; attributes stayed attributes.
     const el = page.locator('creem-portal');
@@ -52,7 +52,7 @@ for (const [framework, email, product, localeAttribute] of [
     await sheet(page).getByRole('button', { name: 'Continue' }).click();
     await sheet(page).getByRole('button', { name: 'Confirm cancellation' }).click();
     await received.getByText(/^creem-subscription-canceled: sub_\w+ is scheduled_cancel$/).waitFor();
-    const ended = storedSubscriptions(server, customer.id).filter((s) => s.status === 'scheduled_cancel');
+    const ended = (await storedSubscriptions(server, customer.id)).filter((s) => s.status === 'scheduled_cancel');
     assert.equal(ended.length, 1, 'the cancel is on disk');
     assert.deepEqual(problems.errors, []);
     assert.deepEqual(problems.violations, []);

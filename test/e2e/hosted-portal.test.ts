@@ -29,7 +29,7 @@ async function expectRefused(page: Page) {
 }
 
 test('hosted portal: a customer_portal_link opens after Continue, manages the subscription, and works only once', async () => {
-  const linus = seededCustomer(server, 'linus@example.com');
+  const linus = await seededCustomer(server, 'linus@example.com');
   const res = await server.v1('POST', '/v1/customers/billing', { customer_id: linus.id });
   assert.equal(res.status, 200);
   const link: string = res.json.customer_portal_link;
@@ -47,7 +47,7 @@ test('hosted portal: a customer_portal_link opens after Continue, manages the su
   await pro.getByRole('button', { name: 'Manage subscription' }).click();
   await sheet(page).getByRole('button', { name: 'Keep my subscription' }).click();
   await pro.getByText('Active', { exact: true }).waitFor();
-  assert.equal(storedSubscriptions(server, linus.id)[0].status, 'active');
+  assert.equal((await storedSubscriptions(server, linus.id))[0].status, 'active');
 
   const again = await context.newPage();
   await again.goto(link);
@@ -57,7 +57,7 @@ test('hosted portal: a customer_portal_link opens after Continue, manages the su
 });
 
 test('hosted login: a magic link from the dev outbox signs the customer in once; the second use is refused', async () => {
-  const margaret = seededCustomer(server, 'margaret@example.com');
+  const margaret = await seededCustomer(server, 'margaret@example.com');
   const { page, problems, context } = await openPage(browser);
   page.setDefaultTimeout(15_000);
   // From the demo site's link to its hosted portal (the sign-in page needs the merchant's id, which the link carries).

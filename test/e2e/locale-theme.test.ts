@@ -18,7 +18,7 @@ const baseBrightness = (page: import('playwright-core').Page) =>
   });
 
 test('German and dark theme: the element speaks German, formats German dates and money, and is dark', async () => {
-  const ada = seededCustomer(server, 'ada@example.com');
+  const ada = await seededCustomer(server, 'ada@example.com');
   const { page, problems, context } = await openPage(browser);
   page.setDefaultTimeout(15_000);
   await openDemoAs(page, server, ada.id, { locale: 'de', theme: 'dark' });
@@ -35,7 +35,7 @@ test('German and dark theme: the element speaks German, formats German dates and
 });
 
 test('Arabic: the element is translated and mirrored right-to-left', async () => {
-  const ada = seededCustomer(server, 'ada@example.com');
+  const ada = await seededCustomer(server, 'ada@example.com');
   const { page, problems, context } = await openPage(browser);
   page.setDefaultTimeout(15_000);
   await openDemoAs(page, server, ada.id, { locale: 'ar' });

@@ -74,3 +74,58 @@ describe('<creem-portal> billing details', () => {
     expect(text(el)).to.contain('No card on file.');
   });
 });
+
+describe('<creem-portal> billing details the merchant manages elsewhere (companion mode)', () => {
+  let net: Fake;
+  const o = overview({}, { billing: { editable: ['name'], manage_link: true } });
+  beforeEach(() => {
+    net = fakeFetch();
+    net.on('GET /overview', o);
+  });
+  afterEach(() => net.restore());
+
+  const open = () => portal(html`<creem-portal token=${TOKEN} locale="en" view="billing"></creem-portal>`);
+
+  it('offers only the editable fields as inputs and shows the rest as text', async () => {
+    const el = await open();
+    const names = [...el.shadowRoot!.querySelectorAll('input')].map((i) => i.name);
+    expect(names).to.deep.equal(['name']);
+    const t = text(el);
+    expect(t).to.contain('ada@example.com');
+    expect(t).to.contain('Main St 1, 10115 Berlin');
+    expect(t).to.contain("changed on the payment provider's page");
+    await expect(el).to.be.accessible();
+  });
+
+  it('sends only the name, never a read-only field', async () => {
+    net.on('PATCH /billing', { customer: { ...o.customer, name: 'Ada King' } });
+    const el = await open();
+    el.shadowRoot!.querySelector<HTMLInputElement>('[name=name]')!.value = 'Ada King';
+    await click(el, 'Save');
+    await until(() => net.last('PATCH /billing'), 'patch');
+    expect(net.last('PATCH /billing')!.body).to.deep.equal({ name: 'Ada King' });
+  });
+
+  it('opens the payment page from a fresh link; where the pop-up is blocked it offers the link instead', async () => {
+    net.on('POST /billing/manage-link', { url: 'https://creem.example/my-orders/login/abc' });
+    const el = await open();
+    const opened: string[] = [];
+    const realOpen = window.open;
+    // The browser blocks it: window.open answers null, as for a pop-up without a user gesture.
+    window.open = ((url?: string | URL) => {
+      opened.push(String(url));
+      return null;
+    }) as typeof window.open;
+    try {
+      await click(el, 'Manage payment details');
+      await until(() => el.shadowRoot!.querySelector('a[href="https://creem.example/my-orders/login/abc"]'), 'fallback link');
+    } finally {
+      window.open = realOpen;
+    }
+    expect(opened).to.deep.equal(['']);
+    expect(net.calls.filter((c) => c.path === '/billing/manage-link')).to.have.length(1);
+    const link = el.shadowRoot!.querySelector<HTMLAnchorElement>('a[href="https://creem.example/my-orders/login/abc"]')!;
+    expect(link.rel).to.contain('noopener');
+    expect(link.textContent).to.contain('Open the payment page');
+  });
+});

@@ -51,6 +51,7 @@ const REQUESTS: [route: RegExp, schema: z.ZodType | null][] = [
   [/^POST \/invoice-requests$/, InvoiceRequest],
   [/^POST \/refund-requests$/, RefundRequest],
   [/^PATCH \/billing$/, BillingUpdate],
+  [/^POST \/billing\/manage-link$/, null],
   [/^POST \/magic-link$/, MagicLinkRequest],
   [/^POST \/session\/exchange$/, ExchangeRequest],
 ];

@@ -52,6 +52,19 @@ describe('<creem-portal> input limits', () => {
     });
   });
 
+  it("offers exactly the seats the merchant's policy allows", async () => {
+    net.on('GET /overview', overview({}, { units: { min: 2, max: 25 } }));
+    const el = await portal(html`<creem-portal token=${TOKEN} locale="en"></creem-portal>`);
+    await click(el, 'Manage subscription');
+    await click(el, 'Change quantity');
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('input[name=units]')!;
+    expect([input.min, input.max]).to.deep.equal(['2', '25']);
+    input.value = '26';
+    expect(input.checkValidity()).to.equal(false);
+    await click(el, 'Preview change');
+    expect(net.last('POST /subscriptions/sub_1/preview'), 'no request beyond the limit').to.equal(undefined);
+  });
+
   it('lets the sign-in email be no longer than an address can be', async () => {
     const el = await portal(html`<creem-portal merchant="mer_1" locale="en"></creem-portal>`);
     expect(maxLengths(el)).to.deep.equal({ email: LIMITS.email });

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { BillingUpdate, PortalCustomer, PortalMerchant } from '../../contract/portal.js';
-import { LIMITS } from '../../contract/values.js';
+import { LIMITS, type BillingField } from '../../contract/values.js';
 import { safeUrl } from '../api.js';
 import type { ViewState } from '../portal-types.js';
 import { formValues } from './sheet-frame.js';
@@ -10,20 +10,27 @@ export interface BillingProps extends ViewState {
   customer: PortalCustomer;
   merchant: PortalMerchant;
   saveBilling(update: BillingUpdate): void;
+  /** Opens the payment provider's own page (card on file, and the details that cannot change here). */
+  manageBilling(): void;
+  /** A link the browser would not open on its own (a blocked pop-up): shown for the customer to follow. */
+  manageUrl?: string;
 }
 
-/** What the form changed, and only that ("" clears a field). */
-function changes(c: PortalCustomer, f: Record<string, string>): BillingUpdate {
+/** What the form changed, and only that ("" clears a field); fields shown read-only are never sent. */
+function changes(c: PortalCustomer, f: Record<string, string>, editable: readonly BillingField[]): BillingUpdate {
   const update: BillingUpdate = {};
-  if (f.name !== (c.name ?? '')) update.name = f.name;
-  if (f.email !== c.email && f.email !== c.pending_email) update.email = f.email;
-  if (f.country && f.country.toUpperCase() !== c.country) update.country = f.country.toUpperCase();
-  if (f.tax_id !== (c.tax_id ?? '')) update.tax_id = f.tax_id || null;
+  const may = (field: BillingField) => editable.includes(field);
+  if (may('name') && f.name !== (c.name ?? '')) update.name = f.name;
+  if (may('email') && f.email !== c.email && f.email !== c.pending_email) update.email = f.email;
+  if (may('country') && f.country && f.country.toUpperCase() !== c.country) update.country = f.country.toUpperCase();
+  if (may('tax_id') && f.tax_id !== (c.tax_id ?? '')) update.tax_id = f.tax_id || null;
   const address = { line1: f.line1, line2: f.line2 || null, city: f.city, postal_code: f.postal_code, state: f.state || null };
-  if (JSON.stringify(address) !== JSON.stringify(c.address ?? { line1: '', line2: null, city: '', postal_code: '', state: null }))
+  if (may('address') && JSON.stringify(address) !== JSON.stringify(c.address ?? { line1: '', line2: null, city: '', postal_code: '', state: null }))
     update.address = address;
   return update;
 }
+
+const oneLine = (a: PortalCustomer['address']) => (a ? [a.line1, a.line2, `${a.postal_code} ${a.city}`.trim(), a.state].filter(Boolean).join(', ') : '');
 
 type InputOptions = { type?: string; required?: boolean; auto?: string; pattern?: string };
 
@@ -32,6 +39,9 @@ export function renderBilling(p: BillingProps) {
   const a = c.address;
   const card = c.payment_method;
   const update = safeUrl(p.merchant.update_payment_method_url);
+  const { editable, manage_link: manage } = p.merchant.settings.billing;
+  const may = (field: BillingField) => editable.includes(field);
+  const fixed = (label: string, value: string | null | undefined) => (value ? html`<div class="fixed"><dt>${label}</dt><dd>${value}</dd></div>` : nothing);
   const input = (label: string, name: string, value: string | null | undefined, max: number, o: InputOptions = {}) =>
     html`<label
       >${label}<input
@@ -45,18 +55,27 @@ export function renderBilling(p: BillingProps) {
     /></label>`;
   return html`<section class="stack" aria-labelledby="bill-title">
     <h3 id="bill-title">${msg('Billing details')}</h3>
-    <form @submit=${(e: Event) => p.saveBilling(changes(c, formValues(e)))}>
+    <form @submit=${(e: Event) => p.saveBilling(changes(c, formValues(e), editable))}>
       <div class="cols">
-        ${input(msg('Name'), 'name', c.name, LIMITS.customerName, { auto: 'name' })}
-        ${input(msg('Email'), 'email', c.email, LIMITS.email, { type: 'email', required: true, auto: 'email' })}
-        ${input(msg('Address'), 'line1', a?.line1, LIMITS.addressLine, { auto: 'address-line1' })}
-        ${input(msg('Address line 2 (optional)'), 'line2', a?.line2, LIMITS.addressLine, { auto: 'address-line2' })}
-        ${input(msg('Postal code'), 'postal_code', a?.postal_code, LIMITS.postalCode, { auto: 'postal-code' })}
-        ${input(msg('City'), 'city', a?.city, LIMITS.city, { auto: 'address-level2' })}
-        ${input(msg('State or region (optional)'), 'state', a?.state, LIMITS.state, { auto: 'address-level1' })}
-        ${input(msg('Country code (2 letters)'), 'country', c.country, 2, { auto: 'country', pattern: '[A-Za-z]{2}' })}
-        ${input(msg('Tax ID (optional)'), 'tax_id', c.tax_id, LIMITS.taxId)}
+        ${may('name') ? input(msg('Name'), 'name', c.name, LIMITS.customerName, { auto: 'name' }) : nothing}
+        ${may('email') ? input(msg('Email'), 'email', c.email, LIMITS.email, { type: 'email', required: true, auto: 'email' }) : nothing}
+        ${may('address')
+          ? html`${input(msg('Address'), 'line1', a?.line1, LIMITS.addressLine, { auto: 'address-line1' })}
+            ${input(msg('Address line 2 (optional)'), 'line2', a?.line2, LIMITS.addressLine, { auto: 'address-line2' })}
+            ${input(msg('Postal code'), 'postal_code', a?.postal_code, LIMITS.postalCode, { auto: 'postal-code' })}
+            ${input(msg('City'), 'city', a?.city, LIMITS.city, { auto: 'address-level2' })}
+            ${input(msg('State or region (optional)'), 'state', a?.state, LIMITS.state, { auto: 'address-level1' })}`
+          : nothing}
+        ${may('country') ? input(msg('Country code (2 letters)'), 'country', c.country, 2, { auto: 'country', pattern: '[A-Za-z]{2}' }) : nothing}
+        ${may('tax_id') ? input(msg('Tax ID (optional)'), 'tax_id', c.tax_id, LIMITS.taxId) : nothing}
       </div>
+      ${editable.length < 5
+        ? html`<dl class="fixed-list">
+              ${may('email') ? nothing : fixed(msg('Email'), c.email)} ${may('address') ? nothing : fixed(msg('Address'), oneLine(a))}
+              ${may('country') ? nothing : fixed(msg('Country code (2 letters)'), c.country)} ${may('tax_id') ? nothing : fixed(msg('Tax ID (optional)'), c.tax_id)}
+            </dl>
+            ${manage ? html`<p class="muted">${msg("Your email, address, tax ID and card are changed on the payment provider's page.")}</p>` : nothing}`
+        : nothing}
       ${c.pending_email ? html`<p class="muted">${msg(str`Confirmation sent to ${c.pending_email}. Your email changes once you confirm.`)}</p>` : nothing}
       ${p.problem ? html`<p role="alert" class="err">${p.problem}</p>` : nothing}
       <div><button part="button" class="primary" ?disabled=${p.busy}>${msg('Save')}</button></div>
@@ -69,6 +88,12 @@ export function renderBilling(p: BillingProps) {
     </p>
     ${update
       ? html`<div><a part="button" class="btn" href=${update} target="_blank" rel="noopener noreferrer">${msg('Update payment method')}</a></div>`
+      : nothing}
+    ${manage
+      ? html`<div class="row">
+          <button part="button" type="button" ?disabled=${p.busy} @click=${() => p.manageBilling()}>${msg('Manage payment details')}</button>
+          ${p.manageUrl ? html`<a href=${p.manageUrl} target="_blank" rel="noopener noreferrer">${msg('Open the payment page')}</a>` : nothing}
+        </div>`
       : nothing}
   </section>`;
 }

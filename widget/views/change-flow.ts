@@ -1,7 +1,6 @@
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { ChangePreview, ChangeRequest, PortalProduct, PortalSubscription } from '../../contract/portal.js';
-import { LIMITS } from '../../contract/values.js';
 import { day, money } from '../i18n.js';
 import type { SheetStep, SubscriptionSheet, ViewState } from '../portal-types.js';
 import { price } from './format.js';
@@ -10,6 +9,8 @@ import { back, formValues } from './sheet-frame.js';
 export interface ChangeFlowProps extends ViewState {
   /** Products the customer may switch to. */
   plans: PortalProduct[];
+  /** The seats the merchant lets a customer choose. */
+  seats: { min: number; max: number };
   open(sheet: SubscriptionSheet): void;
   preview(sub: PortalSubscription, change: ChangeRequest, from: 'switch' | 'units'): void;
   change(sub: PortalSubscription, change: ChangeRequest, preview: ChangePreview): void;
@@ -48,7 +49,7 @@ export function renderSwitch(p: ChangeFlowProps, sheet: SheetStep<'switch'>) {
 export function renderUnits(p: ChangeFlowProps, { sub }: SheetStep<'units'>) {
   const submit = (e: Event) => p.preview(sub, { units: Number(formValues(e).units) }, 'units');
   return html`<form @submit=${submit}>
-    <label>${msg('Quantity')}<input name="units" type="number" min="1" max=${LIMITS.maxUnits} required .value=${String(sub.units)} /></label>
+    <label>${msg('Quantity')}<input name="units" type="number" min=${p.seats.min} max=${p.seats.max} required .value=${String(sub.units)} /></label>
     ${buttons(p, sub)}
   </form>`;
 }

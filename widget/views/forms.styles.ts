@@ -12,6 +12,21 @@ export const formStyles = css`
     grid-template-columns: repeat(auto-fill, minmax(min(15rem, 100%), 1fr));
     gap: 0.75rem;
   }
+  /* Billing details the customer cannot change here, shown as text. */
+  .fixed-list {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(15rem, 100%), 1fr));
+    gap: 0.75rem;
+    margin: 0.75rem 0 0;
+  }
+  .fixed-list dt {
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  .fixed-list dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
   fieldset {
     border: 1px solid var(--_border);
     border-radius: var(--_r);

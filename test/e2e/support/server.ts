@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { Creem } from 'creem';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 export const E2E_API_KEY = 'creem_test_e2e_suite_key_0123456789';
@@ -20,24 +21,36 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** `standalone` (this server is the Creem API) or `companion` (in front of a second instance as the upstream); from E2E_MODE. */
+export const E2E_MODE: 'standalone' | 'companion' = process.env.E2E_MODE === 'companion' ? 'companion' : 'standalone';
+
 export interface RunningServer {
+  mode: 'standalone' | 'companion';
+  /** Where the product (the demo page, the element, the portal API) is: the companion in companion mode. */
   url: string;
   port: number;
   dir: string;
   dataFile: string;
   apiKey: string;
-  /** The data file as it is on disk. */
+  /** Creem's SDK at whatever holds the truth: this server, or in companion mode its upstream. */
+  creem: Creem;
+  /** This server's data file as it is on disk. */
   readData(): { version: number; collections: Record<string, any[]> };
   /** A call to the merchant API with the demo key. */
   v1(method: string, pathname: string, body?: unknown): Promise<{ status: number; json: any }>;
   stop(): Promise<void>;
 }
 
-/**
- * The real product, as `npm start` runs it: `node --import tsx server/main.ts` in its own process, seeded with
- * the demo merchant, over a data file in a fresh temp directory, on a free port.
- */
-export async function startServer(opts: { allowedOrigins?: string[]; env?: Record<string, string> } = {}): Promise<RunningServer> {
+interface Process {
+  url: string;
+  port: number;
+  dir: string;
+  dataFile: string;
+  stop(): Promise<void>;
+}
+
+/** `node --import tsx server/main.ts` in its own process over a fresh temp data file, on a free port, once healthy. */
+async function spawnServer(env: Record<string, string | undefined>): Promise<Process> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'creem-portal-e2e-'));
   const dataFile = path.join(dir, 'db.json');
   const port = await freePort();
@@ -45,18 +58,7 @@ export async function startServer(opts: { allowedOrigins?: string[]; env?: Recor
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_FILE: dataFile,
-      SEED: 'demo',
-      DEMO_API_KEY: E2E_API_KEY,
-      DEMO_ALLOWED_ORIGINS: (opts.allowedOrigins ?? []).join(','),
-      LOG_LEVEL: 'error',
-      ...opts.env,
-    },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), HOST: '127.0.0.1', DATA_FILE: dataFile, LOG_LEVEL: 'error', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d) => (output += d));
@@ -84,17 +86,6 @@ export async function startServer(opts: { allowedOrigins?: string[]; env?: Recor
     port,
     dir,
     dataFile,
-    apiKey: E2E_API_KEY,
-    readData: () => JSON.parse(fs.readFileSync(dataFile, 'utf8')),
-    async v1(method, pathname, body) {
-      const res = await fetch(url + pathname, {
-        method,
-        headers: { 'x-api-key': E2E_API_KEY, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await res.text();
-      return { status: res.status, json: text ? JSON.parse(text) : null };
-    },
     async stop() {
       if (child.exitCode === null) {
         child.kill('SIGTERM');
@@ -107,14 +98,94 @@ export async function startServer(opts: { allowedOrigins?: string[]; env?: Recor
   };
 }
 
-/** The seeded demo customer with this email, read from the data file. */
-export function seededCustomer(server: RunningServer, email: string): { id: string; name: string; email: string } {
-  const c = server.readData().collections.customers.find((x: any) => x.email === email);
-  if (!c) throw new Error(`no seeded customer ${email}`);
-  return c;
+const SEEDED = { SEED: 'demo', DEMO_API_KEY: E2E_API_KEY };
+
+/**
+ * The real product, as `npm start` runs it: in its own process, seeded with the demo merchant, over a data
+ * file in a fresh temp directory, on a free port. With E2E_MODE=companion: the same journeys against a
+ * companion server in front of a second, seeded instance in standalone mode on its own port — a real
+ * HTTP hop, the way `npm run start:companion` runs them.
+ */
+export async function startServer(opts: { allowedOrigins?: string[]; env?: Record<string, string> } = {}): Promise<RunningServer> {
+  const origins = (opts.allowedOrigins ?? []).join(',');
+  let upstream: Process | undefined;
+  let product: Process;
+  if (E2E_MODE === 'companion') {
+    upstream = await spawnServer(SEEDED);
+    product = await spawnServer({
+      CREEM_API_KEY: E2E_API_KEY,
+      CREEM_API_URL: upstream.url,
+      DEMO_SITE: 'on',
+      ALLOWED_ORIGINS: origins,
+      PORTAL_BRAND_NAME: 'Acme Cloud',
+      PORTAL_SUPPORT_EMAIL: 'support@acme-cloud.test',
+      ...opts.env,
+    });
+  } else {
+    product = await spawnServer({ ...SEEDED, DEMO_ALLOWED_ORIGINS: origins, ...opts.env });
+  }
+  return {
+    mode: E2E_MODE,
+    url: product.url,
+    port: product.port,
+    dir: product.dir,
+    dataFile: product.dataFile,
+    apiKey: E2E_API_KEY,
+    creem: new Creem({ apiKey: E2E_API_KEY, serverURL: (upstream ?? product).url, retryConfig: { strategy: 'none' } }),
+    readData: () => JSON.parse(fs.readFileSync(product.dataFile, 'utf8')),
+    async v1(method, pathname, body) {
+      const res = await fetch(product.url + pathname, {
+        method,
+        headers: { 'x-api-key': E2E_API_KEY, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await res.text();
+      return { status: res.status, json: text ? JSON.parse(text) : null };
+    },
+    async stop() {
+      await product.stop();
+      await upstream?.stop();
+    },
+  };
 }
 
-/** Every subscription of a customer as stored on disk. */
-export function storedSubscriptions(server: RunningServer, customerId: string): any[] {
-  return server.readData().collections.subscriptions.filter((s: any) => s.customer_id === customerId);
+/** The seeded demo customer with this email, as Creem's SDK finds it where the truth is. */
+export async function seededCustomer(server: RunningServer, email: string): Promise<{ id: string; name: string; email: string }> {
+  const c = await server.creem.customers.retrieve(undefined, email);
+  return { id: c.id, name: c.name ?? '', email: c.email };
+}
+
+export interface StoredSubscription {
+  id: string;
+  status: string;
+  current_period_end_date: string;
+  canceled_at: string | null;
+  units: number;
+  product_id: string;
+  /** What the customer answered in the cancel survey, as this server keeps it. */
+  cancel_reason: string | null;
+  cancel_comment: string | null;
+}
+
+/** A customer's subscriptions, read through Creem's SDK after each action, with the survey answers this server kept. */
+export async function storedSubscriptions(server: RunningServer, customerId: string): Promise<StoredSubscription[]> {
+  const { items } = await server.creem.customers.listSubscriptions(customerId, 1, 100);
+  const data = server.readData().collections;
+  const kept = (id: string) => (server.mode === 'companion' ? data.subscription_notes : data.subscriptions).find((r: any) => r.id === id);
+  return items.map((s) => ({
+    id: s.id,
+    status: s.status,
+    current_period_end_date: s.currentPeriodEndDate!.toISOString(),
+    canceled_at: s.canceledAt ? s.canceledAt.toISOString() : null,
+    units: s.items?.[0]?.units ?? 1,
+    product_id: typeof s.product === 'string' ? s.product : s.product.id,
+    cancel_reason: kept(s.id)?.cancel_reason ?? null,
+    cancel_comment: kept(s.id)?.cancel_comment ?? null,
+  }));
+}
+
+/** A subscription's payments, newest first, through Creem's SDK. */
+export async function storedPayments(server: RunningServer, customerId: string, subscriptionId: string) {
+  const page = await server.creem.transactions.search(customerId, undefined, undefined, 1, 100);
+  return page.result.items.filter((t) => t.subscription === subscriptionId).sort((a, b) => b.createdAt - a.createdAt);
 }
