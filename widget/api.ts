@@ -15,6 +15,8 @@ export class ApiError extends Error {
 /** What to tell the customer about a failed request. */
 export function describeError(e: unknown): string {
   if ((e instanceof ApiError && e.offline) || !navigator.onLine) return msg('You appear to be offline. Check your connection and try again.');
+  // The server could not reach what it stands in front of (502, 503, 504): nothing the customer did, nothing changed.
+  if (e instanceof ApiError && e.status >= 502 && e.status <= 504) return msg('The billing service is not answering right now. Nothing was changed. Please try again in a moment.');
   return [msg('Something went wrong.'), e instanceof ApiError ? e.message : ''].join(' ').trim();
 }
 

@@ -41,7 +41,7 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-interface Process {
+export interface Process {
   url: string;
   port: number;
   dir: string;
@@ -50,7 +50,7 @@ interface Process {
 }
 
 /** `node --import tsx server/main.ts` in its own process over a fresh temp data file, on a free port, once healthy. */
-async function spawnServer(env: Record<string, string | undefined>): Promise<Process> {
+export async function spawnServer(env: Record<string, string | undefined>): Promise<Process> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'creem-portal-e2e-'));
   const dataFile = path.join(dir, 'db.json');
   const port = await freePort();
@@ -98,7 +98,7 @@ async function spawnServer(env: Record<string, string | undefined>): Promise<Pro
   };
 }
 
-const SEEDED = { SEED: 'demo', DEMO_API_KEY: E2E_API_KEY };
+export const SEEDED = { SEED: 'demo', DEMO_API_KEY: E2E_API_KEY };
 
 /**
  * The real product, as `npm start` runs it: in its own process, seeded with the demo merchant, over a data
