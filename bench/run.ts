@@ -16,6 +16,7 @@ import { launch, measureFirstPaint } from './first-paint.js';
 import * as load from './load.js';
 import { startServer, mintToken } from './server.js';
 import { measureStoreWrites } from './store-writes.js';
+import { companionOverview } from './companion.js';
 import { renderMarkdown, type Budget, type Results, type ScalingRun } from './report.js';
 
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -77,6 +78,8 @@ async function main() {
       await load.mintTokens(info, o),
       await load.cancelResume(info, o),
     ];
+    step('companion mode: the overview through a companion server in front of this one');
+    rows.push(...(await companionOverview(info, o)));
     throughput = rows.map((r) => ({ ...r, ratio_to_floor: round2(r.req_per_s / floor.req_per_s) }));
   } finally {
     await server.stop();
@@ -147,8 +150,13 @@ function budgets(r: Results): Budget[] {
   const list = rest[0];
   add('portal list (overview) vs floor', '≥ 0.5 × floor', `${list.ratio_to_floor} × (${list.req_per_s} / ${floor.req_per_s} req/s)`, list.ratio_to_floor >= 0.5);
   for (const t of rest) {
-    add(`p99 at ${t.connections} connections: ${t.name}`, '≤ 20 ms', `${t.p99_ms} ms`, t.p99_ms <= 20);
     if (t.non_2xx || t.errors) add(`no failed requests: ${t.name}`, '0', `${t.non_2xx} non-2xx, ${t.errors} errors`, false);
+    // Companion rows carry an upstream hop on the same two cores: reported against standalone, no p99 budget.
+    if (t.name.startsWith('companion')) {
+      add(`${t.name} vs standalone overview`, 'reported', `${round2(t.req_per_s / list.req_per_s)} × (${t.req_per_s} req/s, p99 ${t.p99_ms} ms)`, true);
+      continue;
+    }
+    add(`p99 at ${t.connections} connections: ${t.name}`, '≤ 20 ms', `${t.p99_ms} ms`, t.p99_ms <= 20);
   }
   const [small, , large] = r.scaling;
   const flat = large.read.req_per_s / small.read.req_per_s;
