@@ -41,6 +41,12 @@ const EnvSchema = z.object({
   /** Companion mode: how long a customer's reads from Creem are reused; 0 turns the cache off. */
   CREEM_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
   PORTAL_CONFIG: z.string().min(1).optional(),
+  /** `postgres://…`: the store lives in PostgreSQL and any number of processes may share it; unset → lowdb at DATA_FILE. */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
+  /** With DATABASE_URL: the PostgreSQL schema to keep the tables in (default: the connection's search_path, usually public). */
+  DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier').optional(),
+  /** With DATABASE_URL: connections per process. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   /** Companion mode, outside production: also serve the demo merchant's site over the Creem account (npm run start:companion). */
   DEMO_SITE: boolish.optional(),
 });
@@ -79,6 +85,8 @@ export interface Config {
   /** Set in companion mode (CREEM_API_KEY): the Creem account the portal fronts. */
   companion: CompanionConfig | undefined;
   demoSite: boolean;
+  /** Set when DATABASE_URL is: the store is PostgreSQL. */
+  database: { url: string; schema: string | undefined; poolSize: number } | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -120,6 +128,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     companion,
     demoSite: (e.DEMO_SITE ?? false) && !production,
+    database: e.DATABASE_URL ? { url: e.DATABASE_URL, schema: e.DATABASE_SCHEMA, poolSize: e.DATABASE_POOL_SIZE } : undefined,
   };
 }
 

@@ -1,9 +1,10 @@
 import { serve } from '@hono/node-server';
 import { loadConfig, ConfigError, type Config } from './config.js';
-import { StoreCorruptError } from './store/interface.js';
-import { LowdbStore } from './store/lowdb/lowdb-store.js';
+import { StoreCorruptError, StoreUnavailableError } from './store/interface.js';
+import { openStore } from './store/open.js';
 import { StoreLockedError } from './store/lowdb/lock.js';
 import { loadKeys } from './auth/keys.js';
+import { sharedKeys } from './auth/shared-keys.js';
 import { createLogger } from './log.js';
 import { systemClock } from './clock.js';
 import { createApp } from './app.js';
@@ -37,7 +38,7 @@ function banner(deps: AppDeps, config: Config, address: string): string {
     c && !c.webhookSecret ? '  Creem webhooks: off (set CREEM_WEBHOOK_SECRET to receive them at /webhooks/creem)' : '',
     `  API docs: ${url}/docs   OpenAPI: ${url}/openapi.json`,
     config.production ? '' : `  dev mailbox: ${url}/dev/mailbox`,
-    `  data file: ${config.dataFile}`,
+    config.database ? `  store: PostgreSQL (${new URL(config.database.url).host}${new URL(config.database.url).pathname})` : `  data file: ${config.dataFile}`,
     '',
   ]
     .filter((l) => l !== '')
@@ -47,9 +48,13 @@ function banner(deps: AppDeps, config: Config, address: string): string {
 async function main() {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
-  const store = await LowdbStore.open(config.dataFile);
+  const store = await openStore(config).catch((e: unknown) => {
+    throw config.database ? new DatabaseStartError(config.database.url, e) : e;
+  });
   const clock = systemClock;
-  const deps = await withCompanion(buildDeps({ config, store, clock, log, keys: loadKeys(config.dataFile, config.widgetTokenSecret, clock()) }));
+  // Several processes on one database share their signing keys there; one process keeps them beside its data file.
+  const keys = config.widgetTokenSecret || !config.database ? loadKeys(config.dataFile, config.widgetTokenSecret, clock()) : await sharedKeys(store, clock());
+  const deps = await withCompanion(buildDeps({ config, store, clock, log, keys }));
   await attachDemo(deps, config);
   const app = createApp(deps);
   // Sends the outbox (in companion mode: the portal's own events); pending deliveries left by a previous run are picked up at once.
@@ -78,8 +83,21 @@ async function main() {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
+/** The database could not be opened: said once, without the URL's password. */
+class DatabaseStartError extends Error {
+  constructor(url: string, cause: unknown) {
+    const u = new URL(url);
+    const where = `${u.hostname}:${u.port || 5432}${u.pathname}`;
+    super(
+      cause instanceof StoreCorruptError
+        ? cause.message
+        : `the PostgreSQL database at ${where} cannot be reached or opened (${cause instanceof Error ? cause.message.replace(url, '[DATABASE_URL]') : String(cause)}). Check DATABASE_URL and that the server is running.`,
+    );
+  }
+}
+
 main().catch((e) => {
-  if (e instanceof ConfigError || e instanceof StoreCorruptError || e instanceof StoreLockedError) {
+  if (e instanceof ConfigError || e instanceof StoreCorruptError || e instanceof StoreLockedError || e instanceof DatabaseStartError || e instanceof StoreUnavailableError) {
     process.stderr.write(`creem-portal cannot start: ${e.message}\n`);
   } else {
     process.stderr.write(`creem-portal crashed on start: ${e instanceof Error ? e.stack : String(e)}\n`);

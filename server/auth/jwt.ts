@@ -67,7 +67,12 @@ async function verifyUncached(keys: TokenKeys, issuer: string, audience: string,
   try {
     const { kid, alg } = decodeProtectedHeader(token);
     if (alg !== ALGORITHM) throw invalid();
-    const key = typeof kid === 'string' ? keys.find(kid, nowMs) : undefined;
+    let key = typeof kid === 'string' ? keys.find(kid, nowMs) : undefined;
+    // Shared keys: a kid this process has not seen may come from another process's rotation.
+    if (!key && typeof kid === 'string' && keys.refresh) {
+      await keys.refresh();
+      key = keys.find(kid, nowMs);
+    }
     if (!key) throw invalid();
     const { payload } = await jwtVerify(token, await cryptoKey(key.secret), {
       algorithms: [ALGORITHM],

@@ -22,7 +22,9 @@ export interface SigningKey {
 export interface TokenKeys {
   current(): SigningKey;
   find(kid: string, now: number): SigningKey | undefined;
-  rotate(now: number): SigningKey;
+  rotate(now: number): SigningKey | Promise<SigningKey>;
+  /** Keys shared by several processes: read them again (a kid signed by another process after a rotation). */
+  refresh?(): Promise<void>;
 }
 
 interface KeyFile {

@@ -1,4 +1,4 @@
-import type { CollectionName, Collections, IndexedField } from './schema.js';
+import type { CollectionName, Collections, IndexedField, WebhookDelivery } from './schema.js';
 
 /**
  * The store every domain rule runs on, whatever engine holds the data (lowdb in a file, or
@@ -35,6 +35,12 @@ export interface Tx extends StoreReader {
 export interface Store extends StoreReader {
   readonly engine: string;
   transact<T>(change: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * Up to `limit` pending webhook deliveries due by `now`, to HTTP endpoints that are enabled, that no
+   * worker holds: each is held (`claimed_until`) until `now + leaseMs`, so across processes every
+   * attempt is made by one worker. Oldest due first.
+   */
+  claimDueDeliveries(now: number, leaseMs: number, limit: number): Promise<WebhookDelivery[]>;
   /** Waits for every pending commit, then lets the data go (file lock, connections). */
   close(): Promise<void>;
 }

@@ -6,6 +6,7 @@ import type {
   SignInCode,
   SubscriptionNote,
   TokenRevocation,
+  WidgetKey,
   WebhookDelivery,
   WebhookEndpoint,
   WebhookEvent,
@@ -39,6 +40,7 @@ export interface Collections {
   idempotency: IdempotencyRecord;
   mailbox: MailMessage;
   subscription_notes: SubscriptionNote;
+  widget_keys: WidgetKey;
 }
 
 export type CollectionName = keyof Collections;
@@ -62,6 +64,7 @@ export const COLLECTIONS: CollectionName[] = [
   'idempotency',
   'mailbox',
   'subscription_notes',
+  'widget_keys',
 ];
 
 /** Fields records can be found by (`findBy`); every engine keeps an index on each, so lookups stay flat as the store grows. */

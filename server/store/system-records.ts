@@ -39,6 +39,11 @@ export interface WebhookDelivery {
   last_status: number | null;
   last_error: string | null;
   log: { at: number; status: number | null; error: string | null; ms: number }[];
+  /**
+   * Epoch ms until which one worker holds this delivery for its attempt (claimDueDeliveries); no
+   * other process takes it meanwhile. A worker that dies mid-attempt lets it lapse.
+   */
+  claimed_until?: number | null;
   created_at: number;
   updated_at: number;
 }
@@ -113,4 +118,15 @@ export interface SubscriptionNote {
   cancel_comment: string | null;
   /** Epoch milliseconds. */
   updated_at: number;
+}
+
+/** A widget-token signing key kept in a shared store (PostgreSQL), so every process signs and verifies alike. */
+export interface WidgetKey {
+  /** The key's `kid`. */
+  id: string;
+  /** base64url of at least 32 random bytes. */
+  secret: string;
+  created_at: number;
+  /** When a newer key took over signing; null for the current key. */
+  retired_at: number | null;
 }

@@ -12,14 +12,15 @@ export interface Outcome {
 
 export type OutcomeKind = 'delivered' | 'retrying' | 'gaveUp';
 
-/** Pending HTTP deliveries due by `now`, oldest due first; cli deliveries wait for an ack, a disabled endpoint keeps its own. */
-export async function dueDeliveries(store: Store, now: number, limit: number): Promise<WebhookDelivery[]> {
-  const pending = (await store.findBy('webhook_deliveries', 'status', 'pending')).filter((d) => d.next_attempt_at <= now);
-  const endpoints = await Promise.all(pending.map((d) => store.get('webhook_endpoints', d.endpoint_id)));
-  return pending
-    .filter((_, i) => endpoints[i] !== undefined && endpoints[i]!.delivery_mode !== 'cli' && endpoints[i]!.status === 'active')
-    .sort((a, b) => a.next_attempt_at - b.next_attempt_at)
-    .slice(0, limit);
+/** Longer than any attempt (the transport's timeout is at most 15 s): a worker that dies mid-attempt lets its claim lapse by then. */
+export const CLAIM_MS = 60_000;
+
+/**
+ * Pending HTTP deliveries due by `now`, oldest due first, each claimed for this worker: across
+ * processes one attempt is made by one worker (cli deliveries wait for an ack, a disabled endpoint keeps its own).
+ */
+export function dueDeliveries(store: Store, now: number, limit: number): Promise<WebhookDelivery[]> {
+  return store.claimDueDeliveries(now, CLAIM_MS, limit);
 }
 
 /** What an attempt sends: the endpoint and the event, as they are now. */
@@ -38,6 +39,7 @@ export function recordOutcome(store: Store, d: WebhookDelivery, outcome: Outcome
     const delay = ok ? null : retryDelayMs(attempts, random);
     await tx.put('webhook_deliveries', {
       ...current,
+      claimed_until: null,
       status: ok ? 'delivered' : delay === null ? 'failed' : 'pending',
       attempts,
       next_attempt_at: delay === null ? current.next_attempt_at : now + delay,

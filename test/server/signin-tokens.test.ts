@@ -240,7 +240,7 @@ test('revoking needs a customer of this merchant and mode', async () => {
 test('after a key rotation old tokens keep working through the grace period, new ones use the new kid', async () => {
   const before = t.deps.keys.current().kid;
   const old = await tokenFor(t, (await ada()).id, { ttl_seconds: 3600 });
-  const rotated = t.deps.keys.rotate(t.clock.now);
+  const rotated = await t.deps.keys.rotate(t.clock.now);
   assert.notEqual(rotated.kid, before);
   const fresh = await tokenFor(t, (await ada()).id);
   assert.equal(decodeProtectedHeader(fresh).kid, rotated.kid);

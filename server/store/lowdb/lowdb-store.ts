@@ -127,6 +127,24 @@ export class LowdbStore implements Store {
     return result;
   }
 
+  /** One process holds the file, so a claim is an ordinary transaction. */
+  claimDueDeliveries(now: number, leaseMs: number, limit: number) {
+    return this.transact(async (tx) => {
+      const due = (await tx.findBy('webhook_deliveries', 'status', 'pending'))
+        .filter((d) => d.next_attempt_at <= now && (d.claimed_until ?? 0) <= now)
+        .sort((a, b) => a.next_attempt_at - b.next_attempt_at);
+      const out = [];
+      for (const d of due) {
+        if (out.length >= limit) break;
+        const endpoint = await tx.get('webhook_endpoints', d.endpoint_id);
+        // cli deliveries wait for an ack; a disabled endpoint keeps its deliveries until re-enabled.
+        if (!endpoint || endpoint.delivery_mode === 'cli' || endpoint.status !== 'active') continue;
+        out.push(await tx.put('webhook_deliveries', { ...d, claimed_until: now + leaseMs }));
+      }
+      return out;
+    });
+  }
+
   /** Waits for the transactions ahead, then holds the turn until the returned function is called. */
   private nextTurn(): Promise<() => void> {
     let release!: () => void;

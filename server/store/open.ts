@@ -1,0 +1,10 @@
+import type { Config } from '../config.js';
+import type { Store } from './interface.js';
+import { LowdbStore } from './lowdb/lowdb-store.js';
+import { PostgresStore } from './postgres/postgres-store.js';
+
+/** The one place that picks a store engine: PostgreSQL when DATABASE_URL is set, else lowdb at DATA_FILE. */
+export function openStore(config: Pick<Config, 'dataFile' | 'database'>): Promise<Store> {
+  const db = config.database;
+  return db ? PostgresStore.open({ url: db.url, schema: db.schema, poolSize: db.poolSize }) : LowdbStore.open(config.dataFile);
+}

@@ -1,0 +1,213 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import pg from 'pg';
+import { COLLECTIONS, indexedFields, type CollectionName } from '../schema.js';
+import { StoreUnavailableError, StoreWriteError, type Rec, type Store, type Tx } from '../interface.js';
+import { migrate } from './migrate.js';
+
+export interface PostgresOptions {
+  url: string;
+  /** A schema of its own (tests: one per app); default the connection's search_path (`public`). */
+  schema?: string;
+  /** Connections per process. */
+  poolSize?: number;
+}
+
+/** SQLSTATEs after which a transaction simply runs again: serialization failure, deadlock. */
+const RETRYABLE = new Set(['40001', '40P01']);
+const MAX_ATTEMPTS = 30;
+
+/** Connection-level failures: the database is gone for now (503), not a refused change. */
+const UNAVAILABLE = new Set(['57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND']);
+
+const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
+const TABLES = new Set<string>(COLLECTIONS);
+function table(c: CollectionName) {
+  if (!TABLES.has(c)) throw new Error(`Unknown collection ${c}`);
+  return c;
+}
+function column(c: CollectionName, field: string) {
+  if (!indexedFields(c).includes(field)) throw new Error(`No index on ${c}.${field}`);
+  return field;
+}
+
+function codeOf(e: unknown): string | undefined {
+  const err = e as { code?: string; cause?: { code?: string } } | undefined;
+  return err?.code ?? err?.cause?.code;
+}
+
+function unavailable(e: unknown): boolean {
+  const code = codeOf(e);
+  if (code && UNAVAILABLE.has(code)) return true;
+  const message = e instanceof Error ? e.message : '';
+  return /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(message);
+}
+
+type Query = (text: string, values?: unknown[]) => Promise<pg.QueryResult>;
+
+/** The reads every view of the store shares, over one way to run a query (the pool, or a transaction's client). */
+function readsOver(query: Query) {
+  const docs = (r: pg.QueryResult) => r.rows.map((row) => row.doc as never);
+  return {
+    async get<K extends CollectionName>(c: K, id: string) {
+      const r = await query(`SELECT doc FROM ${table(c)} WHERE id = $1`, [id]);
+      return (r.rows[0]?.doc ?? undefined) as Rec<K> | undefined;
+    },
+    async findBy<K extends CollectionName>(c: K, field: string, value: unknown) {
+      const col = column(c, field);
+      const r = value === null ? await query(`SELECT doc FROM ${table(c)} WHERE ${col} IS NULL ORDER BY seq`) : await query(`SELECT doc FROM ${table(c)} WHERE ${col} = $1 ORDER BY seq`, [String(value)]);
+      return docs(r) as Rec<K>[];
+    },
+    async findOneBy<K extends CollectionName>(c: K, field: string, value: unknown) {
+      const col = column(c, field);
+      const r = value === null ? await query(`SELECT doc FROM ${table(c)} WHERE ${col} IS NULL ORDER BY seq LIMIT 1`) : await query(`SELECT doc FROM ${table(c)} WHERE ${col} = $1 ORDER BY seq LIMIT 1`, [String(value)]);
+      return (r.rows[0]?.doc ?? undefined) as Rec<K> | undefined;
+    },
+    async all<K extends CollectionName>(c: K) {
+      return docs(await query(`SELECT doc FROM ${table(c)} ORDER BY seq`)) as Rec<K>[];
+    },
+    async count(c: CollectionName) {
+      const r = await query(`SELECT count(*)::int AS n FROM ${table(c)}`);
+      return r.rows[0].n as number;
+    },
+  };
+}
+
+/**
+ * The store in PostgreSQL, for any number of server processes on one database. Each transaction
+ * runs SERIALIZABLE: PostgreSQL refuses any interleaving that a one-at-a-time order would not
+ * give, and the transaction runs again from the start (which is why a transaction's callback does
+ * nothing but store calls). A change is acknowledged once COMMIT returns, i.e. once it is on disk
+ * (synchronous_commit). A lost connection is a StoreUnavailableError (503); the pool reconnects.
+ */
+export class PostgresStore implements Store {
+  readonly engine = 'postgres';
+  private readonly inside = new AsyncLocalStorage<true>();
+  private readonly reads: ReturnType<typeof readsOver>;
+  private closed = false;
+
+  private constructor(readonly pool: pg.Pool) {
+    this.reads = readsOver((text, values) => this.run(() => pool.query(text, values)));
+  }
+
+  /** Connects, applies pending migrations (once across processes), and refuses a database from a newer server. */
+  static async open(opts: PostgresOptions): Promise<PostgresStore> {
+    const pool = new pg.Pool({
+      connectionString: opts.url,
+      max: opts.poolSize ?? 10,
+      connectionTimeoutMillis: 5000,
+      idleTimeoutMillis: 30_000,
+      ...(opts.schema ? { options: `-c search_path=${ident(opts.schema)}` } : {}),
+    });
+    // An idle client that loses its server must not take the process down; the next query reconnects.
+    pool.on('error', () => undefined);
+    try {
+      if (opts.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${ident(opts.schema)}`);
+      await migrate(pool);
+    } catch (e) {
+      await pool.end().catch(() => undefined);
+      throw e;
+    }
+    return new PostgresStore(pool);
+  }
+
+  private async run<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (e) {
+      if (unavailable(e)) throw new StoreUnavailableError(`The database cannot be reached: ${(e as Error).message}`);
+      throw e;
+    }
+  }
+
+  get<K extends CollectionName>(c: K, id: string) {
+    return this.reads.get(c, id);
+  }
+  findBy<K extends CollectionName>(c: K, field: string, value: unknown) {
+    return this.reads.findBy(c, field, value);
+  }
+  findOneBy<K extends CollectionName>(c: K, field: string, value: unknown) {
+    return this.reads.findOneBy(c, field, value);
+  }
+  all<K extends CollectionName>(c: K) {
+    return this.reads.all(c);
+  }
+  count(c: CollectionName) {
+    return this.reads.count(c);
+  }
+
+  async transact<T>(change: (tx: Tx) => Promise<T>): Promise<T> {
+    if (this.closed) throw new StoreWriteError('The store is closed.');
+    if (this.inside.getStore()) throw new Error('store.transact() called inside a transaction; use the tx it was given.');
+    for (let attempt = 1; ; attempt++) {
+      const client = await this.run(() => this.pool.connect());
+      let done = false;
+      let broken = false;
+      try {
+        await client.query('BEGIN ISOLATION LEVEL SERIALIZABLE');
+        const query: Query = (text, values) => client.query(text, values);
+        const tx: Tx = {
+          ...readsOver(query),
+          async put(c, record) {
+            await query(`INSERT INTO ${table(c)} (id, doc) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET doc = EXCLUDED.doc`, [
+              (record as { id: string }).id,
+              JSON.stringify(record),
+            ]);
+            return record;
+          },
+          async delete(c, id) {
+            await query(`DELETE FROM ${table(c)} WHERE id = $1`, [id]);
+          },
+        };
+        const result = await this.inside.run(true, () => change(tx));
+        await client.query('COMMIT');
+        done = true;
+        return result;
+      } catch (e) {
+        broken = unavailable(e);
+        if (!done && !broken) await client.query('ROLLBACK').catch(() => undefined);
+        const code = codeOf(e);
+        if (code && RETRYABLE.has(code) && attempt < MAX_ATTEMPTS) {
+          // Others are changing the same rows: step aside a little longer each time.
+          await new Promise((r) => setTimeout(r, Math.random() * Math.min(50, 2 * attempt)));
+          continue;
+        }
+        if (unavailable(e)) throw new StoreUnavailableError(`The database cannot be reached: ${(e as Error).message}`);
+        if (code && RETRYABLE.has(code)) throw new StoreWriteError(`The change conflicted with others ${MAX_ATTEMPTS} times; nothing was changed.`);
+        throw e;
+      } finally {
+        // A client whose connection broke is destroyed, not handed to the next caller.
+        client.release(broken || undefined);
+      }
+    }
+  }
+
+  /**
+   * FOR UPDATE SKIP LOCKED: concurrent workers on other processes each take different rows, and a
+   * row one of them is claiming is skipped, not waited for. The claim commits at once.
+   */
+  async claimDueDeliveries(now: number, leaseMs: number, limit: number) {
+    const r = await this.run(() =>
+      this.pool.query(
+        `UPDATE webhook_deliveries d
+            SET doc = jsonb_set(d.doc, '{claimed_until}', to_jsonb($2::bigint))
+          WHERE d.id IN (
+            SELECT w.id FROM webhook_deliveries w
+              JOIN webhook_endpoints e ON e.id = w.doc ->> 'endpoint_id'
+             WHERE w.status = 'pending' AND w.next_attempt_at <= $1 AND coalesce(w.claimed_until, 0) <= $1
+               AND e.doc ->> 'status' = 'active' AND coalesce(e.doc ->> 'delivery_mode', 'http') <> 'cli'
+             ORDER BY w.next_attempt_at
+             LIMIT $3
+             FOR UPDATE OF w SKIP LOCKED)
+        RETURNING d.doc`,
+        [now, now + leaseMs, limit],
+      ),
+    );
+    return r.rows.map((row) => row.doc).sort((a, b) => a.next_attempt_at - b.next_attempt_at);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.pool.end();
+  }
+}
