@@ -52,7 +52,7 @@ const REQUESTS: [route: RegExp, schema: z.ZodType | null][] = [
   [/^POST \/refund-requests$/, RefundRequest],
   [/^PATCH \/billing$/, BillingUpdate],
   [/^POST \/magic-link$/, MagicLinkRequest],
-  [/^POST \/session\/exchange$/, ExchangeRequest],
+  [/^POST \/session\/(preview|exchange)$/, ExchangeRequest],
 ];
 
 /** Why the contract refuses this request, or undefined when it accepts it. */

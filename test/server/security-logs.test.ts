@@ -109,6 +109,8 @@ test('codes, tokens and keys in query strings or bodies never reach the log', as
     await t.app.request(`/portal/api/overview${query}`);
     await t.app.request(`/portal/magic${query}`);
     await t.app.request(`/v1/customers${query}`);
+    await call(t, 'POST', '/portal/api/session/preview', { key: null, body: { code } });
+    await postForm(t, '/portal/magic', await openForm(t, '/portal/magic'), { code });
     await call(t, 'POST', '/portal/api/session/exchange', { key: null, body: { code } });
     await postForm(t, '/portal/session', await openForm(t, '/portal/magic'), { code });
   });

@@ -72,7 +72,7 @@ test('known and unknown emails answer in similar time', async () => {
   assert.ok(Math.abs(k - u) < Math.max(1, 0.5 * Math.max(k, u)), `known ${k} ms vs unknown ${u} ms`);
 });
 
-test('without a return_url the mail links to the hosted magic page, which posts the code and opens the portal', async () => {
+test('without a return_url the mail links to the hosted magic page, which posts the code back, names the account, and opens the portal on Continue', async () => {
   await ask({ email: 'linus@example.com', locale: 'en' });
   const mail = await mailTo(t, 'linus@example.com');
   assert.match(mail.subject, /sign-in link for Acme Cloud/);
@@ -86,13 +86,16 @@ test('without a return_url the mail links to the hosted magic page, which posts 
   assert.doesNotMatch(magic.headers.get('content-security-policy')!, /unsafe/);
   assert.equal(magic.headers.get('referrer-policy'), 'no-referrer');
   assert.match(html, /<script src="\/portal\/assets\/magic\.js" defer><\/script>/);
-  assert.match(html, /<form id="redeem" method="post" action="\/portal\/session"><input type="hidden" name="csrf" value="[A-Za-z0-9_-]{43}">/);
+  assert.match(html, /<form id="redeem" method="post" action="\/portal\/magic"><input type="hidden" name="csrf" value="[A-Za-z0-9_-]{43}">/);
   const form = await openForm(t, '/portal/magic');
   const script = await t.app.request('/portal/assets/magic.js');
   assert.match(script.headers.get('content-type')!, /javascript/);
   assert.equal(await script.text(), MAGIC_JS);
   assert.match(MAGIC_JS, /history\.replaceState/);
 
+  const asked = await postForm(t, '/portal/magic', form, { code });
+  assert.equal(asked.status, 200);
+  assert.match(await asked.text(), /Continue as <bdi>l\*\*\*@example\.com<\/bdi>/);
   const post = await postForm(t, '/portal/session', form, { code });
   assert.equal(post.status, 303);
   assert.equal(post.headers.get('location'), '/portal');

@@ -15,6 +15,7 @@ export const RefundAnswer = contract.RefundRequestResponse.openapi('PortalRefund
 export const ReferenceAnswer = contract.ReferenceResponse.openapi('PortalReference');
 export const BillingAnswer = contract.BillingResponse.openapi('PortalBillingResponse');
 export const TokenAnswer = contract.TokenResponse.openapi('PortalSessionToken');
+export const SessionPreviewAnswer = contract.SessionPreview.openapi('PortalSessionPreview');
 export const MagicLinkAnswer = contract.MagicLinkAccepted.openapi('PortalMagicLinkAccepted');
 
 const json = <T>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
