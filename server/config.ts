@@ -26,6 +26,8 @@ const EnvSchema = z.object({
   /** Allow webhook endpoints on loopback/private addresses (default: on outside production). */
   ALLOW_PRIVATE_WEBHOOKS: boolish.optional(),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
+  /** Swagger UI at /docs (default: on, except in production). */
+  API_DOCS: z.enum(['on', 'off']).optional(),
 });
 
 export interface Config {
@@ -43,6 +45,8 @@ export interface Config {
   trustedProxies: string[];
   allowPrivateWebhooks: boolean;
   logLevel: 'silent' | 'error' | 'info' | 'debug';
+  /** Serve Swagger UI at /docs. */
+  apiDocs: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -84,5 +88,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustedProxies: list(e.TRUSTED_PROXIES),
     allowPrivateWebhooks: e.ALLOW_PRIVATE_WEBHOOKS ?? !production,
     logLevel: e.LOG_LEVEL,
+    apiDocs: e.API_DOCS ? e.API_DOCS === 'on' : !production,
   };
 }

@@ -36,7 +36,7 @@ async function main() {
         '',
         `creem-portal is running at ${url}/  (listening on ${info.address}:${info.port})`,
         deps.demo ? `  demo merchant test API key: ${deps.demo.apiKey}` : '',
-        `  API docs: ${url}/docs   OpenAPI: ${url}/openapi.json`,
+        config.apiDocs ? `  API docs: ${url}/docs   OpenAPI: ${url}/openapi.json` : `  OpenAPI: ${url}/openapi.json`,
         config.production ? '' : `  dev mailbox: ${url}/dev/mailbox`,
         `  data file: ${config.dataFile}`,
         '',
