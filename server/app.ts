@@ -10,6 +10,7 @@ import { apiKeyAuth } from './middleware/api-key.js';
 import { portalAuth } from './middleware/portal-auth.js';
 import { portalCors } from './middleware/cors.js';
 import { accessLog, redactPath } from './middleware/access-log.js';
+import { hostCheck } from './middleware/host-check.js';
 import { customers } from './routes/v1/customers.js';
 import { subscriptions } from './routes/v1/subscriptions.js';
 import { transactions } from './routes/v1/transactions.js';
@@ -51,6 +52,7 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   app.use(accessLog());
+  app.use(hostCheck(deps.config));
   const limitBody = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: () => {
