@@ -2,7 +2,7 @@ import { createMiddleware } from 'hono/factory';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ApiError } from '../errors.js';
 import { sha256 } from '../ids.js';
-import { storeAnswer, storedAnswer } from '../domain/idempotency.js';
+import { replayedAnswer, storableAnswer, storeAnswer, storedAnswer } from '../domain/idempotency.js';
 import type { AppEnv } from '../env.js';
 
 export { IDEMPOTENCY_TTL_MS } from '../domain/idempotency.js';
@@ -12,7 +12,10 @@ const KEY = /^[\x21-\x7e]{1,255}$/;
 /**
  * Answers that carry a live credential (a widget token, a single-use portal link) are never stored
  * for replay: the data file keeps only hashes of credentials, and a replayed link would already be
- * spent. A retry of these simply mints a fresh one, which is harmless.
+ * spent. A retry of these simply mints a fresh one, which is harmless. A new webhook endpoint's
+ * answer is stored without its signing secret, which a replay reads back from the endpoint
+ * (`storableAnswer`); test/server/security-idempotency-secrets.test.ts checks that no other POST
+ * documents a credential in its answer.
  */
 const CREDENTIAL_PATHS = /^\/v1\/(customers\/billing|widget-tokens)\/?$/;
 
@@ -43,7 +46,7 @@ export function idempotency() {
         throw new ApiError(422, [`Idempotency-Key "${key}" was already used with a different request; use a new key for a new request.`]);
       }
       c.header('Idempotent-Replayed', 'true');
-      return c.json(prior.body as object, prior.status as ContentfulStatusCode);
+      return c.json((await replayedAnswer(deps, c.var.scope, prior.body)) as object, prior.status as ContentfulStatusCode);
     }
     if (inFlight.has(id)) throw new ApiError(409, [`A request with Idempotency-Key "${key}" is still in progress; retry shortly.`]);
     inFlight.add(id);
@@ -51,7 +54,7 @@ export function idempotency() {
       await next();
       const res = c.res;
       if (res.status >= 200 && res.status < 300 && (res.headers.get('content-type') ?? '').includes('application/json')) {
-        const answer = await res.clone().json();
+        const answer = storableAnswer(await res.clone().json());
         await storeAnswer(deps, { id, merchant_id: merchantId, fingerprint, status: res.status, body: answer, created_at: now });
       }
     } finally {
