@@ -11,6 +11,15 @@ export async function storedAnswer(deps: DomainDeps, id: string, now: number): P
   return prior && now - prior.created_at < IDEMPOTENCY_TTL_MS ? prior : undefined;
 }
 
+/**
+ * An answer stored before ids carried the mode (`merchant:key`, within the last 24 h): replayed
+ * only for the very same request, whose fingerprint holds the mode, so it never blocks the other mode.
+ */
+export async function legacyAnswer(deps: DomainDeps, id: string, fingerprint: string, now: number): Promise<IdempotencyRecord | undefined> {
+  const prior = await storedAnswer(deps, id, now);
+  return prior?.fingerprint === fingerprint ? prior : undefined;
+}
+
 export function storeAnswer(deps: DomainDeps, record: IdempotencyRecord): Promise<void> {
   return deps.store.transact(async (tx) => {
     await tx.put('idempotency', record);

@@ -2,7 +2,7 @@ import { createMiddleware } from 'hono/factory';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ApiError } from '../errors.js';
 import { sha256 } from '../ids.js';
-import { replayedAnswer, storableAnswer, storeAnswer, storedAnswer } from '../domain/idempotency.js';
+import { legacyAnswer, replayedAnswer, storableAnswer, storeAnswer, storedAnswer } from '../domain/idempotency.js';
 import type { AppEnv } from '../env.js';
 
 export { IDEMPOTENCY_TTL_MS } from '../domain/idempotency.js';
@@ -20,9 +20,9 @@ const KEY = /^[\x21-\x7e]{1,255}$/;
 const CREDENTIAL_PATHS = /^\/v1\/(customers\/billing|widget-tokens)\/?$/;
 
 /**
- * `Idempotency-Key` on merchant API POSTs, scoped per merchant. The first successful answer is
- * stored; the same key with the same method, path, mode and body replays it (`Idempotent-Replayed:
- * true`), with anything else it is a 422. Errors are not stored: they changed nothing, so a retry
+ * `Idempotency-Key` on merchant API POSTs, scoped per merchant and mode (a test key and a live key
+ * never share one). The first successful answer is stored; the same key with the same method,
+ * path and body replays it (`Idempotent-Replayed: true`), with anything else it is a 422. Errors are not stored: they changed nothing, so a retry
  * simply runs again. A second request with a key whose first request is still running gets a 409
  * rather than running twice. Runs after API-key auth (it needs the merchant).
  */
@@ -35,12 +35,13 @@ export function idempotency() {
     if (CREDENTIAL_PATHS.test(c.req.path)) return next();
     const { deps } = c.var;
     const merchantId = c.var.merchant.id;
-    const id = `${merchantId}:${key}`;
+    // A key belongs to one merchant in one mode: test and live are separate worlds.
+    const id = `${merchantId}:${c.var.mode}:${key}`;
     // Hono caches the text, so the route's JSON validator still reads the same body.
     const body = await c.req.text();
     const fingerprint = sha256(JSON.stringify([c.var.mode, c.req.method, c.req.path, body]));
     const now = deps.clock();
-    const prior = await storedAnswer(deps, id, now);
+    const prior = (await storedAnswer(deps, id, now)) ?? (await legacyAnswer(deps, `${merchantId}:${key}`, fingerprint, now));
     if (prior) {
       if (prior.fingerprint !== fingerprint) {
         throw new ApiError(422, [`Idempotency-Key "${key}" was already used with a different request; use a new key for a new request.`]);
