@@ -115,7 +115,7 @@ export function createApp(deps: AppDeps) {
   if (!deps.config.production && deps.demo) app.route('/', demoRoutes(deps.demo.apiKey, (req) => app.request(req)));
   app.route('/', staticFiles(deps.config));
 
-  app.notFound((c) => c.json(errorBody(c.var.requestId, 404, [`No route for ${c.req.method} ${c.req.path}`]), 404));
+  app.notFound((c) => c.json(errorBody(c.var.requestId, 404, [`No route for ${c.req.method} ${redactPath(c.req.path)}`]), 404));
   app.onError((thrown, c) => {
     const traceId = c.var.requestId ?? 'none';
     const err = thrown instanceof DomainError ? fromDomainError(thrown) : thrown;

@@ -137,3 +137,13 @@ test('an unexpected error on a route with a code in its path logs the path redac
   assert.match(log, /"path":"\/portal\/link\/\[redacted\]"/);
   assert.ok(!log.includes(code), 'the code reached the error log');
 });
+
+test('a code in a path that does not route is not echoed in the 404 body either', async () => {
+  const code = await portalLinkCode();
+  for (const path of [`/portal/link/${code}/x`, `/portal//link/${code}`, `/portal/email/cancel/${code}/`]) {
+    const res = await call(t, 'GET', path, { key: null });
+    assert.equal(res.status, 404, path);
+    assert.ok(!res.text.includes(code), `the 404 body repeats the code: ${res.text}`);
+    assert.match(res.json.message[0], /\[redacted\]/);
+  }
+});
