@@ -93,3 +93,16 @@ test('known and unknown addresses past their limit get the same 202 as before it
   assert.equal(page.status, 200);
   assert.match(await page.text(), /Check your email/);
 });
+
+test(`code redemptions are limited per client (${SIGN_IN_LIMITS.codePerAddress.max} a minute), previews and exchanges together`, async () => {
+  const from = (ip: string, path: string) =>
+    t.app.request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: 'A'.repeat(43) }) }, { incoming: { socket: { remoteAddress: ip, remotePort: 1, remoteFamily: 'IPv4' } } });
+  const max = SIGN_IN_LIMITS.codePerAddress.max;
+  for (let i = 0; i < max; i++) assert.equal((await from('198.51.100.77', i % 2 ? '/portal/api/session/exchange' : '/portal/api/session/preview')).status, 400);
+  const over = await from('198.51.100.77', '/portal/api/session/exchange');
+  assert.equal(over.status, 429);
+  assert.ok(Number(over.headers.get('retry-after')) > 0);
+  assert.equal((await from('192.0.2.99', '/portal/api/session/preview')).status, 400, 'another client is not affected');
+  t.clock.advance(SIGN_IN_LIMITS.codePerAddress.windowMs);
+  assert.equal((await from('198.51.100.77', '/portal/api/session/preview')).status, 400, 'the window reopens');
+});
