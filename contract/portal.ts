@@ -200,6 +200,14 @@ export type ManageLinkResponse = z.infer<typeof ManageLinkResponse>;
 export const TokenResponse = z.object({ token: z.string(), expires_at: IsoDate, customer_id: z.string() });
 export type TokenResponse = z.infer<typeof TokenResponse>;
 
+/** POST /session/preview: whom a sign-in code would sign in as, shown before the customer continues. */
+export const SessionPreview = z.object({
+  /** The customer's address, masked: `a***@example.com`. */
+  email_hint: z.string(),
+  merchant_name: z.string(),
+});
+export type SessionPreview = z.infer<typeof SessionPreview>;
+
 /** POST /magic-link — always the same 202, known address or not. */
 export const MagicLinkAccepted = z.object({ ok: z.literal(true) });
 export type MagicLinkAccepted = z.infer<typeof MagicLinkAccepted>;

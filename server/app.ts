@@ -11,6 +11,7 @@ import { apiKeyAuth } from './middleware/api-key.js';
 import { portalAuth } from './middleware/portal-auth.js';
 import { portalCors } from './middleware/cors.js';
 import { accessLog, redactPath } from './middleware/access-log.js';
+import { hostCheck } from './middleware/host-check.js';
 import { customers } from './routes/v1/customers.js';
 import { subscriptions } from './routes/v1/subscriptions.js';
 import { transactions } from './routes/v1/transactions.js';
@@ -53,6 +54,7 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   app.use(accessLog());
+  app.use(hostCheck(deps.config));
   const limitBody = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: () => {
@@ -124,7 +126,7 @@ export function createApp(deps: AppDeps) {
   if (!deps.config.production && deps.demo) app.route('/', demoRoutes(deps.demo, (req) => app.request(req)));
   app.route('/', staticFiles(deps.config));
 
-  app.notFound((c) => c.json(errorBody(c.var.requestId, 404, [`No route for ${c.req.method} ${c.req.path}`]), 404));
+  app.notFound((c) => c.json(errorBody(c.var.requestId, 404, [`No route for ${c.req.method} ${redactPath(c.req.path)}`]), 404));
   app.onError((thrown, c) => {
     const traceId = c.var.requestId ?? 'none';
     const err = thrown instanceof DomainError ? fromDomainError(thrown) : thrown;

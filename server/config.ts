@@ -49,6 +49,8 @@ const EnvSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   /** Companion mode, outside production: also serve the demo merchant's site over the Creem account (npm run start:companion). */
   DEMO_SITE: boolish.optional(),
+  /** Swagger UI at /docs (default: on, except in production). */
+  API_DOCS: z.enum(['on', 'off']).optional(),
 });
 
 /** Where Creem's API lives for a key, unless CREEM_API_URL says otherwise. */
@@ -87,6 +89,8 @@ export interface Config {
   demoSite: boolean;
   /** Set when DATABASE_URL is: the store is PostgreSQL. */
   database: { url: string; schema: string | undefined; poolSize: number } | undefined;
+  /** Serve Swagger UI at /docs. */
+  apiDocs: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -129,6 +133,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     companion,
     demoSite: (e.DEMO_SITE ?? false) && !production,
     database: e.DATABASE_URL ? { url: e.DATABASE_URL, schema: e.DATABASE_SCHEMA, poolSize: e.DATABASE_POOL_SIZE } : undefined,
+    apiDocs: e.API_DOCS ? e.API_DOCS === 'on' : !production,
   };
 }
 

@@ -36,7 +36,7 @@ function banner(deps: AppDeps, config: Config, address: string): string {
     c ? `  companion mode: the Creem account behind ${c.apiUrl} (${c.mode} mode), merchant id ${deps.companion!.merchant.id}` : '  standalone mode (this server is the Creem API)',
     deps.demo && !c ? `  demo merchant test API key: ${deps.demo.apiKey}` : '',
     c && !c.webhookSecret ? '  Creem webhooks: off (set CREEM_WEBHOOK_SECRET to receive them at /webhooks/creem)' : '',
-    `  API docs: ${url}/docs   OpenAPI: ${url}/openapi.json`,
+    config.apiDocs ? `  API docs: ${url}/docs   OpenAPI: ${url}/openapi.json` : `  OpenAPI: ${url}/openapi.json`,
     config.production ? '' : `  dev mailbox: ${url}/dev/mailbox`,
     config.database ? `  store: PostgreSQL (${new URL(config.database.url).host}${new URL(config.database.url).pathname})` : `  data file: ${config.dataFile}`,
     '',

@@ -15,6 +15,7 @@ import type {
   RefundRequest,
   RefundRequestResponse,
   SubscriptionResponse,
+  SessionPreview,
   SupportRequest,
   TokenResponse,
   TransactionsResponse,
@@ -76,6 +77,8 @@ export function createPortalClient(options: ClientOptions) {
     manageLink: () => call<ManageLinkResponse>('POST', '/billing/manage-link', undefined),
     /** Signed out: email a sign-in link (always the same answer, known address or not). */
     requestMagicLink: (body: MagicLinkRequest) => call<MagicLinkAccepted>('POST', '/magic-link', body, undefined, false),
+    /** Signed out: whom a sign-in code from a link signs in as (masked); spends nothing. */
+    previewSession: (body: ExchangeRequest, signal?: AbortSignal) => call<SessionPreview>('POST', '/session/preview', body, signal, false),
     /** Signed out: a sign-in code from a link → a portal session token. */
     exchangeSession: (body: ExchangeRequest, signal?: AbortSignal) => call<TokenResponse>('POST', '/session/exchange', body, signal, false),
   };

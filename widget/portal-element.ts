@@ -17,7 +17,7 @@ import { renderBilling } from './views/billing-view.js';
 import { renderPaymentSheet } from './views/payment-sheet.js';
 import { renderPayments } from './views/payments-view.js';
 import { sheetDialog } from './views/sheet-frame.js';
-import { renderSignedOut } from './views/sign-in-view.js';
+import { renderConfirmSignIn, renderSignedOut } from './views/sign-in-view.js';
 import { renderError, renderSkeleton } from './views/states.js';
 import { renderSubscriptionSheet } from './views/subscription-sheet.js';
 import { renderSubscriptions } from './views/subscriptions-view.js';
@@ -91,6 +91,7 @@ export class PortalElement extends LitElement {
   });
   private auth = new TokenController(this, {
     attributes: () => ({ token: this.token, tokenUrl: this.tokenUrl }),
+    preview: (code, signal) => this.client.previewSession({ code }, signal),
     exchange: (code, signal) => this.client.exchangeSession({ code }, signal),
     ready: () => {
       this.expired = false;
@@ -270,6 +271,15 @@ export class PortalElement extends LitElement {
         if (await this.actions.requestLink(this.merchant!, email)) this.signIn = { sent: email };
       };
       const offer = !!this.merchant && !this.tokenUrl && !this.token;
+      const offered = this.auth.offered;
+      if (offered) {
+        const decline = () => {
+          this.auth.decline();
+          this.signIn = {};
+        };
+        return renderConfirmSignIn({ ...this.viewState, ...offered.account, accept: () => this.auth.accept(), decline: offer ? decline : undefined });
+      }
+      if (this.auth.checking) return renderSkeleton();
       return renderSignedOut({ ...this.viewState, ...this.signIn, offer, expired: this.expired, requestLink, restart: () => (this.signIn = {}) });
     }
     const o = this.overview.value;

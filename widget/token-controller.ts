@@ -1,11 +1,13 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { TokenResponse } from '../contract/portal.js';
+import type { SessionPreview, TokenResponse } from '../contract/portal.js';
 
 /** What the token controller reads and tells: callbacks, so it needs nothing else of the element. */
 export interface TokenSource {
   /** The element's `token` and `token-url` as they are now. */
   attributes(): { token?: string; tokenUrl?: string };
-  /** Exchange a sign-in code for a portal session token. */
+  /** Whom a sign-in code signs in as, without spending it. */
+  preview(code: string, signal: AbortSignal): Promise<SessionPreview>;
+  /** Exchange a sign-in code for a portal session token (spends it). */
   exchange(code: string, signal: AbortSignal): Promise<TokenResponse>;
   /** A (new) token is in hand: load with it. */
   ready(): void;
@@ -30,9 +32,17 @@ const REFRESH_EARLY = 60_000;
 /**
  * Where the element's token comes from: the `token` property, a same-origin `token-url` (fetched at start and
  * ~60 s before expiry), or a sign-in code in the URL fragment exchanged for a session. Kept in memory only.
+ *
+ * A code from the fragment is never spent on arrival: a page elsewhere may send the visitor here with a link to
+ * another account (login CSRF), and mail scanners run scripts. It is looked up (`offered`: whose account, masked)
+ * and exchanged only when the customer accepts.
  */
 export class TokenController implements ReactiveController {
   token?: string;
+  /** A sign-in code from the link, and whom it signs in as, waiting for the customer to accept or decline. */
+  offered?: { code: string; account: SessionPreview };
+  /** A sign-in code is being looked up or exchanged. */
+  checking = false;
   private session?: [token: string, exp: number];
   private timer?: ReturnType<typeof setTimeout>;
   private ctl?: AbortController;
@@ -63,10 +73,10 @@ export class TokenController implements ReactiveController {
     this.stop();
     this.ctl = new AbortController();
     const { token, tokenUrl } = this.source.attributes();
-    const code = /[#&]creem_code=([^&]*)/.exec(location.hash);
     if (tokenUrl) void this.fetchToken(true);
     else if (token) this.use(token, jwtExp(token), true);
-    else if (code) void this.exchange(safeDecode(code[1]));
+    else if (CODE.test(location.hash)) void this.lookUp(takeCode());
+    else if (this.offered) this.host.requestUpdate();
     else if (this.session) this.use(...this.session, true);
     else {
       this.token = undefined;
@@ -100,16 +110,41 @@ export class TokenController implements ReactiveController {
     }
   }
 
-  private async exchange(code: string) {
-    // Drop the single-use code from the address bar before anything else can copy it.
-    const rest = location.hash.slice(1).split('&').filter((p) => !p.startsWith('creem_code=')).join('&');
-    history.replaceState(history.state, '', location.href.split('#')[0] + (rest ? `#${rest}` : ''));
-    try {
-      const r = await this.source.exchange(code, this.ctl!.signal);
+  private async lookUp(code: string) {
+    await this.checkCode(async (signal) => {
+      this.offered = { code, account: await this.source.preview(code, signal) };
+    });
+  }
+
+  /** The customer accepted the account offered: now the code is spent. */
+  accept() {
+    const offered = this.offered;
+    this.offered = undefined;
+    if (!offered) return;
+    void this.checkCode(async (signal) => {
+      const r = await this.source.exchange(offered.code, signal);
       this.session = [r.token, Date.parse(r.expires_at) / 1000];
       this.use(...this.session, true);
+    });
+  }
+
+  /** Not their account (or not now): the code is forgotten, unspent. */
+  decline() {
+    this.offered = undefined;
+    this.host.requestUpdate();
+  }
+
+  private async checkCode(work: (signal: AbortSignal) => Promise<void>) {
+    const signal = this.ctl!.signal;
+    this.checking = true;
+    this.host.requestUpdate();
+    try {
+      await work(signal);
     } catch (e) {
-      if (!this.ctl!.signal.aborted) this.source.failed(e, true);
+      if (!signal.aborted) this.source.failed(e, true);
+    } finally {
+      this.checking = false;
+      this.host.requestUpdate();
     }
   }
 
@@ -126,7 +161,20 @@ export class TokenController implements ReactiveController {
   }
 }
 
-/** A mangled code (bad percent-encoding) is just an invalid code: the exchange refuses it. */
+const CODE = /[#&]creem_code=([^&]*)/;
+
+/**
+ * The sign-in code in the fragment, taken out of the address bar (and history) before anything
+ * else can copy it; the rest of the fragment stays.
+ */
+function takeCode(): string {
+  const match = CODE.exec(location.hash)!;
+  const rest = location.hash.slice(1).split('&').filter((p) => !p.startsWith('creem_code=')).join('&');
+  history.replaceState(history.state, '', location.href.split('#')[0] + (rest ? `#${rest}` : ''));
+  return safeDecode(match[1]);
+}
+
+/** A mangled code (bad percent-encoding) is just an invalid code: the server refuses it. */
 function safeDecode(value: string): string {
   try {
     return decodeURIComponent(value);

@@ -31,8 +31,8 @@ export async function signJwt(keys: TokenKeys, input: SignInput): Promise<string
 }
 
 /**
- * Verifies algorithm, key (by kid, rotation grace included), signature, issuer, audience and
- * expiry, and requires exp/iat/jti/sub. Every failure is the same 401: a client learns nothing
+ * Verifies algorithm, key (by kid, rotation grace included), signature, issuer, audience (one
+ * string, ours), expiry and an iat not in the future, and requires exp/iat/jti/sub. Every failure is the same 401: a client learns nothing
  * about which check failed.
  */
 export async function verifyJwt(keys: TokenKeys, issuer: string, audience: string, token: string, nowMs: number): Promise<JWTPayload> {
@@ -82,6 +82,11 @@ async function verifyUncached(keys: TokenKeys, issuer: string, audience: string,
       currentDate: new Date(nowMs),
       clockTolerance: CLOCK_TOLERANCE_S,
     });
+    // jose checks iat only against a maxTokenAge: a token "issued" in the future would outlive
+    // every lifetime check (exp − iat looks short). And it accepts an array aud holding ours, which
+    // would make one token a widget token and a session cookie at once. We sign neither.
+    if (typeof payload.iat !== 'number' || payload.iat > nowMs / 1000 + CLOCK_TOLERANCE_S) throw invalid();
+    if (typeof payload.aud !== 'string') throw invalid();
     return payload;
   } catch (e) {
     if (e instanceof errors.JOSEError || e instanceof TypeError || e instanceof SyntaxError) throw invalid();

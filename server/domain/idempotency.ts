@@ -1,5 +1,6 @@
 import type { IdempotencyRecord } from '../store/schema.js';
 import type { DomainDeps } from './deps.js';
+import { inScope, type Scope } from './scope.js';
 
 /** How long an answer is kept for replay. */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
@@ -8,6 +9,15 @@ export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 export async function storedAnswer(deps: DomainDeps, id: string, now: number): Promise<IdempotencyRecord | undefined> {
   const prior = await deps.store.get('idempotency', id);
   return prior && now - prior.created_at < IDEMPOTENCY_TTL_MS ? prior : undefined;
+}
+
+/**
+ * An answer stored before ids carried the mode (`merchant:key`, within the last 24 h): replayed
+ * only for the very same request, whose fingerprint holds the mode, so it never blocks the other mode.
+ */
+export async function legacyAnswer(deps: DomainDeps, id: string, fingerprint: string, now: number): Promise<IdempotencyRecord | undefined> {
+  const prior = await storedAnswer(deps, id, now);
+  return prior?.fingerprint === fingerprint ? prior : undefined;
 }
 
 export function storeAnswer(deps: DomainDeps, record: IdempotencyRecord): Promise<void> {
@@ -23,4 +33,29 @@ export async function purgeExpiredIdempotency(deps: DomainDeps, now: number): Pr
     for (const r of old) await tx.delete('idempotency', r.id);
     return old.length;
   });
+}
+
+/**
+ * Secrets never enter an idempotency record: the data file keeps a credential once, where it is
+ * needed. A new webhook endpoint's answer is stored with a pointer in place of its signing
+ * secret, which `replayedAnswer` reads back from the endpoint.
+ */
+const SECRET_POINTER = { $secret_of: 'webhook_endpoint' } as const;
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isPointer = (v: unknown) => isObject(v) && v.$secret_of === SECRET_POINTER.$secret_of;
+
+/** What is stored of an answer for replay: a new webhook endpoint's signing secret becomes a pointer. */
+export function storableAnswer(body: unknown): unknown {
+  return isObject(body) && body.object === 'webhook' && typeof body.id === 'string' && typeof body.secret === 'string' ? { ...body, secret: SECRET_POINTER } : body;
+}
+
+/** A stored answer as it is replayed: a pointed-to secret is read from the endpoint (and gone with it). */
+export async function replayedAnswer(deps: DomainDeps, scope: Scope, body: unknown): Promise<unknown> {
+  if (!isObject(body) || !isPointer(body.secret)) return body;
+  const endpoint = await deps.store.get('webhook_endpoints', String(body.id));
+  if (endpoint && inScope(scope, endpoint)) return { ...body, secret: endpoint.secret };
+  const { secret: _gone, ...rest } = body;
+  return rest;
 }

@@ -2,7 +2,7 @@ import { createMiddleware } from 'hono/factory';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ApiError } from '../errors.js';
 import { sha256 } from '../ids.js';
-import { storeAnswer, storedAnswer } from '../domain/idempotency.js';
+import { legacyAnswer, replayedAnswer, storableAnswer, storeAnswer, storedAnswer } from '../domain/idempotency.js';
 import type { AppEnv } from '../env.js';
 
 export { IDEMPOTENCY_TTL_MS } from '../domain/idempotency.js';
@@ -12,14 +12,17 @@ const KEY = /^[\x21-\x7e]{1,255}$/;
 /**
  * Answers that carry a live credential (a widget token, a single-use portal link) are never stored
  * for replay: the data file keeps only hashes of credentials, and a replayed link would already be
- * spent. A retry of these simply mints a fresh one, which is harmless.
+ * spent. A retry of these simply mints a fresh one, which is harmless. A new webhook endpoint's
+ * answer is stored without its signing secret, which a replay reads back from the endpoint
+ * (`storableAnswer`); test/server/security-idempotency-secrets.test.ts checks that no other POST
+ * documents a credential in its answer.
  */
 const CREDENTIAL_PATHS = /^\/v1\/(customers\/billing|widget-tokens)\/?$/;
 
 /**
- * `Idempotency-Key` on merchant API POSTs, scoped per merchant. The first successful answer is
- * stored; the same key with the same method, path, mode and body replays it (`Idempotent-Replayed:
- * true`), with anything else it is a 422. Errors are not stored: they changed nothing, so a retry
+ * `Idempotency-Key` on merchant API POSTs, scoped per merchant and mode (a test key and a live key
+ * never share one). The first successful answer is stored; the same key with the same method,
+ * path and body replays it (`Idempotent-Replayed: true`), with anything else it is a 422. Errors are not stored: they changed nothing, so a retry
  * simply runs again. A second request with a key whose first request is still running gets a 409
  * rather than running twice. Runs after API-key auth (it needs the merchant).
  */
@@ -32,18 +35,19 @@ export function idempotency() {
     if (CREDENTIAL_PATHS.test(c.req.path)) return next();
     const { deps } = c.var;
     const merchantId = c.var.merchant.id;
-    const id = `${merchantId}:${key}`;
+    // A key belongs to one merchant in one mode: test and live are separate worlds.
+    const id = `${merchantId}:${c.var.mode}:${key}`;
     // Hono caches the text, so the route's JSON validator still reads the same body.
     const body = await c.req.text();
     const fingerprint = sha256(JSON.stringify([c.var.mode, c.req.method, c.req.path, body]));
     const now = deps.clock();
-    const prior = await storedAnswer(deps, id, now);
+    const prior = (await storedAnswer(deps, id, now)) ?? (await legacyAnswer(deps, `${merchantId}:${key}`, fingerprint, now));
     if (prior) {
       if (prior.fingerprint !== fingerprint) {
         throw new ApiError(422, [`Idempotency-Key "${key}" was already used with a different request; use a new key for a new request.`]);
       }
       c.header('Idempotent-Replayed', 'true');
-      return c.json(prior.body as object, prior.status as ContentfulStatusCode);
+      return c.json((await replayedAnswer(deps, c.var.scope, prior.body)) as object, prior.status as ContentfulStatusCode);
     }
     if (inFlight.has(id)) throw new ApiError(409, [`A request with Idempotency-Key "${key}" is still in progress; retry shortly.`]);
     inFlight.add(id);
@@ -51,7 +55,7 @@ export function idempotency() {
       await next();
       const res = c.res;
       if (res.status >= 200 && res.status < 300 && (res.headers.get('content-type') ?? '').includes('application/json')) {
-        const answer = await res.clone().json();
+        const answer = storableAnswer(await res.clone().json());
         await storeAnswer(deps, { id, merchant_id: merchantId, fingerprint, status: res.status, body: answer, created_at: now });
       }
     } finally {

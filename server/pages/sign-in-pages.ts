@@ -1,7 +1,7 @@
 import { html, type SafeHtml } from './html.js';
 import { page } from './layout.js';
 import type { Locale } from '../../contract/locales.js';
-import { text as t } from '../texts/index.js';
+import { text as t, textAround } from '../texts/index.js';
 import type { Merchant } from '../store/schema.js';
 
 const MINUTES = 10;
@@ -73,15 +73,37 @@ export function unknownMerchantPage(locale: Locale): SafeHtml {
   return page({ locale, title: t(locale, 'expiredTitle'), body: html`<p>${t(locale, 'unknownMerchant')}</p>` });
 }
 
-/** /portal/magic: a script moves the code from the fragment into a POST. */
+/**
+ * /portal/magic: a script moves the code from the fragment into a POST back to this page, which
+ * answers with `magicConfirmPage`. Nothing is spent on the way.
+ */
 export function magicPage(locale: Locale, csrf: string): SafeHtml {
   return page({
     locale,
     title: t(locale, 'signingIn'),
     scripts: [{ src: '/portal/assets/magic.js' }],
     body: html`<h1>${t(locale, 'signingIn')}</h1>
-<form id="redeem" method="post" action="/portal/session">${csrfField(csrf)}<input type="hidden" name="code" value=""></form>
+<form id="redeem" method="post" action="/portal/magic">${csrfField(csrf)}<input type="hidden" name="code" value=""></form>
 <noscript><p>${t(locale, 'noscript')}</p></noscript>`,
+  });
+}
+
+/**
+ * Names the account a magic link signs in as, and waits for the customer: only this button's post
+ * spends the code (a page elsewhere may send a visitor to a link for another account, and mail
+ * scanners run scripts). The code sits in the form, as on the portal link page; the page is never
+ * cached and sends no referrer.
+ */
+export function magicConfirmPage(locale: Locale, merchant: Merchant, emailHint: string, code: string, csrf: string): SafeHtml {
+  const title = t(locale, 'loginTitle', { merchant: merchant.settings.brand.name });
+  const [before, after] = textAround(locale, 'continueAs', 'masked');
+  return page({
+    locale,
+    merchant,
+    title,
+    body: html`<h1>${title}</h1>
+<p>${t(locale, 'magicConfirmBody')}</p>
+<form method="post" action="/portal/session">${csrfField(csrf)}<input type="hidden" name="code" value="${code}"><button type="submit">${before}<bdi>${emailHint}</bdi>${after}</button></form>`,
   });
 }
 

@@ -66,8 +66,8 @@ function send(c: Context<AppEnv>, file: StaticFile, type: string) {
   return c.body(new Uint8Array(file.body));
 }
 
-/** The widget bundles (cross-origin loadable) and the demo's static pages. */
-export function staticFiles(_config: Config) {
+/** The widget bundles (cross-origin loadable) and, outside production, the demo's static pages. */
+export function staticFiles(config: Config) {
   const app = new Hono<AppEnv>();
 
   const widget = (c: Context<AppEnv>, rel: string, immutable: boolean) => {
@@ -91,6 +91,9 @@ export function staticFiles(_config: Config) {
 
   // The stable URL always serves the latest build; a short max-age plus ETag keeps updates quick and cheap.
   app.on(['GET', 'HEAD'], '/widget/*', (c) => widget(c, c.req.path.slice('/widget/'.length), false));
+
+  // The demo's backend (routes/demo.ts) is never mounted in production; neither are its pages.
+  if (config.production) return app;
 
   app.on(['GET', 'HEAD'], '/', (c) => {
     const file = readInside(DEMO_DIR, 'index.html');

@@ -85,7 +85,7 @@ export interface EndedSession {
 }
 
 export interface IdempotencyRecord {
-  /** merchant_id + ":" + key */
+  /** merchant_id + ":" + mode + ":" + key (records from before modes were in it: merchant_id + ":" + key) */
   id: string;
   merchant_id: string;
   fingerprint: string;

@@ -28,6 +28,8 @@ export const ar: Catalog = {
   unknownMerchant: 'صفحة تسجيل الدخول هذه غير مُعدّة. افتحها مرة أخرى من الموقع الذي اشتركت فيه.',
   forbiddenTitle: 'تعذّر إرسال هذا النموذج',
   forbiddenBody: 'لم يُرسَل من صفحة هذا الموقع. ارجع وأعد تحميل الصفحة ثم حاول مرة أخرى.',
+  continueAs: 'المتابعة باسم {masked}',
+  magicConfirmBody: 'تابع فقط إذا كنت قد طلبت رابط تسجيل الدخول هذا بنفسك. وإلا فأغلق هذه الصفحة، ولن يحدث شيء.',
   // Email change: mails and the pages their links open
   confirmSubject: 'أكّد بريدك الإلكتروني الجديد لدى {merchant}',
   confirmAsked: 'طلب أحدهم استخدام هذا العنوان لحساب في {merchant}.',

@@ -28,6 +28,8 @@ export const de: Catalog = {
   unknownMerchant: 'Diese Anmeldeseite ist nicht eingerichtet. Öffnen Sie sie erneut über die Website, bei der Sie Ihr Abo abgeschlossen haben.',
   forbiddenTitle: 'Dieses Formular konnte nicht gesendet werden',
   forbiddenBody: 'Es kam nicht von der eigenen Seite dieser Website. Gehen Sie zurück, laden Sie die Seite neu und versuchen Sie es erneut.',
+  continueAs: 'Weiter als {masked}',
+  magicConfirmBody: 'Fahren Sie nur fort, wenn Sie diesen Anmeldelink selbst angefordert haben. Andernfalls schließen Sie diese Seite: Es passiert nichts.',
   // Email change: mails and the pages their links open
   confirmSubject: 'Bestätigen Sie Ihre neue E-Mail-Adresse für {merchant}',
   confirmAsked: 'Jemand möchte diese Adresse für ein {merchant}-Konto verwenden.',

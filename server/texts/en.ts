@@ -32,6 +32,8 @@ export const en = {
   unknownMerchant: 'This sign-in page is not set up. Open it again from the site where you subscribed.',
   forbiddenTitle: 'This form could not be sent',
   forbiddenBody: "It did not come from this site's own page. Go back, reload the page and try again.",
+  continueAs: 'Continue as {masked}',
+  magicConfirmBody: "Continue only if you asked for this sign-in link yourself. If you didn't, close this page: nothing happens.",
   // Email change: mails and the pages their links open
   confirmSubject: 'Confirm your new email address for {merchant}',
   confirmAsked: 'Someone asked to use this address for a {merchant} account.',

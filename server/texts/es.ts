@@ -28,6 +28,8 @@ export const es: Catalog = {
   unknownMerchant: 'Esta página de acceso no está configurada. Ábrela de nuevo desde el sitio donde te suscribiste.',
   forbiddenTitle: 'No se pudo enviar este formulario',
   forbiddenBody: 'No se envió desde una página de este sitio. Vuelve atrás, recarga la página e inténtalo de nuevo.',
+  continueAs: 'Continuar como {masked}',
+  magicConfirmBody: 'Continúa solo si tú mismo pediste este enlace de acceso. Si no, cierra esta página: no pasará nada.',
   // Email change: mails and the pages their links open
   confirmSubject: 'Confirma tu nueva dirección de correo para {merchant}',
   confirmAsked: 'Alguien ha pedido usar esta dirección para una cuenta de {merchant}.',

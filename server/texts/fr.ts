@@ -28,6 +28,8 @@ export const fr: Catalog = {
   unknownMerchant: "Cette page de connexion n'est pas configurée. Ouvrez-la à nouveau depuis le site où vous vous êtes abonné.",
   forbiddenTitle: "Ce formulaire n'a pas pu être envoyé",
   forbiddenBody: "Il ne provient pas d'une page de ce site. Revenez en arrière, rechargez la page et réessayez.",
+  continueAs: 'Continuer en tant que {masked}',
+  magicConfirmBody: 'Ne continuez que si vous avez demandé ce lien de connexion vous-même. Sinon, fermez cette page : rien ne se passera.',
   // Email change: mails and the pages their links open
   confirmSubject: 'Confirmez votre nouvelle adresse e-mail pour {merchant}',
   confirmAsked: "Quelqu'un a demandé à utiliser cette adresse pour un compte {merchant}.",

@@ -28,6 +28,8 @@ export const it: Catalog = {
   unknownMerchant: 'Questa pagina di accesso non è configurata. Aprila di nuovo dal sito in cui ti sei abbonato.',
   forbiddenTitle: 'Impossibile inviare questo modulo',
   forbiddenBody: 'Non proviene da una pagina di questo sito. Torna indietro, ricarica la pagina e riprova.',
+  continueAs: 'Continua come {masked}',
+  magicConfirmBody: 'Continua solo se hai richiesto tu questo link di accesso. Altrimenti chiudi questa pagina: non succede nulla.',
   // Email change: mails and the pages their links open
   confirmSubject: 'Conferma il tuo nuovo indirizzo email per {merchant}',
   confirmAsked: 'Qualcuno ha chiesto di usare questo indirizzo per un account {merchant}.',

@@ -28,6 +28,8 @@ export const ja: Catalog = {
   unknownMerchant: 'このログインページは設定されていません。ご契約のサイトからもう一度開いてください。',
   forbiddenTitle: 'このフォームを送信できませんでした',
   forbiddenBody: 'このサイトのページから送信されたものではありません。前のページに戻り、再読み込みしてからもう一度お試しください。',
+  continueAs: '{masked} として続行',
+  magicConfirmBody: 'このログインリンクをご自身でリクエストした場合のみ続行してください。心当たりがない場合はこのページを閉じてください。何も起こりません。',
   // Email change: mails and the pages their links open
   confirmSubject: '{merchant} の新しいメールアドレスを確認してください',
   confirmAsked: 'このアドレスを {merchant} のアカウントで使うリクエストがありました。',

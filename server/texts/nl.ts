@@ -28,6 +28,8 @@ export const nl: Catalog = {
   unknownMerchant: 'Deze inlogpagina is niet ingesteld. Open hem opnieuw via de site waar je een abonnement hebt.',
   forbiddenTitle: 'Dit formulier kon niet worden verzonden',
   forbiddenBody: 'Het kwam niet van een pagina van deze site. Ga terug, laad de pagina opnieuw en probeer het nog eens.',
+  continueAs: 'Doorgaan als {masked}',
+  magicConfirmBody: 'Ga alleen door als u deze inloglink zelf hebt aangevraagd. Zo niet, sluit dan deze pagina: er gebeurt niets.',
   // Email change: mails and the pages their links open
   confirmSubject: 'Bevestig je nieuwe e-mailadres voor {merchant}',
   confirmAsked: 'Iemand wil dit adres gebruiken voor een {merchant}-account.',

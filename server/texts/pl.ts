@@ -28,6 +28,8 @@ export const pl: Catalog = {
   unknownMerchant: 'Ta strona logowania nie jest skonfigurowana. Otwórz ją ponownie ze strony, na której masz subskrypcję.',
   forbiddenTitle: 'Nie udało się wysłać tego formularza',
   forbiddenBody: 'Nie pochodzi ze strony tej witryny. Wróć, odśwież stronę i spróbuj ponownie.',
+  continueAs: 'Kontynuuj jako {masked}',
+  magicConfirmBody: 'Kontynuuj tylko wtedy, gdy ten link do logowania został wysłany na Twoją prośbę. W przeciwnym razie zamknij tę stronę – nic się nie stanie.',
   // Email change: mails and the pages their links open
   confirmSubject: 'Potwierdź nowy adres e-mail w {merchant}',
   confirmAsked: 'Ktoś poprosił o użycie tego adresu dla konta {merchant}.',

@@ -28,6 +28,8 @@ export const ptBR: Catalog = {
   unknownMerchant: 'Esta página de acesso não está configurada. Abra-a novamente pelo site onde você assinou.',
   forbiddenTitle: 'Não foi possível enviar este formulário',
   forbiddenBody: 'Ele não veio de uma página deste site. Volte, recarregue a página e tente novamente.',
+  continueAs: 'Continuar como {masked}',
+  magicConfirmBody: 'Continue somente se você mesmo pediu este link de acesso. Caso contrário, feche esta página: nada acontecerá.',
   // Email change: mails and the pages their links open
   confirmSubject: 'Confirme seu novo e-mail para {merchant}',
   confirmAsked: 'Alguém pediu para usar este endereço em uma conta {merchant}.',

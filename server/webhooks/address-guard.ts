@@ -1,7 +1,24 @@
 import { lookup as dnsLookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
 
-/** Addresses a webhook must never reach in production: this host, its network, cloud metadata. */
+/**
+ * Addresses a webhook never reaches, in any mode: link-local networks, where every cloud keeps
+ * its instance metadata service (169.254.169.254 on AWS, GCP, Azure, Oracle…), and the metadata
+ * addresses outside them. A signed POST there, or a redirect we would follow, is how a webhook
+ * URL reads a server's cloud credentials.
+ */
+const NEVER = new BlockList();
+for (const [net, prefix] of [
+  ['169.254.0.0', 16], // link-local: 169.254.169.254, Tencent's 169.254.0.23…
+  ['100.100.100.200', 32], // Alibaba Cloud metadata
+  ['168.63.129.16', 32], // Azure's platform (WireServer) address
+] as const) NEVER.addSubnet(net, prefix, 'ipv4');
+for (const [net, prefix] of [
+  ['fe80::', 10], // link-local
+  ['fd00:ec2::254', 128], // AWS metadata over IPv6
+] as const) NEVER.addSubnet(net, prefix, 'ipv6');
+
+/** Addresses a webhook must not reach in production: this host, its network, and the above. */
 const BLOCKED = new BlockList();
 for (const [net, prefix] of [
   ['0.0.0.0', 8], // "this network"
@@ -15,11 +32,12 @@ for (const [net, prefix] of [
   ['198.18.0.0', 15], // benchmarking
   ['224.0.0.0', 4], // multicast
   ['240.0.0.0', 4], // reserved, broadcast
+  ['168.63.129.16', 32], // see NEVER
 ] as const) BLOCKED.addSubnet(net, prefix, 'ipv4');
 for (const [net, prefix] of [
   ['::', 128],
   ['::1', 128],
-  ['fc00::', 7], // unique local
+  ['fc00::', 7], // unique local (fd00:ec2::254 included)
   ['fe80::', 10], // link-local
   ['ff00::', 8], // multicast
 ] as const) BLOCKED.addSubnet(net, prefix, 'ipv6');
@@ -34,15 +52,29 @@ function embeddedIpv4(address: string): string | null {
   return [hi >> 8, hi & 255, lo >> 8, lo & 255].join('.');
 }
 
-/** True for loopback, private, link-local and other non-public addresses. */
-export function isPrivateAddress(address: string): boolean {
-  const family = isIP(address);
-  if (family === 4) return BLOCKED.check(address, 'ipv4');
+/** Checks an address against a list, judging IPv4 carried in IPv6 as the IPv4 it carries; a non-address is "in". */
+function listed(list: BlockList, address: string): boolean {
+  const bare = address.replace(/%.*$/, ''); // a zone id (fe80::1%eth0) names an interface, not another address
+  const family = isIP(bare);
+  if (family === 4) return list.check(bare, 'ipv4');
   if (family === 6) {
-    const v4 = embeddedIpv4(address.toLowerCase());
-    return v4 ? BLOCKED.check(v4, 'ipv4') : BLOCKED.check(address, 'ipv6');
+    const v4 = embeddedIpv4(bare.toLowerCase());
+    return v4 ? list.check(v4, 'ipv4') : list.check(bare, 'ipv6');
   }
   return true; // not an address at all: refuse rather than guess
+}
+
+/** True for loopback, private, link-local and other non-public addresses. */
+export const isPrivateAddress = (address: string): boolean => listed(BLOCKED, address);
+
+/** True for link-local and cloud metadata addresses: refused whatever ALLOW_PRIVATE_WEBHOOKS says. */
+export const isNeverAllowedAddress = (address: string): boolean => listed(NEVER, address);
+
+/** Why a webhook may not connect to this address, or undefined when it may. */
+export function refusalFor(address: string, allowPrivate: boolean): string | undefined {
+  if (isNeverAllowedAddress(address)) return `a link-local or cloud metadata address (${address})`;
+  if (!allowPrivate && isPrivateAddress(address)) return `a private, loopback or link-local address (${address})`;
+  return undefined;
 }
 
 export type Lookup = (hostname: string) => Promise<string[]>;
@@ -52,18 +84,19 @@ export const systemLookup: Lookup = async (hostname) => (await dnsLookup(hostnam
 export class UnsafeWebhookUrlError extends Error {}
 
 export interface GuardOptions {
-  /** config.allowPrivateWebhooks: development and tests deliver to 127.0.0.1. */
+  /** config.allowPrivateWebhooks: development and tests deliver to 127.0.0.1. Link-local and metadata addresses stay refused. */
   allowPrivate: boolean;
   lookup?: Lookup;
 }
 
 /**
- * Refuses a URL whose host is, or resolves to, a non-public address (every address it resolves
- * to is checked, so one public record cannot smuggle in a private one). Runs at registration and
- * again before each delivery, because DNS can change in between.
+ * Refuses a URL whose host is, or resolves to, an address a webhook may not reach (every address it
+ * resolves to is checked, so one public record cannot smuggle in a private one): link-local and
+ * metadata addresses always, private and loopback ones unless allowed. Runs at registration and
+ * again before each delivery, because DNS can change in between; the transport checks once more
+ * at connect time.
  */
 export async function assertPublicUrl(url: URL, { allowPrivate, lookup = systemLookup }: GuardOptions): Promise<void> {
-  if (allowPrivate) return;
   const host = url.hostname.replace(/^\[|\]$/g, '');
   let addresses: string[];
   if (isIP(host)) addresses = [host];
@@ -71,10 +104,15 @@ export async function assertPublicUrl(url: URL, { allowPrivate, lookup = systemL
     try {
       addresses = await lookup(host);
     } catch (e) {
+      // Where private targets are allowed, a name that does not resolve now may later (a local
+      // receiver not started yet); the connect-time check still judges whatever it resolves to.
+      if (allowPrivate) return;
       throw new UnsafeWebhookUrlError(`the host ${host} could not be resolved (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }
   }
-  if (addresses.length === 0) throw new UnsafeWebhookUrlError(`the host ${host} has no address`);
-  const bad = addresses.find(isPrivateAddress);
-  if (bad) throw new UnsafeWebhookUrlError(`the host ${host} is a private, loopback or link-local address (${bad})`);
+  if (addresses.length === 0 && !allowPrivate) throw new UnsafeWebhookUrlError(`the host ${host} has no address`);
+  for (const address of addresses) {
+    const why = refusalFor(address, allowPrivate);
+    if (why) throw new UnsafeWebhookUrlError(`the host ${host} is ${why}`);
+  }
 }

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
-import { isPrivateAddress, systemLookup, UnsafeWebhookUrlError, type Lookup } from './address-guard.js';
+import { refusalFor, systemLookup, UnsafeWebhookUrlError, type Lookup } from './address-guard.js';
 
 /** What a delivery needs back from the receiver: only the status (and where a redirect pointed). */
 export interface TransportAnswer {
@@ -27,13 +27,16 @@ export interface GuardedTransportOptions {
 /**
  * The DNS step of the connection itself: the address checked is the address connected to, so a
  * name that answered "public" to an earlier check cannot rebind to a private one in between.
+ * Link-local and metadata addresses are refused even where private ones are allowed.
  */
 export function guardedLookup({ allowPrivate, lookup = systemLookup }: GuardedTransportOptions): LookupFunction {
   return (hostname, options, callback) => {
     lookup(hostname).then(
       (addresses) => {
-        const bad = allowPrivate ? undefined : addresses.find(isPrivateAddress);
-        if (bad) throw new UnsafeWebhookUrlError(`the host ${hostname} is a private, loopback or link-local address (${bad})`);
+        for (const address of addresses) {
+          const why = refusalFor(address, allowPrivate);
+          if (why) throw new UnsafeWebhookUrlError(`the host ${hostname} is ${why}`);
+        }
         const usable = addresses.filter((a) => isIP(a) !== 0 && (!options.family || isIP(a) === options.family));
         if (usable.length === 0) throw Object.assign(new Error(`the host ${hostname} has no address`), { code: 'ENOTFOUND' });
         if (options.all) callback(null, usable.map((address) => ({ address, family: isIP(address) })));
@@ -55,8 +58,9 @@ export function guardedTransport(opts: GuardedTransportOptions): Transport {
       const target = new URL(url);
       const host = target.hostname.replace(/^\[|\]$/g, '');
       // An address literal skips the lookup step entirely, so it is judged here.
-      if (!opts.allowPrivate && isIP(host) && isPrivateAddress(host)) {
-        reject(new UnsafeWebhookUrlError(`the host ${host} is a private, loopback or link-local address (${host})`));
+      const why = isIP(host) ? refusalFor(host, opts.allowPrivate) : undefined;
+      if (why) {
+        reject(new UnsafeWebhookUrlError(`the host ${host} is ${why}`));
         return;
       }
       const request = target.protocol === 'https:' ? https.request : target.protocol === 'http:' ? http.request : null;

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { openPage } from './support/browser.js';
 import { seededCustomer, storedSubscriptions, type RunningServer } from './support/server.js';
@@ -78,6 +79,39 @@ test('hosted login: a magic link from the dev outbox signs the customer in once;
   const again = await context.newPage();
   await again.goto(link);
   await expectRefused(again);
+  assert.deepEqual(problems.violations, []);
+  await context.close();
+});
+
+test('a magic link opened in a browser runs its landing page but spends nothing until Continue, which names the account', async () => {
+  const grace = await seededCustomer(server, 'grace@example.com');
+  const merchantId = server.readData().collections.merchants[0].id;
+  const asked = await fetch(`${server.url}/portal/api/magic-link`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ merchant_id: merchantId, email: grace.email }),
+  });
+  assert.equal(asked.status, 202);
+  const link = linkIn(await latestMailTo(server, grace.email), server.url);
+  const code = decodeURIComponent(/#creem_code=([^&]+)/.exec(link)![1]);
+  const usedAt = () => server.readData().collections.sign_in_codes.find((c: any) => c.hash === createHash('sha256').update(code).digest('hex'))?.used_at;
+  assert.equal(usedAt(), null);
+
+  // What a mail scanner that runs scripts does: open the link, run the page, wait.
+  const { page, problems, context } = await openPage(browser);
+  page.setDefaultTimeout(15_000);
+  await page.goto(link);
+  const button = page.getByRole('button', { name: 'Continue as g***@example.com' });
+  await button.waitFor();
+  await page.waitForLoadState('networkidle');
+  assert.equal(usedAt(), null, 'the landing page spent the code by itself');
+  assert.equal(await items(page).count(), 0);
+  assert.doesNotMatch(page.url(), /creem_code=/);
+  await page.getByRole('heading', { name: 'Sign in to Acme Cloud' }).waitFor();
+
+  await button.click();
+  await card(page, 'Starter').waitFor();
+  assert.equal(typeof usedAt(), 'number', 'Continue spent it');
   assert.deepEqual(problems.violations, []);
   await context.close();
 });

@@ -53,7 +53,7 @@ const REQUESTS: [route: RegExp, schema: z.ZodType | null][] = [
   [/^PATCH \/billing$/, BillingUpdate],
   [/^POST \/billing\/manage-link$/, null],
   [/^POST \/magic-link$/, MagicLinkRequest],
-  [/^POST \/session\/exchange$/, ExchangeRequest],
+  [/^POST \/session\/(preview|exchange)$/, ExchangeRequest],
 ];
 
 /** Why the contract refuses this request, or undefined when it accepts it. */

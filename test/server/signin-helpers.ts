@@ -4,7 +4,7 @@ import { newId, sha256 } from '../../server/ids.js';
 import { iso } from '../../server/clock.js';
 import { demoMerchant } from '../../server/seed/demo.js';
 import type { TestApp } from '../support/server.js';
-import type { Customer, Merchant } from '../../server/store/schema.js';
+import type { Customer, MailMessage, Merchant } from '../../server/store/schema.js';
 import { newCustomer } from '../../server/domain/customers.js';
 
 /** Shared by the signin-* and mail-* tests: a second merchant, a real port, waiting for mail. */
@@ -60,6 +60,16 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | Prom
 
 /** Lets scheduled background work (magic-link mail) run to the end. */
 export const settle = (ms = 30) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The dev-outbox messages `which` picks, once at least `expected` have arrived (background mail
+ * takes its time on a loaded machine) and a moment more has passed, so that one too many shows.
+ */
+export async function mailsOnceSettled(t: TestApp, which: (m: MailMessage) => boolean, expected: number) {
+  await waitFor(`${expected} mails`, async () => ((await t.deps.mailer.outbox!()).filter(which).length >= expected ? true : undefined));
+  await settle(100);
+  return (await t.deps.mailer.outbox!()).filter(which);
+}
 
 /** Ids of every message in the dev outbox now. */
 export const mailIds = async (t: TestApp) => new Set((await t.deps.mailer.outbox!()).map((m) => m.id));

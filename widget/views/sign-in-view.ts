@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import { LIMITS } from '../../contract/values.js';
+import type { SessionPreview } from '../../contract/portal.js';
 import type { ViewState } from '../portal-types.js';
 import { formValues } from './sheet-frame.js';
 import { renderSkeleton } from './states.js';
@@ -38,4 +39,32 @@ export function renderSignedOut(p: SignInProps) {
     <label>${msg('Email')}<input name="email" type="email" required autocomplete="email" maxlength=${LIMITS.email} /></label>
     <div><button part="button" class="primary" ?disabled=${p.busy}>${msg('Email me a sign-in link')}</button></div>
   </form>`;
+}
+
+export interface ConfirmSignInProps extends ViewState, SessionPreview {
+  /** Sign in as this account (spends the link). */
+  accept(): void;
+  /** Not this account: back to the email form (absent when the element offers none). */
+  decline?(): void;
+}
+
+/** Stands for the address while the translated label is split around it. */
+const SLOT = '\u0000';
+
+/**
+ * A sign-in link brought the visitor here: whose account it opens, and nothing spent until they
+ * accept. Another site may link here with a code for a different account, and mail scanners run
+ * scripts; naming the account and waiting for a click stops both.
+ */
+export function renderConfirmSignIn(p: ConfirmSignInProps) {
+  // The label is split around the address so that it sits in <bdi>, left to right inside Arabic.
+  const [before, after = ''] = msg(str`Continue as ${SLOT}`).split(SLOT);
+  return html`<div class="stack">
+    <h3>${msg(str`Sign in to ${p.merchant_name}`)}</h3>
+    <p>${msg('Continue only if you asked for this sign-in link yourself.')}</p>
+    <div class="row">
+      <button part="button" class="primary" ?disabled=${p.busy} @click=${p.accept}>${before}<bdi>${p.email_hint}</bdi>${after}</button>
+      ${p.decline ? html`<button part="button" @click=${p.decline}>${msg('Use another email')}</button>` : nothing}
+    </div>
+  </div>`;
 }

@@ -3,7 +3,7 @@ import { createRouter } from '../router.js';
 import { openSession, sessionMerchantHint } from '../../auth/portal-session.js';
 import { DomainError } from '../../domain/errors.js';
 import { findMerchant } from '../../domain/merchants.js';
-import { magicPage, portalPage, signedOutPage } from '../../pages/sign-in-pages.js';
+import { portalPage, signedOutPage } from '../../pages/sign-in-pages.js';
 import { MAGIC_JS, PAGE_CSS, brandCss } from '../../pages/assets.js';
 import { onColor, safeColor } from '../../pages/html.js';
 import { formToken, pageLocale, sendPage } from './hosted-respond.js';
@@ -11,7 +11,7 @@ import { readSessionCookie } from './session-cookie.js';
 
 const Html = { 'text/html': { schema: z.string() } };
 
-/** The hosted portal page, the magic-link landing page and their same-origin assets. */
+/** The hosted portal page and the hosted pages' same-origin assets (the magic-link landing page is in session.ts). */
 export function hostedPortal() {
   const router = createRouter();
 
@@ -38,17 +38,6 @@ export function hostedPortal() {
         return sendPage(c, signedOutPage(pageLocale(c), merchant, formToken(c)), 401, merchant);
       }
     },
-  );
-
-  router.openapi(
-    createRoute({
-      method: 'get',
-      path: '/magic',
-      summary: 'Magic-link landing page: a same-origin script posts the code from the URL fragment',
-      security: [],
-      responses: { 200: { description: 'The page', content: Html } },
-    }),
-    (c) => sendPage(c, magicPage(pageLocale(c), formToken(c))),
   );
 
   const asset = (type: string, body: string) => ({

@@ -3,7 +3,7 @@ import { createRouter } from '../router.js';
 import { scheduleMagicLink } from '../../auth/magic-link.js';
 import { normalizeEmail } from '../../domain/customers.js';
 import { findMerchant } from '../../domain/merchants.js';
-import { clientAddress, takeMagicLinkBudget, type SignInLimits } from '../../middleware/rate-limit.js';
+import { clientAddress, magicLinkVerdict, type SignInLimits } from '../../middleware/rate-limit.js';
 import { loginPage, sentPage, tooManyPage, unknownMerchantPage } from '../../pages/sign-in-pages.js';
 import { formToken, pageLocale, refuseForeignPost, sendPage } from './hosted-respond.js';
 
@@ -64,10 +64,9 @@ export function portalLogin(limits: SignInLimits) {
       if (!merchant) return sendPage(c, unknownMerchantPage(locale), 404);
       const email = normalizeEmail(form.email);
       if (!z.email().safeParse(email).success) return sendPage(c, loginPage(locale, merchant, formToken(c)), 400, merchant);
-      if (!takeMagicLinkBudget(limits, clientAddress(c), merchant.id, email, deps.clock()).ok) {
-        return sendPage(c, tooManyPage(locale, merchant, formToken(c)), 429, merchant);
-      }
-      scheduleMagicLink(deps, { merchant, email, locale });
+      const verdict = magicLinkVerdict(limits, clientAddress(c), merchant.id, email, deps.clock());
+      if (verdict.kind === 'refused') return sendPage(c, tooManyPage(locale, merchant, formToken(c)), 429, merchant);
+      if (verdict.kind === 'send') scheduleMagicLink(deps, { merchant, email, locale });
       return sendPage(c, sentPage(locale, merchant, email), 200, merchant);
     },
   );

@@ -6,7 +6,7 @@ import { normalizeEmail } from '../../domain/customers.js';
 import { findMerchant } from '../../domain/merchants.js';
 import { MagicLinkRequest } from '../../../contract/portal.js';
 import { MagicLinkAnswer } from './schemas.js';
-import { clientAddress, takeMagicLinkBudget, tooManyRequests, type SignInLimits } from '../../middleware/rate-limit.js';
+import { clientAddress, magicLinkVerdict, tooManyRequests, type SignInLimits } from '../../middleware/rate-limit.js';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../env.js';
 import type { Merchant } from '../../store/schema.js';
@@ -29,7 +29,7 @@ export function magicLinkApi(limits: SignInLimits) {
       path: '/',
       summary: 'Email a sign-in link to a customer (no token needed)',
       description:
-        'Always 202 `{ok:true}` for a valid request, known address or not. The link lands on `return_url` when its origin is one of the merchant’s allowed origins (code in the fragment), else on the hosted `/portal/magic` page. Limited per address and per client.',
+        'Always 202 `{ok:true}` for a valid request, known address or not. The link lands on `return_url` when its origin is one of the merchant’s allowed origins (code in the fragment), else on the hosted `/portal/magic` page. A client asking too often gets 429; an address that has had its mails for now gets the same 202 and no new mail (its newest link stays valid).',
       security: [],
       request: {
         body: {
@@ -57,9 +57,9 @@ export function magicLinkApi(limits: SignInLimits) {
       const merchant = await findMerchant(deps, body.merchant_id);
       if (!merchant) throw notFound('Merchant');
       assertOriginAllowed(c, merchant);
-      const budget = takeMagicLinkBudget(limits, clientAddress(c), merchant.id, email, deps.clock());
-      if (!budget.ok) throw tooManyRequests(budget.retryAfterSeconds);
-      scheduleMagicLink(deps, { merchant, email, returnUrl: body.return_url, locale: body.locale });
+      const verdict = magicLinkVerdict(limits, clientAddress(c), merchant.id, email, deps.clock());
+      if (verdict.kind === 'refused') throw tooManyRequests(verdict.retryAfterSeconds);
+      if (verdict.kind === 'send') scheduleMagicLink(deps, { merchant, email, returnUrl: body.return_url, locale: body.locale });
       c.header('Cache-Control', 'no-store');
       return c.json({ ok: true as const }, 202);
     },

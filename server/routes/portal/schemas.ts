@@ -16,6 +16,7 @@ export const ReferenceAnswer = contract.ReferenceResponse.openapi('PortalReferen
 export const BillingAnswer = contract.BillingResponse.openapi('PortalBillingResponse');
 export const ManageLinkAnswer = contract.ManageLinkResponse.openapi('PortalManageLink');
 export const TokenAnswer = contract.TokenResponse.openapi('PortalSessionToken');
+export const SessionPreviewAnswer = contract.SessionPreview.openapi('PortalSessionPreview');
 export const MagicLinkAnswer = contract.MagicLinkAccepted.openapi('PortalMagicLinkAccepted');
 
 const json = <T>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });

@@ -3,9 +3,9 @@ import { createRouter, ErrorSchema } from '../router.js';
 import { ApiError } from '../../errors.js';
 import { iso } from '../../clock.js';
 import { LINK_EXPIRED_MESSAGE } from '../../auth/sign-in-codes.js';
-import { lookupLink } from '../../auth/links.js';
+import { lookupLink, previewSignIn } from '../../auth/links.js';
 import { ExchangeRequest } from '../../../contract/portal.js';
-import { TokenAnswer } from './schemas.js';
+import { SessionPreviewAnswer, TokenAnswer } from './schemas.js';
 import { redeemSignInCode, SESSION_TTL_SECONDS } from '../../auth/portal-session.js';
 import { mintToken } from '../../auth/widget-token.js';
 import { rateLimitByAddress, type SignInLimits } from '../../middleware/rate-limit.js';
@@ -14,12 +14,40 @@ import { assertOriginAllowed } from './magic-link.js';
 const error = (description: string) => ({ description, content: { 'application/json': { schema: ErrorSchema } } });
 
 /**
- * `POST /portal/api/session/exchange` (no token): the element trades the code from its URL
- * fragment for a session token (1 h, absolute) that it keeps in memory. The token is bound to the
- * calling page's origin.
+ * The element's sign-in by link (no token): `POST /portal/api/session/preview` names the account
+ * a code from the URL fragment signs in as, without spending it, so the element can ask "Continue
+ * as a***@example.com?"; on Continue, `POST /portal/api/session/exchange` trades the code for a
+ * session token (1 h, absolute) that the element keeps in memory, bound to the calling page's origin.
  */
 export function sessionApi(limits: SignInLimits) {
   const router = createRouter();
+  router.use('/preview', rateLimitByAddress(limits.codePerAddress));
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/preview',
+      summary: 'Whom a magic-link or portal-link code signs in as (masked), without spending it',
+      description: 'The element shows this and waits for the customer before the exchange: another site may send a visitor to a link for a different account, and mail scanners run scripts.',
+      security: [],
+      request: {
+        body: { required: true, content: { 'application/json': { schema: ExchangeRequest } } },
+      },
+      responses: {
+        200: { description: 'The account, masked', content: { 'application/json': { schema: SessionPreviewAnswer } } },
+        400: error('The code is used, expired or unknown'),
+        403: error('Called from an origin the merchant does not allow'),
+        429: error('Too many requests'),
+      },
+    }),
+    async (c) => {
+      const preview = await previewSignIn(c.var.deps, c.req.valid('json').code);
+      if (!preview) throw new ApiError(400, [LINK_EXPIRED_MESSAGE]);
+      assertOriginAllowed(c, preview.merchant);
+      c.header('Cache-Control', 'no-store');
+      return c.json({ email_hint: preview.emailHint, merchant_name: preview.merchant.settings.brand.name }, 200);
+    },
+  );
+
   router.use('/exchange', rateLimitByAddress(limits.codePerAddress));
   router.openapi(
     createRoute({

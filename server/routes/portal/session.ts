@@ -4,9 +4,9 @@ import { endSession, openSession, redeemSignInCode, sessionMerchantHint } from '
 import { mintToken, DEFAULT_TTL_SECONDS } from '../../auth/widget-token.js';
 import { ApiError } from '../../errors.js';
 import { DomainError } from '../../domain/errors.js';
-import { lookupLink } from '../../auth/links.js';
+import { lookupLink, previewSignIn } from '../../auth/links.js';
 import { iso } from '../../clock.js';
-import { expiredPage } from '../../pages/sign-in-pages.js';
+import { expiredPage, magicConfirmPage, magicPage } from '../../pages/sign-in-pages.js';
 import { rateLimitByAddress, type SignInLimits } from '../../middleware/rate-limit.js';
 import { formToken, pageLocale, refuseForeignPost, sendPage } from './hosted-respond.js';
 import { endSessionCookie, readSessionCookie, startSessionCookie } from './session-cookie.js';
@@ -14,23 +14,70 @@ import { TokenAnswer } from './schemas.js';
 
 const Html = { 'text/html': { schema: z.string() } };
 
-/** The hosted portal's cookie session: started by a magic-link code, read by token-url, ended by sign-out. */
+/**
+ * The hosted portal's cookie session: started by a magic-link code (landing page, then the
+ * customer's Continue), read by token-url, ended by sign-out.
+ */
 export function portalSessions(limits: SignInLimits) {
   const router = createRouter();
 
-  router.use('/session', async (c, next) => (c.req.method === 'POST' ? rateLimitByAddress(limits.codePerAddress)(c, next) : next()));
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/magic',
+      summary: 'Magic-link landing page: a same-origin script posts the code from the URL fragment back here',
+      security: [],
+      responses: { 200: { description: 'The page', content: Html } },
+    }),
+    (c) => sendPage(c, magicPage(pageLocale(c), formToken(c))),
+  );
+
+  const limitPosts = (path: string) =>
+    router.use(path, async (c, next) => (c.req.method === 'POST' ? rateLimitByAddress(limits.codePerAddress)(c, next) : next()));
+  limitPosts('/magic');
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/magic',
+      summary: "Name the account a magic-link code signs in as, with a Continue button (spends nothing)",
+      description: 'What /portal/magic posts. Only the Continue button’s post to /portal/session spends the code, so neither another site sending a visitor here nor a mail scanner running the script signs anyone in.',
+      security: [],
+      request: {
+        body: { required: true, content: { 'application/x-www-form-urlencoded': { schema: z.object({ code: z.string().max(512).optional(), csrf: z.string().max(100).optional() }) } } },
+      },
+      responses: {
+        200: { description: '"Continue as a***@example.com"', content: Html },
+        403: { description: 'Not posted from /portal/magic (no matching CSRF token)', content: Html },
+        410: { description: 'Used, expired or unknown code', content: Html },
+      },
+    }),
+    async (c) => {
+      const refused = await refuseForeignPost(c);
+      if (refused) return refused;
+      const { code = '' } = c.req.valid('form');
+      const preview = await previewSignIn(c.var.deps, code);
+      if (!preview) {
+        const { merchant } = await lookupLink(c.var.deps, code, ['magic_link', 'portal_link']);
+        return sendPage(c, expiredPage(pageLocale(c), merchant, formToken(c)), 410, merchant);
+      }
+      const { merchant, customer, emailHint } = preview;
+      return sendPage(c, magicConfirmPage(pageLocale(c, customer.locale), merchant, emailHint, code, formToken(c)), 200, merchant);
+    },
+  );
+
+  limitPosts('/session');
   router.openapi(
     createRoute({
       method: 'post',
       path: '/session',
-      summary: 'Spend a magic-link code posted by /portal/magic: sets the session cookie, redirects to /portal',
+      summary: 'Spend a magic-link code (the Continue button of /portal/magic): sets the session cookie, redirects to /portal',
       security: [],
       request: {
         body: { required: true, content: { 'application/x-www-form-urlencoded': { schema: z.object({ code: z.string().max(512).optional(), csrf: z.string().max(100).optional() }) } } },
       },
       responses: {
         303: { description: 'Signed in: to /portal' },
-        403: { description: 'Not posted from /portal/magic (no matching CSRF token)', content: Html },
+        403: { description: 'Not posted from the Continue page (no matching CSRF token)', content: Html },
         410: { description: 'Used, expired or unknown code', content: Html },
       },
     }),

@@ -78,7 +78,7 @@ webhooks.openapi(
     path: '/',
     summary: 'Register a webhook endpoint',
     description:
-      'The response carries the signing secret (`whsec_…`). Deliveries are signed with `creem-signature` and Standard Webhooks headers. Outside development, URLs on private, loopback or link-local addresses are refused.',
+      'The response carries the signing secret (`whsec_…`). Deliveries are signed with `creem-signature` and Standard Webhooks headers. Link-local and cloud metadata addresses are refused in every mode; outside development, private and loopback ones too.',
     request: {
       body: {
         required: true,

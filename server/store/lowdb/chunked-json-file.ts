@@ -5,13 +5,17 @@ import type { Adapter } from 'lowdb';
 /** What the store's lowdb adapter carries: the parsed document when read, its encoded bytes when written. */
 export type StoreDocument<T> = T | Uint8Array[];
 
+/** Only the server's own user may read or write the data file. */
+export const FILE_MODE = 0o600;
+
 // writev takes at most IOV_MAX buffers per call.
 const IOV_MAX = 1024;
 
 /**
  * lowdb adapter for the data file. Reads and parses the JSON document; writes it from chunks the
  * store has already encoded, so a commit need not turn the whole store into one string first.
- * Atomic like lowdb's own writer: a temp file beside the data file (`.db.json.tmp`), then a rename.
+ * Atomic like lowdb's own writer: a temp file beside the data file (`.db.json.tmp`), then a rename;
+ * both are 0600, so the file keeps that mode after every commit.
  */
 export class ChunkedJsonFile<T> implements Adapter<StoreDocument<T>> {
   private readonly temp: string;
@@ -36,8 +40,11 @@ export class ChunkedJsonFile<T> implements Adapter<StoreDocument<T>> {
 
   async write(doc: StoreDocument<T>): Promise<void> {
     if (!Array.isArray(doc)) throw new TypeError('The data file is written from encoded chunks only.');
-    const handle = await fs.open(this.temp, 'w');
+    // 0600: the data file holds webhook signing secrets. The mode given to open() only applies to a
+    // new file, so a temp file left behind (by a crash, an older version) is narrowed explicitly.
+    const handle = await fs.open(this.temp, 'w', FILE_MODE);
     try {
+      await handle.chmod(FILE_MODE);
       for (let i = 0; i < doc.length; i += IOV_MAX) await writeAll(handle, doc.slice(i, i + IOV_MAX));
     } finally {
       await handle.close();

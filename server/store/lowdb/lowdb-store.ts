@@ -5,7 +5,7 @@ import { Low } from 'lowdb';
 import { COLLECTIONS, SCHEMA_VERSION, type CollectionName, type Collections } from '../schema.js';
 import { StoreCorruptError, StoreWriteError, type Rec, type Store, type Tx } from '../interface.js';
 import { acquireLock } from './lock.js';
-import { ChunkedJsonFile, type StoreDocument } from './chunked-json-file.js';
+import { ChunkedJsonFile, FILE_MODE, type StoreDocument } from './chunked-json-file.js';
 import { Tables, deepFreeze, type Undo } from './tables.js';
 import { WriteSet } from './write-set.js';
 
@@ -54,7 +54,8 @@ export class LowdbStore implements Store {
   ) {}
 
   static async open(file: string): Promise<LowdbStore> {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    // A directory we create is the owner's alone; an existing one is left as its owner set it.
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     const release = acquireLock(file);
     try {
       const adapter = new ChunkedJsonFile<DataFileShape>(file, (text) => {
@@ -73,6 +74,7 @@ export class LowdbStore implements Store {
       const db = new Low<StoreDocument<DataFileShape>>(adapter, emptyData());
       await db.read();
       validateShape(db.data, file);
+      narrowMode(file);
       const store = new LowdbStore(file, db, new Tables(db.data.collections), release);
       // The file is rewritten from the blocks at each commit; don't keep a second copy alive.
       db.data = [];
@@ -245,5 +247,18 @@ function validateShape(data: unknown, file: string): asserts data is DataFileSha
     if (!Array.isArray(list) || list.some((r) => !r || typeof r !== 'object' || typeof (r as { id?: unknown }).id !== 'string')) {
       throw new StoreCorruptError(`The data file ${file} is damaged: collection "${name}" is not a list of records with ids.`);
     }
+  }
+}
+
+/**
+ * A data file written by an older version may be 0644; it holds webhook signing secrets, so it is
+ * narrowed to 0600 as soon as it has been read (commits keep that mode). Best effort: a file owned
+ * by another user cannot be changed by us, and is no reason not to start.
+ */
+function narrowMode(file: string) {
+  try {
+    if ((fs.statSync(file).mode & 0o777 & ~FILE_MODE) !== 0) fs.chmodSync(file, FILE_MODE);
+  } catch {
+    // no file yet (an empty store), or not ours to change
   }
 }

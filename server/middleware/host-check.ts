@@ -1,0 +1,29 @@
+import { isIP } from 'node:net';
+import type { MiddlewareHandler } from 'hono';
+import { ApiError } from '../errors.js';
+import type { AppEnv } from '../env.js';
+import type { Config } from '../config.js';
+
+/**
+ * DNS rebinding: a page on evil.example whose name is made to resolve to 127.0.0.1 talks to this
+ * server as its own origin, and could read /dev/mailbox (live sign-in codes) on a developer's
+ * machine. Its requests still name evil.example in `Host`, so outside production only the names
+ * this server is configured for are answered: PUBLIC_URL's host and localhost. Address literals
+ * are answered too (127.0.0.1, [::1], a LAN address): no DNS is involved, so nothing can rebind
+ * (Vite's dev server draws the same line). In production the reverse proxy routes by host, and
+ * the dev routes are off.
+ */
+export function hostCheck(config: Config): MiddlewareHandler<AppEnv> {
+  const allowed = new Set(['localhost', new URL(config.publicUrl).hostname]);
+  return async function hostCheck(c, next) {
+    if (config.production) return next();
+    // The URL's host is the Host header's (app.request() in tests: localhost), lower-cased by URL.
+    const host = new URL(c.req.url).hostname.replace(/\.$/, '');
+    if (!allowed.has(host) && isIP(host.replace(/^\[|\]$/g, '')) === 0) {
+      throw new ApiError(403, [
+        `This server does not answer for the host "${host.slice(0, 100)}" (DNS-rebinding protection, outside production). Open ${config.publicUrl} instead.`,
+      ]);
+    }
+    await next();
+  };
+}
