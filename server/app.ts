@@ -91,7 +91,7 @@ export function createApp(deps: AppDeps) {
   // The portal API the element calls, authenticated by a widget token, CORS per merchant.
   app.use('/portal/api/*', portalCors(deps));
   // Sign-in takes no token: these answer before portalAuth (registered after them) would run.
-  const signInLimits = createSignInLimits();
+  const signInLimits = createSignInLimits(deps.store.coordination);
   app.route('/portal/api/magic-link', magicLinkApi(signInLimits));
   app.route('/portal/api/session', sessionApi(signInLimits));
   app.use('/portal/api/*', portalAuth());

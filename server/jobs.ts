@@ -7,7 +7,8 @@ export const PURGE_INTERVAL_MS = 60 * 60_000;
 
 /**
  * The server's clockwork: period roll-over (renewals, scheduled cancels taking effect) once a
- * minute and at start, so a restart catches up at once; expired idempotency answers hourly.
+ * minute and at start, so a restart catches up at once; expired idempotency answers, rate-limit
+ * windows and leases hourly.
  * A failing run is logged and retried on the next tick, never fatal. Returns a stop function
  * that waits for a run in progress.
  */
@@ -21,9 +22,10 @@ export function startJobs(deps: Pick<AppDeps, 'store' | 'clock' | 'log'>, opts: 
   };
   const renew = () => run('renewals', () => rollOverDue(deps, deps.clock()));
   const purge = () => run('idempotency purge', () => purgeExpiredIdempotency(deps, deps.clock()));
+  const sweep = () => run('coordination sweep', () => deps.store.coordination.sweep(deps.clock()));
   if (opts.renewals) renew();
   purge();
-  const timers = [...(opts.renewals ? [setInterval(renew, RENEWAL_INTERVAL_MS)] : []), setInterval(purge, PURGE_INTERVAL_MS)];
+  const timers = [...(opts.renewals ? [setInterval(renew, RENEWAL_INTERVAL_MS)] : []), setInterval(purge, PURGE_INTERVAL_MS), setInterval(sweep, PURGE_INTERVAL_MS)];
   return async () => {
     for (const t of timers) clearInterval(t);
     await running;

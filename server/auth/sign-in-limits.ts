@@ -1,16 +1,13 @@
+import type { Coordination, WindowLimit } from '../store/interface.js';
 import { LINK_CODE_TTL_MS } from './sign-in-codes.js';
 
 /**
- * Sign-in's rate limits: the counters and the policy, with no HTTP in them. Counters live in
- * memory today (one server process per data file, see store/lowdb/lock.ts); everything that
- * decides goes through `HitCounter`, so a store-backed counter can replace `RateLimiter` without
- * touching the policy.
+ * Sign-in's rate limits: the counters and the policy, with no HTTP in them. The windows live in
+ * the store's coordination, so every server process on one database counts against one budget
+ * (with lowdb's single process, in its memory).
  */
 
-export interface Limit {
-  max: number;
-  windowMs: number;
-}
+export type Limit = WindowLimit;
 
 export interface Verdict {
   ok: boolean;
@@ -20,41 +17,30 @@ export interface Verdict {
 export interface HitCounter {
   readonly limit: Limit;
   /** Counts one attempt, refused or not: hammering keeps the window shut. */
-  take(key: string, now: number): Verdict;
+  take(key: string, now: number): Promise<Verdict>;
   /** Counts the attempt only when it is allowed: refusals never extend the window. */
-  takeIfFree(key: string, now: number): Verdict;
+  takeIfFree(key: string, now: number): Promise<Verdict>;
 }
 
-/**
- * Sliding-window counter per key, in memory. Bounded: past `maxKeys` the oldest keys are
- * dropped, so a flood of fresh keys cannot grow it.
- */
-export class RateLimiter implements HitCounter {
-  private readonly hits = new Map<string, number[]>();
-
+/** One named limit over the store's sliding windows. */
+export class WindowCounter implements HitCounter {
   constructor(
+    private readonly coordination: Coordination,
+    private readonly name: string,
     readonly limit: Limit,
-    private readonly maxKeys = 50_000,
   ) {}
 
-  take(key: string, now: number): Verdict {
+  take(key: string, now: number): Promise<Verdict> {
     return this.count(key, now, true);
   }
 
-  takeIfFree(key: string, now: number): Verdict {
+  takeIfFree(key: string, now: number): Promise<Verdict> {
     return this.count(key, now, false);
   }
 
-  private count(key: string, now: number, countRefused: boolean): Verdict {
-    const since = now - this.limit.windowMs;
-    const recent = (this.hits.get(key) ?? []).filter((t) => t > since);
-    const ok = recent.length < this.limit.max;
-    if (ok || countRefused) recent.push(now);
-    this.hits.delete(key);
-    this.hits.set(key, recent.slice(-this.limit.max * 2));
-    if (this.hits.size > this.maxKeys) this.hits.delete(this.hits.keys().next().value!);
-    const oldest = recent[Math.max(0, recent.length - this.limit.max)];
-    return { ok, retryAfterSeconds: ok ? 0 : Math.max(1, Math.ceil((oldest + this.limit.windowMs - now) / 1000)) };
+  private async count(key: string, now: number, countRefused: boolean): Promise<Verdict> {
+    const { ok, retryAfterMs } = await this.coordination.hit(`limit:${this.name}:${key}`, this.limit, now, countRefused);
+    return { ok, retryAfterSeconds: ok ? 0 : Math.max(1, Math.ceil(retryAfterMs / 1000)) };
   }
 }
 
@@ -78,11 +64,12 @@ export const SIGN_IN_LIMITS = {
   codePerAddress: { max: 30, windowMs: MINUTE },
 } as const satisfies Record<keyof SignInLimits, Limit>;
 
-export function createSignInLimits(): SignInLimits {
+export function createSignInLimits(coordination: Coordination): SignInLimits {
+  const counter = (name: keyof SignInLimits) => new WindowCounter(coordination, name, SIGN_IN_LIMITS[name]);
   return {
-    magicLinkPerEmail: new RateLimiter(SIGN_IN_LIMITS.magicLinkPerEmail),
-    magicLinkPerAddress: new RateLimiter(SIGN_IN_LIMITS.magicLinkPerAddress),
-    codePerAddress: new RateLimiter(SIGN_IN_LIMITS.codePerAddress),
+    magicLinkPerEmail: counter('magicLinkPerEmail'),
+    magicLinkPerAddress: counter('magicLinkPerAddress'),
+    codePerAddress: counter('codePerAddress'),
   };
 }
 
@@ -97,8 +84,8 @@ export function createSignInLimits(): SignInLimits {
  */
 export type MagicLinkVerdict = { kind: 'send' } | { kind: 'quiet' } | { kind: 'refused'; retryAfterSeconds: number };
 
-export function magicLinkVerdict(limits: SignInLimits, client: string, merchantId: string, email: string, now: number): MagicLinkVerdict {
-  const byClient = limits.magicLinkPerAddress.take(client, now);
+export async function magicLinkVerdict(limits: SignInLimits, client: string, merchantId: string, email: string, now: number): Promise<MagicLinkVerdict> {
+  const byClient = await limits.magicLinkPerAddress.take(client, now);
   if (!byClient.ok) return { kind: 'refused', retryAfterSeconds: byClient.retryAfterSeconds };
-  return limits.magicLinkPerEmail.takeIfFree(`${merchantId}:${email}`, now).ok ? { kind: 'send' } : { kind: 'quiet' };
+  return (await limits.magicLinkPerEmail.takeIfFree(`${merchantId}:${email}`, now)).ok ? { kind: 'send' } : { kind: 'quiet' };
 }

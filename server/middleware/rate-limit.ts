@@ -6,7 +6,7 @@ import type { AppEnv } from '../env.js';
 import type { HitCounter } from '../auth/sign-in-limits.js';
 
 // The counters and the sign-in policy live in auth (no HTTP there); the HTTP side is here.
-export { RateLimiter, SIGN_IN_LIMITS, createSignInLimits, magicLinkVerdict } from '../auth/sign-in-limits.js';
+export { WindowCounter, SIGN_IN_LIMITS, createSignInLimits, magicLinkVerdict } from '../auth/sign-in-limits.js';
 export type { HitCounter, Limit, MagicLinkVerdict, SignInLimits } from '../auth/sign-in-limits.js';
 
 export function tooManyRequests(retryAfterSeconds: number): ApiError {
@@ -53,7 +53,7 @@ export function clientAddress(c: Context<AppEnv>): string {
 /** Refuses with 429 (Creem's error body, Retry-After) once a client address passes the limit. */
 export function rateLimitByAddress(limiter: HitCounter): MiddlewareHandler<AppEnv> {
   return async function rateLimitByAddress(c, next) {
-    const verdict = limiter.take(clientAddress(c), c.var.deps.clock());
+    const verdict = await limiter.take(clientAddress(c), c.var.deps.clock());
     if (!verdict.ok) throw tooManyRequests(verdict.retryAfterSeconds);
     await next();
   };

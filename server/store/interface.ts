@@ -1,4 +1,4 @@
-import type { CollectionName, Collections, IndexedField, WebhookDelivery } from './schema.js';
+import type { CollectionName, Collections, IndexedField, MailMessage, WebhookDelivery } from './schema.js';
 
 /**
  * The store every domain rule runs on, whatever engine holds the data (lowdb in a file, or
@@ -32,8 +32,57 @@ export interface Tx extends StoreReader {
   delete(c: CollectionName, id: string): Promise<void>;
 }
 
+/** A sliding window's limit: at most `max` hits in any `windowMs`. */
+export interface WindowLimit {
+  max: number;
+  windowMs: number;
+}
+
+/** What a hit was told: allowed, or refused until the window has room again. */
+export interface HitVerdict {
+  ok: boolean;
+  retryAfterMs: number;
+}
+
+/**
+ * Short-lived state every process on one store must agree on, that is no record of the business:
+ * rate-limit windows, leases on work in flight, and version stamps that tell a process its cached
+ * reads are stale. An engine for one process (lowdb, whose file lock admits one) keeps it in
+ * memory; PostgreSQL keeps it in tables, so several processes count and lease as one.
+ */
+export interface Coordination {
+  /**
+   * Counts a hit on `key` at `now` in a sliding window, and says whether it was within `limit`.
+   * With `countRefused` a refused hit counts too (hammering keeps the window shut); without, only
+   * allowed hits count.
+   */
+  hit(key: string, limit: WindowLimit, now: number, countRefused: boolean): Promise<HitVerdict>;
+  /** Holds `key` until `now + ms` unless someone else holds it: a holder token, or null when taken. */
+  acquire(key: string, now: number, ms: number): Promise<string | null>;
+  /** Lets `key` go, if `holder` still holds it. */
+  release(key: string, holder: string): Promise<void>;
+  /** The current stamp of `key` ('' when never bumped); a new bump never brings back an old stamp. */
+  stamp(key: string): Promise<string>;
+  /** Gives `key` a fresh stamp, which every process then sees. */
+  bump(key: string, now: number): Promise<void>;
+  /** Forgets windows, leases and stamps that no longer matter by `now`. Returns how many went. */
+  sweep(now: number): Promise<number>;
+}
+
+/**
+ * The dev outbox's mails that carry a live code (never in production), kept apart from the
+ * records, which hold only hashes of codes: the newest `keep`, oldest first.
+ */
+export interface SecretMail {
+  add(message: MailMessage, keep: number): Promise<void>;
+  list(): Promise<MailMessage[]>;
+}
+
 export interface Store extends StoreReader {
   readonly engine: string;
+  readonly coordination: Coordination;
+  /** An engine shared by several processes keeps them itself; without it they go in a file beside the data file. */
+  readonly secretMail?: SecretMail;
   transact<T>(change: (tx: Tx) => Promise<T>): Promise<T>;
   /**
    * Up to `limit` pending webhook deliveries due by `now`, to HTTP endpoints that are enabled, that no

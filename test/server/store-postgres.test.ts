@@ -15,6 +15,7 @@ storeSuite('postgres', () => {
       await store.close();
       return PostgresStore.open({ url, schema, poolSize: 4 });
     },
+    openAnother: () => PostgresStore.open({ url, schema, poolSize: 4 }),
     async cleanup() {
       const c = new pg.Client({ connectionString: url });
       await c.connect();

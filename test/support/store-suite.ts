@@ -11,6 +11,8 @@ export interface EngineHarness {
   reopen(store: Store): Promise<Store>;
   /** Removes whatever `open` created. */
   cleanup(): Promise<void>;
+  /** A second store on the same data at the same time, as another process has it: only engines that allow several. */
+  openAnother?(): Promise<Store>;
 }
 
 export const customer = (id: string, email = `${id}@example.com`): Customer =>
@@ -172,5 +174,82 @@ export function storeSuite(engine: string, makeHarness: () => EngineHarness) {
     // The store still works afterwards.
     await store.transact((tx) => tx.put('customers', customer('cust_a')));
     assert.ok(await store.get('customers', 'cust_a'));
+  });
+
+  const limit = { max: 3, windowMs: 60_000 };
+
+  withStore('coordination: a window allows `max` hits, refuses the next until the oldest leaves it', async (store) => {
+    const c = store.coordination;
+    for (let i = 0; i < 3; i++) assert.equal((await c.hit('k', limit, 1_000 + i, true)).ok, true);
+    // The refused hit counts too: the window has room once two of the four have left it.
+    assert.deepEqual(await c.hit('k', limit, 2_000, true), { ok: false, retryAfterMs: 1_001 + 60_000 - 2_000 });
+    // Another key has a window of its own.
+    assert.equal((await c.hit('other', limit, 2_000, true)).ok, true);
+    // Hammering keeps it shut: three refusals at 30 s fill the window again past the first hits' expiry.
+    for (let i = 0; i < 3; i++) assert.equal((await c.hit('k', limit, 30_000 + i, true)).ok, false);
+    assert.equal((await c.hit('k', limit, 61_500, true)).ok, false);
+    assert.equal((await c.hit('k', limit, 91_600, true)).ok, true);
+  });
+
+  withStore('coordination: without countRefused, refusals never extend the window', async (store) => {
+    const c = store.coordination;
+    for (let i = 0; i < 3; i++) await c.hit('k', limit, 1_000, false);
+    for (let i = 0; i < 10; i++) assert.equal((await c.hit('k', limit, 30_000 + i, false)).ok, false);
+    assert.equal((await c.hit('k', limit, 61_001, false)).ok, true);
+  });
+
+  withStore('coordination: a lease has one holder until it is released or runs out', async (store) => {
+    const c = store.coordination;
+    const first = await c.acquire('job', 1_000, 5_000);
+    assert.ok(first);
+    assert.equal(await c.acquire('job', 2_000, 5_000), null);
+    await c.release('job', 'not-the-holder');
+    assert.equal(await c.acquire('job', 2_000, 5_000), null);
+    await c.release('job', first);
+    const second = await c.acquire('job', 2_000, 5_000);
+    assert.ok(second && second !== first);
+    // Ran out: someone else may take it, and the old holder's release no longer frees it.
+    const third = await c.acquire('job', 7_001, 5_000);
+    assert.ok(third);
+    await c.release('job', second);
+    assert.equal(await c.acquire('job', 7_002, 5_000), null);
+  });
+
+  withStore('coordination: a bump gives a stamp never seen before; sweep forgets what ran out', async (store) => {
+    const c = store.coordination;
+    assert.equal(await c.stamp('cust_a'), '');
+    await c.bump('cust_a', 1_000);
+    const one = await c.stamp('cust_a');
+    await c.bump('cust_a', 2_000);
+    const two = await c.stamp('cust_a');
+    assert.ok(one && two && one !== two);
+    assert.equal(await c.stamp('cust_b'), '');
+    await c.hit('k', limit, 1_000, true);
+    await c.acquire('job', 1_000, 5_000);
+    assert.equal(await c.sweep(10_000), 1, 'the lease ran out; the window and the stamp still matter');
+    assert.equal(await c.sweep(1_000 + 60_000), 1, 'then the window');
+    assert.equal(await c.stamp('cust_a'), two);
+    assert.equal(await c.sweep(2_000 + 24 * 60 * 60_000), 1, 'a day later the stamp');
+    assert.equal(await c.stamp('cust_a'), '');
+  });
+
+  const shared = makeHarness().openAnother !== undefined;
+  test(`[${engine}] coordination is shared by every store on the same data: one budget, one lease holder, one stamp`, { skip: !shared && 'one process per data on this engine' }, async () => {
+    const h = makeHarness();
+    const a = await h.open();
+    const b = await h.openAnother!();
+    try {
+      const hits = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).coordination.hit('k', { max: 5, windowMs: 60_000 }, 1_000, false)));
+      assert.equal(hits.filter((v) => v.ok).length, 5, 'five allowed in all, not five per store');
+      const holders = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).coordination.acquire('job', 1_000, 5_000)));
+      assert.equal(holders.filter(Boolean).length, 1);
+      await a.coordination.bump('cust_a', 1_000);
+      assert.equal(await b.coordination.stamp('cust_a'), await a.coordination.stamp('cust_a'));
+      assert.notEqual(await b.coordination.stamp('cust_a'), '');
+    } finally {
+      await b.close();
+      await a.close();
+      await h.cleanup();
+    }
   });
 }

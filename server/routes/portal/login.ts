@@ -64,7 +64,7 @@ export function portalLogin(limits: SignInLimits) {
       if (!merchant) return sendPage(c, unknownMerchantPage(locale), 404);
       const email = normalizeEmail(form.email);
       if (!z.email().safeParse(email).success) return sendPage(c, loginPage(locale, merchant, formToken(c)), 400, merchant);
-      const verdict = magicLinkVerdict(limits, clientAddress(c), merchant.id, email, deps.clock());
+      const verdict = await magicLinkVerdict(limits, clientAddress(c), merchant.id, email, deps.clock());
       if (verdict.kind === 'refused') return sendPage(c, tooManyPage(locale, merchant, formToken(c)), 429, merchant);
       if (verdict.kind === 'send') scheduleMagicLink(deps, { merchant, email, locale });
       return sendPage(c, sentPage(locale, merchant, email), 200, merchant);

@@ -57,7 +57,7 @@ export function magicLinkApi(limits: SignInLimits) {
       const merchant = await findMerchant(deps, body.merchant_id);
       if (!merchant) throw notFound('Merchant');
       assertOriginAllowed(c, merchant);
-      const verdict = magicLinkVerdict(limits, clientAddress(c), merchant.id, email, deps.clock());
+      const verdict = await magicLinkVerdict(limits, clientAddress(c), merchant.id, email, deps.clock());
       if (verdict.kind === 'refused') throw tooManyRequests(verdict.retryAfterSeconds);
       if (verdict.kind === 'send') scheduleMagicLink(deps, { merchant, email, returnUrl: body.return_url, locale: body.locale });
       c.header('Cache-Control', 'no-store');

@@ -8,6 +8,7 @@ import { acquireLock } from './lock.js';
 import { ChunkedJsonFile, FILE_MODE, type StoreDocument } from './chunked-json-file.js';
 import { Tables, deepFreeze, type Undo } from './tables.js';
 import { WriteSet } from './write-set.js';
+import { MemoryCoordination } from '../memory-coordination.js';
 
 /** What lowdb writes: one compact JSON document. */
 export interface DataFileShape {
@@ -40,6 +41,8 @@ type AnyRecord = { id: string } & Record<string, unknown>;
  */
 export class LowdbStore implements Store {
   readonly engine = 'lowdb';
+  /** The lock file admits one process, so what processes would share can stay in its memory. */
+  readonly coordination = new MemoryCoordination();
   private queue: Pending[] = [];
   private flushing: Promise<void> | null = null;
   private closed = false;

@@ -1,8 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
 import { COLLECTIONS, indexedFields, type CollectionName } from '../schema.js';
-import { StoreUnavailableError, StoreWriteError, type Rec, type Store, type Tx } from '../interface.js';
+import { StoreUnavailableError, StoreWriteError, type Coordination, type Rec, type SecretMail, type Store, type Tx } from '../interface.js';
 import { migrate } from './migrate.js';
+import { PostgresCoordination } from './coordination.js';
+import { PostgresSecretMail } from './secret-mail.js';
 
 export interface PostgresOptions {
   url: string;
@@ -81,12 +83,17 @@ function readsOver(query: Query) {
  */
 export class PostgresStore implements Store {
   readonly engine = 'postgres';
+  readonly coordination: Coordination;
+  readonly secretMail: SecretMail;
   private readonly inside = new AsyncLocalStorage<true>();
   private readonly reads: ReturnType<typeof readsOver>;
   private closed = false;
 
   private constructor(readonly pool: pg.Pool) {
     this.reads = readsOver((text, values) => this.run(() => pool.query(text, values)));
+    const guard = <T>(work: () => Promise<T>) => this.run(work);
+    this.coordination = new PostgresCoordination(pool, guard);
+    this.secretMail = new PostgresSecretMail(pool, guard);
   }
 
   /** Connects, applies pending migrations (once across processes), and refuses a database from a newer server. */
