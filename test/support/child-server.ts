@@ -420,22 +420,47 @@ export async function runCrashRounds(dataFile: string, rounds: number, poolIds: 
 export interface LoadReport {
   seconds: number;
   connections: number;
+  /** Requests sent, and those answered (some are still in flight when the run stops). */
+  sent: number;
   requests: number;
   ok2xx: number;
   non2xx: number;
   errors: number;
   timeouts: number;
-  writes: number;
   rps: number;
   p99ms: number;
+  /**
+   * Cancels of distinct subscriptions: sent, answered 2xx, and found canceled in the data file
+   * after a clean stop; `ackedMissing` lists the acknowledged ones that are not.
+   */
+  cancels: { sent: number; acked: number; inStore: number; ackedMissing: string[] };
+  /**
+   * Billing updates of one customer, each with a new name: sent, answered 2xx, answered with a
+   * name other than the one sent, and whether the name in the data file is one that was sent and
+   * one that was acknowledged (the last one applied may still have been in flight at the stop).
+   */
+  billing: { sent: number; acked: number; echoedWrong: number; storedWasSent: boolean; storedWasAcked: boolean };
   rssBeforeMb: number;
   rssAfterMb: number;
 }
 
+/** One line of counts, for the test's diagnostics. */
+export function loadSummary(r: LoadReport): string {
+  const { cancels: c, billing: b } = r;
+  return (
+    `${r.seconds} s at ${r.connections} connections: ${r.sent} sent, ${r.requests} answered (${r.rps}/s, p99 ${r.p99ms} ms), ` +
+    `${r.ok2xx} 2xx, ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts; ` +
+    `cancels ${c.sent} sent / ${c.acked} acked / ${c.inStore} in the store (${c.ackedMissing.length} acked missing); ` +
+    `billing ${b.sent} sent / ${b.acked} acked (${b.echoedWrong} answered another name; stored name ${b.storedWasAcked ? 'acked' : b.storedWasSent ? 'sent, unanswered' : 'never sent'}); ` +
+    `memory ${r.rssBeforeMb} → ${r.rssAfterMb} MB (${(r.rssAfterMb / r.rssBeforeMb).toFixed(2)}×)`
+  );
+}
+
 /**
  * Mixed valid traffic at `connections` connections for `seconds`: portal overview and merchant
- * reads, token mints, support requests (each a new stored record), and cancels of distinct
- * subscriptions from a pool. Every request is valid, so every answer should be a 2xx.
+ * reads, token mints, billing updates and cancels of distinct subscriptions from a pool. Every
+ * request is valid, so every answer should be a 2xx. Each write's answer is recorded, and after
+ * a clean stop the data file is read to see which of them are on disk.
  */
 export async function runLoad(dataFile: string, seconds: number, connections = 100): Promise<LoadReport> {
   const { default: autocannon } = await import('autocannon');
@@ -452,8 +477,16 @@ export async function runLoad(dataFile: string, seconds: number, connections = 1
 
     let nextSub = 0;
     let seq = 0;
-    let writes = 0;
+    const sentCancels: string[] = [];
+    const ackedCancels: string[] = [];
+    const sentNames = new Set<string>();
+    const ackedNames = new Set<string>();
+    let echoedWrong = 0;
+    const ok = (status: number) => status >= 200 && status < 300;
     const json = { 'content-type': 'application/json' };
+    // One connection sends one request at a time, so its `context` carries a write's target from
+    // its setupRequest to its onResponse.
+    const target = (context: object) => context as { name?: string; sub?: string | null };
     const requests: CannonRequest[] = [
       { method: 'GET', path: '/portal/api/overview', headers: { authorization: `Bearer ${token}` } },
       { method: 'GET', path: `/v1/subscriptions?subscription_id=${pool[pool.length - 1]}`, headers: { 'x-api-key': key } },
@@ -463,9 +496,17 @@ export async function runLoad(dataFile: string, seconds: number, connections = 1
         method: 'PATCH',
         path: '/portal/api/billing',
         headers: { ...json, authorization: `Bearer ${token}` },
-        setupRequest: (req) => {
-          writes++;
-          return { ...req, body: JSON.stringify({ name: `Ada Load ${++seq}` }) };
+        setupRequest: (req, context) => {
+          const name = `Ada Load ${++seq}`;
+          sentNames.add(name);
+          target(context).name = name;
+          return { ...req, body: JSON.stringify({ name }) };
+        },
+        onResponse: (status, body, context) => {
+          if (!ok(status)) return;
+          const { name } = target(context);
+          ackedNames.add(name!);
+          if (JSON.parse(body).customer?.name !== name) echoedWrong++;
         },
       },
       {
@@ -473,31 +514,44 @@ export async function runLoad(dataFile: string, seconds: number, connections = 1
         path: '/v1/subscriptions/x/cancel',
         headers: { ...json, 'x-api-key': key },
         // A distinct subscription per cancel (the last pool one is kept for the read above).
-        setupRequest: (req) => {
+        setupRequest: (req, context) => {
+          target(context).sub = null;
           if (nextSub >= pool.length - 1) return { ...req, method: 'GET', path: `/v1/subscriptions?subscription_id=${pool[pool.length - 1]}`, body: undefined };
-          writes++;
-          return { ...req, path: `/v1/subscriptions/${pool[nextSub++]}/cancel`, body: JSON.stringify({ mode: 'immediate' }) };
+          const id = pool[nextSub++];
+          sentCancels.push(id);
+          target(context).sub = id;
+          return { ...req, path: `/v1/subscriptions/${id}/cancel`, body: JSON.stringify({ mode: 'immediate' }) };
+        },
+        onResponse: (status, _body, context) => {
+          const { sub } = target(context);
+          if (ok(status) && sub) ackedCancels.push(sub);
         },
       },
     ];
     const result = await autocannon({ url: server.url, connections, duration: seconds, requests, timeout: 10 });
     const rssAfter = server.rss();
-    const ok2xx = result['2xx'];
+    // A clean stop flushes what was still being written; then the file says what is on disk.
+    await server.stop();
+    const data = JSON.parse(fs.readFileSync(dataFile, 'utf8'));
+    const canceled = new Set<string>(data.collections.subscriptions.filter((s: { id: string; status: string }) => pool.includes(s.id) && s.status === 'canceled').map((s: { id: string }) => s.id));
+    const storedName = data.collections.customers.find((c: { id: string }) => c.id === ada.id)?.name;
     return {
       seconds,
       connections,
+      sent: result.requests.sent,
       requests: result.requests.total,
-      ok2xx,
+      ok2xx: result['2xx'],
       non2xx: result.non2xx,
       errors: result.errors,
       timeouts: result.timeouts,
-      writes,
       rps: Math.round(result.requests.average),
       p99ms: result.latency.p99,
+      cancels: { sent: sentCancels.length, acked: ackedCancels.length, inStore: canceled.size, ackedMissing: ackedCancels.filter((id) => !canceled.has(id)) },
+      billing: { sent: sentNames.size, acked: ackedNames.size, echoedWrong, storedWasSent: sentNames.has(storedName), storedWasAcked: ackedNames.has(storedName) },
       rssBeforeMb: Math.round(rssBefore / 1e5) / 10,
       rssAfterMb: Math.round(rssAfter / 1e5) / 10,
     };
   } finally {
-    await server.stop();
+    if (server.proc.exitCode === null && server.proc.signalCode === null) await server.stop();
   }
 }
