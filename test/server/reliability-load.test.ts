@@ -17,6 +17,7 @@ test(`${SECONDS} s of mixed reads and writes at 100 connections: no errors, only
     assert.equal(r.timeouts, 0, 'timeouts');
     assert.equal(r.non2xx, 0, 'answers other than 2xx');
     assert.equal(r.ok2xx, r.requests, 'every answered request got a 2xx');
+    assert.ok(r.sent - r.requests <= r.connections, `${r.sent - r.requests} requests unanswered at the stop: more than one per connection hung`);
     assert.ok(r.cancels.acked > 0 && r.billing.acked > 0, 'writes of both kinds were acknowledged');
     assert.deepEqual(r.cancels.ackedMissing, [], 'every cancel answered 2xx is canceled in the data file');
     assert.ok(r.cancels.inStore <= r.cancels.sent, 'no subscription was canceled that no request asked to cancel');

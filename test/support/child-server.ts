@@ -513,10 +513,13 @@ export async function runLoad(dataFile: string, seconds: number, connections = 1
         method: 'POST',
         path: '/v1/subscriptions/x/cancel',
         headers: { ...json, 'x-api-key': key },
-        // A distinct subscription per cancel (the last pool one is kept for the read above).
+        // A distinct subscription per cancel (the last pool one is kept for the read above). Once
+        // the pool is used up, a read in its place, with headers of its own: autocannon leaves the
+        // last body's Content-Length in the request's headers, and a GET carrying it stalls the
+        // connection for good, reported neither as an error nor as a timeout.
         setupRequest: (req, context) => {
           target(context).sub = null;
-          if (nextSub >= pool.length - 1) return { ...req, method: 'GET', path: `/v1/subscriptions?subscription_id=${pool[pool.length - 1]}`, body: undefined };
+          if (nextSub >= pool.length - 1) return { ...req, method: 'GET', path: `/v1/subscriptions?subscription_id=${pool[pool.length - 1]}`, headers: { 'x-api-key': key }, body: undefined };
           const id = pool[nextSub++];
           sentCancels.push(id);
           target(context).sub = id;
