@@ -24,7 +24,7 @@ test(`long load: ${SECONDS} s at 100 connections, 0 errors, only 2xx, every ackn
     assert.ok(r.cancels.inStore <= r.cancels.sent, 'no subscription was canceled that no request asked to cancel');
     assert.equal(r.billing.echoedWrong, 0, 'every billing update answered with the name it sent');
     assert.ok(r.billing.storedWasSent, 'the stored name is one a billing update sent');
-    assert.ok(r.rssAfterMb <= 2 * r.rssBeforeMb, `memory ${r.rssBeforeMb} MB → ${r.rssAfterMb} MB`);
+    assert.ok(r.liveAfterMb <= 2 * r.liveBeforeMb, `live memory ${r.liveBeforeMb} MB → ${r.liveAfterMb} MB`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

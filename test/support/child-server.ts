@@ -440,6 +440,10 @@ export interface LoadReport {
    * one that was acknowledged (the last one applied may still have been in flight at the stop).
    */
   billing: { sent: number; acked: number; echoedWrong: number; storedWasSent: boolean; storedWasAcked: boolean };
+  /** Live memory (heap + external) after a full collection, after the warm-up and after the run. */
+  liveBeforeMb: number;
+  liveAfterMb: number;
+  /** Resident memory at the same two moments (after those collections). */
   rssBeforeMb: number;
   rssAfterMb: number;
 }
@@ -452,8 +456,26 @@ export function loadSummary(r: LoadReport): string {
     `${r.ok2xx} 2xx, ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts; ` +
     `cancels ${c.sent} sent / ${c.acked} acked / ${c.inStore} in the store (${c.ackedMissing.length} acked missing); ` +
     `billing ${b.sent} sent / ${b.acked} acked (${b.echoedWrong} answered another name; stored name ${b.storedWasAcked ? 'acked' : b.storedWasSent ? 'sent, unanswered' : 'never sent'}); ` +
-    `memory ${r.rssBeforeMb} → ${r.rssAfterMb} MB (${(r.rssAfterMb / r.rssBeforeMb).toFixed(2)}×)`
+    `live memory ${r.liveBeforeMb} → ${r.liveAfterMb} MB (${(r.liveAfterMb / r.liveBeforeMb).toFixed(2)}×), RSS ${r.rssBeforeMb} → ${r.rssAfterMb} MB (${(r.rssAfterMb / r.rssBeforeMb).toFixed(2)}×)`
   );
+}
+
+const HEAP_PROBE = new URL('./heap-probe.mjs', import.meta.url).href;
+
+/** The server's live memory after a full collection (heap + external), via the heap probe. */
+async function liveMemory(server: ChildServer): Promise<{ liveMb: number; rssMb: number }> {
+  const mark = server.stdout().length;
+  server.proc.kill('SIGUSR2');
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const m = /heap-probe (\{.*\})\n/.exec(server.stdout().slice(mark));
+    if (m) {
+      const { heapUsed, external, rss } = JSON.parse(m[1]);
+      return { liveMb: Math.round((heapUsed + external) / 1e5) / 10, rssMb: Math.round(rss / 1e5) / 10 };
+    }
+    if (Date.now() > deadline) throw new Error(`the heap probe did not answer; stderr: ${server.stderr().slice(-2000)}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }
 
 /**
@@ -466,14 +488,14 @@ export async function runLoad(dataFile: string, seconds: number, connections = 1
   const { default: autocannon } = await import('autocannon');
   // The pool belongs to Jean, so Ada's overview (read under load) stays the size a customer's would be.
   const pool = await prepareCrashData(dataFile, 2_000, 'jean@example.com');
-  const server = await startServer({ dataFile });
+  const server = await startServer({ dataFile, env: { NODE_OPTIONS: `--import=${HEAP_PROBE}` } });
   try {
     const key = CHILD_DEMO_KEY;
     const ada = (await http(server.url, 'GET', '/v1/customers?email=ada%40example.com', { key })).json;
     const token = (await http(server.url, 'POST', '/v1/widget-tokens', { key, body: { customer_id: ada.id } })).json.token as string;
     // Warm up (JIT, caches), then take the baseline.
     for (let i = 0; i < 50; i++) await http(server.url, 'GET', '/portal/api/overview', { token });
-    const rssBefore = server.rss();
+    const before = await liveMemory(server);
 
     let nextSub = 0;
     let seq = 0;
@@ -532,7 +554,10 @@ export async function runLoad(dataFile: string, seconds: number, connections = 1
       },
     ];
     const result = await autocannon({ url: server.url, connections, duration: seconds, requests, timeout: 10 });
-    const rssAfter = server.rss();
+    if (server.proc.exitCode !== null || server.proc.signalCode !== null) {
+      throw new Error(`the server died during the load (exit ${server.proc.exitCode}, signal ${server.proc.signalCode}): ${server.stderr().slice(-2000)}`);
+    }
+    const after = await liveMemory(server);
     // A clean stop flushes what was still being written; then the file says what is on disk.
     await server.stop();
     const data = JSON.parse(fs.readFileSync(dataFile, 'utf8'));
@@ -551,8 +576,10 @@ export async function runLoad(dataFile: string, seconds: number, connections = 1
       p99ms: result.latency.p99,
       cancels: { sent: sentCancels.length, acked: ackedCancels.length, inStore: canceled.size, ackedMissing: ackedCancels.filter((id) => !canceled.has(id)) },
       billing: { sent: sentNames.size, acked: ackedNames.size, echoedWrong, storedWasSent: sentNames.has(storedName), storedWasAcked: ackedNames.has(storedName) },
-      rssBeforeMb: Math.round(rssBefore / 1e5) / 10,
-      rssAfterMb: Math.round(rssAfter / 1e5) / 10,
+      liveBeforeMb: before.liveMb,
+      liveAfterMb: after.liveMb,
+      rssBeforeMb: before.rssMb,
+      rssAfterMb: after.rssMb,
     };
   } finally {
     if (server.proc.exitCode === null && server.proc.signalCode === null) await server.stop();
