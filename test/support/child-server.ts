@@ -61,7 +61,7 @@ export async function startServer(opts: StartOptions): Promise<ChildServer> {
   let url: string | null = null;
   while (Date.now() < deadline) {
     if (proc.exitCode !== null || proc.signalCode !== null) {
-      throw new StartFailed(proc.exitCode, out, err);
+      throw new StartFailed(proc.exitCode, out, err, proc.signalCode);
     }
     const m = /listening on 127\.0\.0\.1:(\d+)/.exec(out);
     if (m && !url) url = `http://127.0.0.1:${m[1]}`;
@@ -106,8 +106,9 @@ export class StartFailed extends Error {
     readonly code: number | null,
     readonly out: string,
     readonly err: string,
+    readonly signal: NodeJS.Signals | null = null,
   ) {
-    super(`server exited with ${code} on start.\nstdout: ${out}\nstderr: ${err}`);
+    super(`server ${signal ? `was killed by ${signal}` : `exited with ${code}`} on start.\nstdout: ${out}\nstderr: ${err}`);
   }
 }
 
