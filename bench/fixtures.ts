@@ -1,6 +1,6 @@
 import { newId } from '../server/ids.js';
 import { iso } from '../server/clock.js';
-import type { Store } from '../server/store/store.js';
+import type { Store } from '../server/store/interface.js';
 import type { Customer, Product, Subscription } from '../server/store/schema.js';
 import { demoMerchant } from '../server/seed/demo.js';
 import { newCustomer } from '../server/domain/customers.js';
@@ -58,22 +58,22 @@ export interface BulkSeed {
  * the store's own transaction (so indices and the file are exactly what the server would hold).
  */
 export async function seedBulk(store: Store, opts: { count: number; perCustomer: number; now: number }): Promise<BulkSeed> {
-  const merchant = demoMerchant(store);
+  const merchant = await demoMerchant({ store });
   if (!merchant) throw new Error('seedBulk needs the demo merchant: run seedDemo first');
-  const products = store.findBy('products', 'merchant_id', merchant.id).filter((p) => p.mode === 'test' && p.billing_type === 'recurring');
+  const products = (await store.findBy('products', 'merchant_id', merchant.id)).filter((p) => p.mode === 'test' && p.billing_type === 'recurring');
   const customerIds: string[] = [];
   const subscriptionIds: string[] = [];
   // Chunks keep any one synchronous change (and its undo list) bounded.
   const CHUNK = 5000;
   for (let done = 0; done < opts.count; done += CHUNK) {
-    await store.transact((tx) => {
+    await store.transact(async (tx) => {
       let customer: Customer | undefined;
       for (let i = done; i < Math.min(opts.count, done + CHUNK); i++) {
         if (!customer || i % opts.perCustomer === 0) {
-          customer = tx.put('customers', benchCustomer(merchant.id, customerIds.length, opts.now));
+          customer = await tx.put('customers', benchCustomer(merchant.id, customerIds.length, opts.now));
           customerIds.push(customer.id);
         }
-        const sub = tx.put('subscriptions', benchSubscription(customer, products[i % products.length], opts.now, i));
+        const sub = await tx.put('subscriptions', benchSubscription(customer!, products[i % products.length], opts.now, i));
         subscriptionIds.push(sub.id);
       }
     });

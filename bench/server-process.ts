@@ -12,14 +12,13 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { loadConfig } from '../server/config.js';
-import { Store } from '../server/store/store.js';
+import { LowdbStore } from '../server/store/lowdb/lowdb-store.js';
+import { buildDeps } from '../server/deps.js';
 import { loadKeys } from '../server/auth/keys.js';
-import { createMailer } from '../server/mail/mailer.js';
 import { createLogger } from '../server/log.js';
 import { systemClock } from '../server/clock.js';
 import { createApp } from '../server/app.js';
-import { seedDemo, ensureDemoKey, demoMerchant } from '../server/seed/demo.js';
-import type { AppDeps } from '../server/env.js';
+import { seedDemo, ensureDemoKey, demoMerchant, seededDemoSite } from '../server/seed/demo.js';
 import { benchCustomer, benchSubscription, seedBulk } from './fixtures.js';
 
 export interface ServerInfo {
@@ -64,30 +63,24 @@ async function main() {
     PUBLIC_URL: url,
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error',
   });
-  const store = await Store.open(dataFile);
+  const store = await LowdbStore.open(dataFile);
   const now = systemClock();
-  const deps: AppDeps = {
-    config,
-    store,
-    clock: systemClock,
-    log: createLogger(config.logLevel),
-    keys: loadKeys(dataFile, undefined, now),
-    mailer: createMailer({ from: config.mailFrom, store, clock: systemClock }),
-  };
+  const deps = buildDeps({ config, store, clock: systemClock, log: createLogger(config.logLevel), keys: loadKeys(dataFile, undefined, now) });
   await seedDemo(store, { publicUrl: url, allowedOrigins: [], now });
-  deps.demo = { apiKey: await ensureDemoKey(store, API_KEY, now) };
-  const merchant = demoMerchant(store)!;
-  const products = store.findBy('products', 'merchant_id', merchant.id);
+  const demo = seededDemoSite(store, await ensureDemoKey(store, API_KEY, now));
+  deps.demo = demo;
+  const merchant = (await demoMerchant({ store }))!;
+  const products = await store.findBy('products', 'merchant_id', merchant.id);
 
   // The first-paint customers: 3 and 50 subscriptions across the demo plans.
-  const customers = await store.transact((tx) => {
+  const customers = await store.transact(async (tx) => {
     const ids: string[] = [];
     for (const [n, count] of [
       [0, 3],
       [1, 50],
     ]) {
-      const customer = tx.put('customers', benchCustomer(merchant.id, 1_000_000 + n, now));
-      for (let i = 0; i < count; i++) tx.put('subscriptions', benchSubscription(customer, products[i % products.length], now, i));
+      const customer = await tx.put('customers', benchCustomer(merchant.id, 1_000_000 + n, now));
+      for (let i = 0; i < count; i++) await tx.put('subscriptions', benchSubscription(customer, products[i % products.length], now, i));
       ids.push(customer.id);
     }
     return { three: ids[0], fifty: ids[1] };
@@ -101,10 +94,10 @@ async function main() {
   const info: ServerInfo = {
     url,
     floorUrl: `http://127.0.0.1:${floor.port}`,
-    apiKey: deps.demo.apiKey,
+    apiKey: demo.apiKey,
     customers,
     subscriptionIdsFile,
-    subscriptions: store.count('subscriptions'),
+    subscriptions: await store.count('subscriptions'),
     fileMb: Math.round(fs.statSync(dataFile).size / 1e5) / 10,
     pid: process.pid,
   };

@@ -24,15 +24,15 @@ async function measure(size: number, requests: number): Promise<ReadResult> {
   const t = await createTestApp();
   try {
     const { store } = t.deps;
-    const merchant = demoMerchant(store)!;
-    const product = store.findBy('products', 'merchant_id', merchant.id)[0];
+    const merchant = (await demoMerchant({ store }))!;
+    const product = (await store.findBy('products', 'merchant_id', merchant.id))[0];
     const at = iso(t.clock.now);
     const ids: string[] = [];
-    await store.transact((tx) => {
-      for (let i = store.count('subscriptions'); i < size; i++) {
+    await store.transact(async (tx) => {
+      for (let i = await tx.count('subscriptions'); i < size; i++) {
         const owned = { merchant_id: merchant.id, mode: 'test' as const, created_at: at };
-        const customer = tx.put('customers', newCustomer({ ...owned, email: `bench${i}@example.com`, name: `Bench ${i}`, country: 'DE' }));
-        const sub = tx.put('subscriptions', {
+        const customer = await tx.put('customers', newCustomer({ ...owned, email: `bench${i}@example.com`, name: `Bench ${i}`, country: 'DE' }));
+        const sub = await tx.put('subscriptions', {
           ...owned, id: newId('sub'), customer_id: customer.id, product_id: product.id, status: 'active',
           items: [{ id: newId('sitem'), product_id: product.id, price_id: product.price_id, units: 1, created_at: at, updated_at: at }],
           current_period_start_date: at, current_period_end_date: iso(t.clock.now + 30 * 86_400_000), next_transaction_date: null,
@@ -58,10 +58,10 @@ async function measure(size: number, requests: number): Promise<ReadResult> {
     times.sort((a, b) => a - b);
     const g0 = process.hrtime.bigint();
     const loops = 200_000;
-    for (let i = 0; i < loops; i++) store.get('subscriptions', ids[i % ids.length]);
+    for (let i = 0; i < loops; i++) await store.get('subscriptions', ids[i % ids.length]);
     const storeNs = Number(process.hrtime.bigint() - g0) / loops;
     return {
-      subscriptions: store.count('subscriptions'),
+      subscriptions: await store.count('subscriptions'),
       requests,
       median_us: Math.round(times[Math.floor(times.length / 2)] * 1000),
       p99_us: Math.round(times[Math.floor(times.length * 0.99)] * 1000),

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { Store } from '../server/store/store.js';
+import type { Store } from '../server/store/interface.js';
+import { LowdbStore } from '../server/store/lowdb/lowdb-store.js';
 import { seedDemo } from '../server/seed/demo.js';
 import { iso } from '../server/clock.js';
 import { seedBulk } from './fixtures.js';
@@ -35,7 +36,7 @@ export async function measureStoreWrites(
 ): Promise<StoreWriteResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'creem-bench-store-'));
   const file = path.join(dir, 'db.json');
-  const store = await (opts.open ?? Store.open)(file);
+  const store = await (opts.open ?? ((f: string) => LowdbStore.open(f)))(file);
   try {
     const now = Date.now();
     await seedDemo(store, { publicUrl: 'http://127.0.0.1:8787', allowedOrigins: [], now });
@@ -45,7 +46,7 @@ export async function measureStoreWrites(
     const reads: number[] = [];
     for (let round = 0; round < 20; round++) {
       const t0 = process.hrtime.bigint();
-      for (let i = 0; i < 10_000; i++) store.get('subscriptions', pick());
+      for (let i = 0; i < 10_000; i++) await store.get('subscriptions', await pick());
       reads.push(Number(process.hrtime.bigint() - t0) / 10_000);
     }
     reads.sort((a, b) => a - b);
@@ -61,9 +62,9 @@ export async function measureStoreWrites(
       const writer = async () => {
         while (performance.now() < deadline) {
           const t0 = performance.now();
-          await store.transact((tx) => {
-            const sub = tx.get('subscriptions', pick())!;
-            tx.put('subscriptions', { ...sub, updated_at: iso(Date.now()) });
+          await store.transact(async (tx) => {
+            const sub = (await tx.get('subscriptions', await pick()))!;
+            await tx.put('subscriptions', { ...sub, updated_at: iso(Date.now()) });
           });
           latencies.push(performance.now() - t0);
         }

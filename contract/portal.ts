@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  BILLING_FIELDS,
   BILLING_PERIODS,
   CANCEL_MODES,
   CANCEL_REASONS,
@@ -97,7 +98,15 @@ export const PortalMerchant = z.object({
     allow_pause: z.boolean(),
     allow_plan_switch: z.boolean(),
     allow_units_change: z.boolean(),
+    /** The seats a customer may choose, inclusive. */
+    units: z.object({ min: z.number().int(), max: z.number().int() }),
     refund: RefundPolicy,
+    billing: z.object({
+      /** The billing details the customer may change here; the others are shown read-only. */
+      editable: z.array(z.enum(BILLING_FIELDS)),
+      /** POST /billing/manage-link opens the payment provider's own page for the card on file (and what cannot change here). */
+      manage_link: z.boolean(),
+    }),
   }),
 });
 export type PortalMerchant = z.infer<typeof PortalMerchant>;
@@ -182,6 +191,10 @@ export type ReferenceResponse = z.infer<typeof ReferenceResponse>;
 
 export const BillingResponse = z.object({ customer: PortalCustomer });
 export type BillingResponse = z.infer<typeof BillingResponse>;
+
+/** POST /billing/manage-link — a short-lived, single-use link to the payment provider's own customer page. */
+export const ManageLinkResponse = z.object({ url: z.string() });
+export type ManageLinkResponse = z.infer<typeof ManageLinkResponse>;
 
 /** A portal session token (sign-in exchange, hosted portal's token-url). */
 export const TokenResponse = z.object({ token: z.string(), expires_at: IsoDate, customer_id: z.string() });
@@ -287,3 +300,4 @@ export type MagicLinkRequest = z.input<typeof MagicLinkRequest>;
 /** POST /session/exchange (no token): a link or magic-link code → a portal session token. */
 export const ExchangeRequest = z.object({ code: z.string().min(1).max(LIMITS.signInCode) }).strict();
 export type ExchangeRequest = z.input<typeof ExchangeRequest>;
+export type * from './values.js';

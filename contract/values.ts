@@ -36,6 +36,10 @@ export type RefundReason = (typeof REFUND_REASONS)[number];
 export const TRANSACTION_STATUSES = ['paid', 'refunded', 'partialRefund', 'pending', 'failed', 'void', 'chargedBack'] as const;
 export type TransactionStatus = (typeof TRANSACTION_STATUSES)[number];
 
+/** Billing details a customer may be allowed to change in the portal (the merchant's backend decides which). */
+export const BILLING_FIELDS = ['name', 'email', 'address', 'country', 'tax_id'] as const;
+export type BillingField = (typeof BILLING_FIELDS)[number];
+
 export const REFUND_REQUEST_STATUSES = ['pending', 'refunded', 'declined'] as const;
 export type RefundRequestStatus = (typeof REFUND_REQUEST_STATUSES)[number];
 

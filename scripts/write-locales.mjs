@@ -1,5 +1,5 @@
 // Copies the message catalogs (widget/locales/<locale>.json, keyed by the English source text) to
-// dist/locales/, and warns about messages in widget/ that a catalog lacks or no longer uses.
+// dist/locales/. A message in widget/ that a catalog lacks fails (exit 1); one a catalog no longer uses warns.
 // The element fetches the active catalog at run time from `${api-base}/widget/locales/<locale>.json`.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,7 +39,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       const catalog = JSON.parse(readFileSync(join(src, file), 'utf8'));
       const missing = [...messages].filter((m) => !(m in catalog));
       const unused = Object.keys(catalog).filter((k) => !messages.has(k));
-      if (missing.length) console.warn(`${file}: ${missing.length} missing: ${missing.join(' | ')}`);
+      // A customer-visible string without its translation fails the build; an unused one only warns.
+      if (missing.length) {
+        console.error(`${file}: ${missing.length} missing: ${missing.join(' | ')}`);
+        process.exitCode = 1;
+      }
       if (unused.length) console.warn(`${file}: ${unused.length} unused: ${unused.join(' | ')}`);
       // Compact: only what the element reads.
       const used = Object.fromEntries(Object.entries(catalog).filter(([k]) => messages.has(k)));

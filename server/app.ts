@@ -2,8 +2,10 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { bodyLimit } from 'hono/body-limit';
-import { ApiError, errorBody } from './errors.js';
-import { StoreWriteError } from './store/store.js';
+import { ApiError, errorBody, fromDomainError, notFound } from './errors.js';
+import { UpstreamError } from './portal-backend/errors.js';
+import { DomainError } from './domain/errors.js';
+import { StoreUnavailableError, StoreWriteError } from './store/interface.js';
 import type { AppDeps, AppEnv } from './env.js';
 import { apiKeyAuth } from './middleware/api-key.js';
 import { portalAuth } from './middleware/portal-auth.js';
@@ -37,6 +39,7 @@ import { portalBilling } from './routes/portal/billing.js';
 import { emailConfirm } from './routes/portal/email-confirm.js';
 import { staticFiles } from './routes/static.js';
 import { demoRoutes } from './routes/demo.js';
+import { creemWebhooks } from './routes/creem-webhooks.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -68,16 +71,23 @@ export function createApp(deps: AppDeps) {
   app.use('/v1/*', idempotency());
   // Before `customers`, so POST /v1/customers/billing is ours whatever customers declares.
   app.route('/v1/customers', billingLinks);
-  app.route('/v1/customers', customers);
-  app.route('/v1/subscriptions', subscriptions);
-  app.route('/v1/transactions', transactions);
-  app.route('/v1/refunds', refunds);
-  app.route('/v1/products', products);
   app.route('/v1/widget-tokens', widgetTokens);
   app.route('/v1/webhooks', webhooks);
+  if (deps.companion) {
+    // The merchant's Creem account answers everything else: call Creem's API for it.
+    app.all('/v1/*', (c) => {
+      throw notFound(`${c.req.method} ${c.req.path} is Creem's own API; in companion mode this server serves only /v1/widget-tokens, /v1/customers/billing and /v1/webhooks`);
+    });
+  } else {
+    app.route('/v1/customers', customers);
+    app.route('/v1/subscriptions', subscriptions);
+    app.route('/v1/transactions', transactions);
+    app.route('/v1/refunds', refunds);
+    app.route('/v1/products', products);
+  }
 
   // The portal API the element calls, authenticated by a widget token, CORS per merchant.
-  app.use('/portal/api/*', portalCors(deps.store));
+  app.use('/portal/api/*', portalCors(deps));
   // Sign-in takes no token: these answer before portalAuth (registered after them) would run.
   const signInLimits = createSignInLimits();
   app.route('/portal/api/magic-link', magicLinkApi(signInLimits));
@@ -90,6 +100,8 @@ export function createApp(deps: AppDeps) {
   app.route('/portal/api/invoice-requests', portalInvoiceRequests);
   app.route('/portal/api/refund-requests', portalRefundRequests);
   app.route('/portal/api/billing', portalBilling);
+  // Creem's webhooks to a companion server: signed, no API key.
+  app.route('/webhooks/creem', creemWebhooks);
   // The link in an email-change mail: a page, no token (the code is the credential).
   app.route('/portal/email', emailConfirm);
   // Hosted sign-in and portal pages (cookie session, no bearer token).
@@ -109,18 +121,25 @@ export function createApp(deps: AppDeps) {
 
   app.route('/docs', docsRoutes());
 
-  if (!deps.config.production && deps.demo) app.route('/', demoRoutes(deps.demo.apiKey, (req) => app.request(req)));
+  if (!deps.config.production && deps.demo) app.route('/', demoRoutes(deps.demo, (req) => app.request(req)));
   app.route('/', staticFiles(deps.config));
 
   app.notFound((c) => c.json(errorBody(c.var.requestId, 404, [`No route for ${c.req.method} ${c.req.path}`]), 404));
-  app.onError((err, c) => {
+  app.onError((thrown, c) => {
     const traceId = c.var.requestId ?? 'none';
+    const err = thrown instanceof DomainError ? fromDomainError(thrown) : thrown;
     if (err instanceof ApiError) {
       for (const [k, v] of Object.entries(err.headers)) c.header(k, v);
       return c.json(errorBody(traceId, err.status, err.messages), err.status);
     }
-    if (err instanceof StoreWriteError) {
-      deps.log.error('store write failed', { request_id: traceId, error: err.message });
+    if (err instanceof UpstreamError) {
+      deps.log.error('upstream failed', { request_id: traceId, status: err.status, error: err.message });
+      if (err.retryAfterSeconds) c.header('Retry-After', String(err.retryAfterSeconds));
+      return c.json(errorBody(traceId, err.status, [err.message]), err.status);
+    }
+    if (err instanceof StoreWriteError || err instanceof StoreUnavailableError) {
+      deps.log.error('store unavailable', { request_id: traceId, error: err.message });
+      c.header('Retry-After', '5');
       return c.json(errorBody(traceId, 503, ['The change could not be saved; nothing was changed. Try again later.']), 503);
     }
     if (err instanceof HTTPException) {

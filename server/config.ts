@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import path from 'node:path';
+import { loadPolicy, PolicyError, type Policy } from './companion/policy.js';
 
 const boolish = z
-  .enum(['1', '0', 'true', 'false', 'yes', 'no'])
-  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes' || v === 'on');
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
@@ -26,7 +27,39 @@ const EnvSchema = z.object({
   /** Allow webhook endpoints on loopback/private addresses (default: on outside production). */
   ALLOW_PRIVATE_WEBHOOKS: boolish.optional(),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
+  /** The merchant's Creem secret key: when set, the server runs in companion mode in front of that Creem account. */
+  CREEM_API_KEY: z
+    .string()
+    .regex(/^creem_(test_)?[A-Za-z0-9_-]{8,200}$/, 'must be a Creem API key (creem_test_… or creem_…)')
+    .optional(),
+  CREEM_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+  CREEM_WEBHOOK_SECRET: z.string().min(8).max(500).optional(),
+  /** Companion mode: comma-separated origins whose pages may embed the element. */
+  ALLOWED_ORIGINS: z.string().optional(),
+  /** Companion mode: how long one call to Creem's API may take before the customer is told (504). */
+  CREEM_TIMEOUT_MS: z.coerce.number().int().min(200).max(60_000).default(8000),
+  /** Companion mode: how long a customer's reads from Creem are reused; 0 turns the cache off. */
+  CREEM_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
+  PORTAL_CONFIG: z.string().min(1).optional(),
+  /** Companion mode, outside production: also serve the demo merchant's site over the Creem account (npm run start:companion). */
+  DEMO_SITE: boolish.optional(),
 });
+
+/** Where Creem's API lives for a key, unless CREEM_API_URL says otherwise. */
+export const CREEM_API_BASE = { test: 'https://test-api.creem.io', prod: 'https://api.creem.io' } as const;
+
+export interface CompanionConfig {
+  /** Never logged, never sent anywhere but Creem's API. */
+  apiKey: string;
+  apiUrl: string;
+  mode: 'test' | 'prod';
+  webhookSecret: string | undefined;
+  timeoutMs: number;
+  cacheMs: number;
+  policy: Policy;
+  /** Origins whose pages may embed the element (and receive magic-link returns). */
+  allowedOrigins: string[];
+}
 
 export interface Config {
   port: number;
@@ -43,6 +76,9 @@ export interface Config {
   trustedProxies: string[];
   allowPrivateWebhooks: boolean;
   logLevel: 'silent' | 'error' | 'info' | 'debug';
+  /** Set in companion mode (CREEM_API_KEY): the Creem account the portal fronts. */
+  companion: CompanionConfig | undefined;
+  demoSite: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -65,16 +101,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
   const publicUrl = (e.PUBLIC_URL ?? `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`).replace(/\/+$/, '');
-  const origins = list(e.DEMO_ALLOWED_ORIGINS);
-  for (const o of origins) {
-    if (!/^https?:\/\/[^/]+$/.test(o)) throw new ConfigError(`Invalid configuration:\n  DEMO_ALLOWED_ORIGINS: "${o}" is not an origin like http://127.0.0.1:5173`);
-  }
+  const origins = originList('DEMO_ALLOWED_ORIGINS', e.DEMO_ALLOWED_ORIGINS);
+  const companion = e.CREEM_API_KEY ? companionConfig(e, env, publicUrl, production) : undefined;
   return {
     port: e.PORT,
     host: e.HOST,
     dataFile: path.resolve(e.DATA_FILE),
     publicUrl,
-    seedDemo: e.SEED === 'demo' && !production,
+    seedDemo: e.SEED === 'demo' && !production && !companion,
     demoApiKey: e.DEMO_API_KEY,
     demoAllowedOrigins: origins,
     smtpUrl: e.SMTP_URL,
@@ -84,5 +118,45 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustedProxies: list(e.TRUSTED_PROXIES),
     allowPrivateWebhooks: e.ALLOW_PRIVATE_WEBHOOKS ?? !production,
     logLevel: e.LOG_LEVEL,
+    companion,
+    demoSite: (e.DEMO_SITE ?? false) && !production,
+  };
+}
+
+function originList(name: string, value: string | undefined): string[] {
+  const origins = list(value);
+  for (const o of origins) {
+    if (!/^https?:\/\/[^/]+$/.test(o)) throw new ConfigError(`Invalid configuration:\n  ${name}: "${o}" is not an origin like https://app.example.com`);
+  }
+  return origins;
+}
+
+const LOOPBACK = /^https?:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?(\/|$)/;
+
+function companionConfig(e: z.infer<typeof EnvSchema>, env: Record<string, string | undefined>, publicUrl: string, production: boolean): CompanionConfig {
+  const apiKey = e.CREEM_API_KEY!;
+  const mode = apiKey.startsWith('creem_test_') ? 'test' : 'prod';
+  const apiUrl = (e.CREEM_API_URL ?? CREEM_API_BASE[mode]).replace(/\/+$/, '');
+  // The key travels with every call: in production only over TLS (or to this machine, for a local upstream).
+  if (production && !apiUrl.startsWith('https:') && !LOOPBACK.test(apiUrl)) {
+    throw new ConfigError('Invalid configuration:\n  CREEM_API_URL: must be https: in production (the API key travels with every call)');
+  }
+  let policy: Policy;
+  try {
+    policy = loadPolicy(env);
+  } catch (err) {
+    if (err instanceof PolicyError) throw new ConfigError(`Invalid configuration:\n${err.message}`);
+    throw err;
+  }
+  const allowed = originList('ALLOWED_ORIGINS', e.ALLOWED_ORIGINS);
+  return {
+    apiKey,
+    apiUrl,
+    mode,
+    webhookSecret: e.CREEM_WEBHOOK_SECRET,
+    timeoutMs: e.CREEM_TIMEOUT_MS,
+    cacheMs: e.CREEM_CACHE_SECONDS * 1000,
+    policy,
+    allowedOrigins: [...new Set([new URL(publicUrl).origin, ...allowed])],
   };
 }

@@ -1,5 +1,5 @@
 import { rollOverDue } from './domain/renewals.js';
-import { purgeExpiredIdempotency } from './middleware/idempotency.js';
+import { purgeExpiredIdempotency } from './domain/idempotency.js';
 import type { AppDeps } from './env.js';
 
 export const RENEWAL_INTERVAL_MS = 60_000;
@@ -11,7 +11,7 @@ export const PURGE_INTERVAL_MS = 60 * 60_000;
  * A failing run is logged and retried on the next tick, never fatal. Returns a stop function
  * that waits for a run in progress.
  */
-export function startJobs(deps: Pick<AppDeps, 'store' | 'clock' | 'log'>): () => Promise<void> {
+export function startJobs(deps: Pick<AppDeps, 'store' | 'clock' | 'log'>, opts: { renewals: boolean } = { renewals: true }): () => Promise<void> {
   let running: Promise<unknown> = Promise.resolve();
   const run = (name: string, job: () => Promise<number>) => {
     running = running
@@ -20,10 +20,10 @@ export function startJobs(deps: Pick<AppDeps, 'store' | 'clock' | 'log'>): () =>
       .catch((e: unknown) => deps.log.error(`${name} failed`, { error: e instanceof Error ? e.message : String(e) }));
   };
   const renew = () => run('renewals', () => rollOverDue(deps, deps.clock()));
-  const purge = () => run('idempotency purge', () => purgeExpiredIdempotency(deps.store, deps.clock()));
-  renew();
+  const purge = () => run('idempotency purge', () => purgeExpiredIdempotency(deps, deps.clock()));
+  if (opts.renewals) renew();
   purge();
-  const timers = [setInterval(renew, RENEWAL_INTERVAL_MS), setInterval(purge, PURGE_INTERVAL_MS)];
+  const timers = [...(opts.renewals ? [setInterval(renew, RENEWAL_INTERVAL_MS)] : []), setInterval(purge, PURGE_INTERVAL_MS)];
   return async () => {
     for (const t of timers) clearInterval(t);
     await running;

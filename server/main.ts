@@ -1,56 +1,65 @@
 import { serve } from '@hono/node-server';
-import { loadConfig, ConfigError } from './config.js';
-import { Store, StoreCorruptError } from './store/store.js';
-import { StoreLockedError } from './store/lock.js';
+import { loadConfig, ConfigError, type Config } from './config.js';
+import { StoreCorruptError } from './store/interface.js';
+import { LowdbStore } from './store/lowdb/lowdb-store.js';
+import { StoreLockedError } from './store/lowdb/lock.js';
 import { loadKeys } from './auth/keys.js';
-import { createMailer } from './mail/mailer.js';
 import { createLogger } from './log.js';
 import { systemClock } from './clock.js';
 import { createApp } from './app.js';
 import { createWebhookWorker } from './webhooks/worker.js';
 import { startJobs } from './jobs.js';
-import { seedDemo, ensureDemoKey, ensureDemoOrigins, demoMerchant } from './seed/demo.js';
+import { seedDemo, ensureDemoKey, ensureDemoOrigins, demoMerchant, seededDemoSite } from './seed/demo.js';
+import { buildDeps, withCompanion } from './deps.js';
+import { companionDemoSite } from './companion/demo-site.js';
 import type { AppDeps } from './env.js';
+
+/** The demo merchant's site: the seeded one, or (DEMO_SITE=on, outside production) one over the companion's Creem account. */
+async function attachDemo(deps: AppDeps, config: Config) {
+  const { store, clock } = deps;
+  if (config.seedDemo) {
+    await seedDemo(store, { publicUrl: config.publicUrl, allowedOrigins: config.demoAllowedOrigins, now: clock() });
+    await ensureDemoOrigins(store, { publicUrl: config.publicUrl, allowedOrigins: config.demoAllowedOrigins });
+    if (await demoMerchant(deps)) deps.demo = seededDemoSite(store, await ensureDemoKey(store, config.demoApiKey, clock()));
+  } else if (deps.companion && config.companion && config.demoSite && !config.production) {
+    deps.demo = companionDemoSite(deps.companion, config.companion.apiKey);
+  }
+}
+
+function banner(deps: AppDeps, config: Config, address: string): string {
+  const url = config.publicUrl;
+  const c = config.companion;
+  return [
+    '',
+    `creem-portal is running at ${url}/  (listening on ${address})`,
+    c ? `  companion mode: the Creem account behind ${c.apiUrl} (${c.mode} mode), merchant id ${deps.companion!.merchant.id}` : '  standalone mode (this server is the Creem API)',
+    deps.demo && !c ? `  demo merchant test API key: ${deps.demo.apiKey}` : '',
+    c && !c.webhookSecret ? '  Creem webhooks: off (set CREEM_WEBHOOK_SECRET to receive them at /webhooks/creem)' : '',
+    `  API docs: ${url}/docs   OpenAPI: ${url}/openapi.json`,
+    config.production ? '' : `  dev mailbox: ${url}/dev/mailbox`,
+    `  data file: ${config.dataFile}`,
+    '',
+  ]
+    .filter((l) => l !== '')
+    .join('\n');
+}
 
 async function main() {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
-  const store = await Store.open(config.dataFile);
+  const store = await LowdbStore.open(config.dataFile);
   const clock = systemClock;
-  const deps: AppDeps = {
-    config,
-    store,
-    clock,
-    log,
-    keys: loadKeys(config.dataFile, config.widgetTokenSecret, clock()),
-    mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, store, clock }),
-  };
-  if (config.seedDemo) {
-    await seedDemo(store, { publicUrl: config.publicUrl, allowedOrigins: config.demoAllowedOrigins, now: clock() });
-    await ensureDemoOrigins(store, { publicUrl: config.publicUrl, allowedOrigins: config.demoAllowedOrigins });
-    if (demoMerchant(store)) deps.demo = { apiKey: await ensureDemoKey(store, config.demoApiKey, clock()) };
-  }
+  const deps = await withCompanion(buildDeps({ config, store, clock, log, keys: loadKeys(config.dataFile, config.widgetTokenSecret, clock()) }));
+  await attachDemo(deps, config);
   const app = createApp(deps);
-  // Sends the webhook outbox; pending deliveries left by a previous run are picked up at once.
+  // Sends the outbox (in companion mode: the portal's own events); pending deliveries left by a previous run are picked up at once.
   const webhookWorker = createWebhookWorker({ store, clock, log, allowPrivate: config.allowPrivateWebhooks });
   webhookWorker.start();
-  const stopJobs = startJobs(deps);
+  // Renewals are Creem's in companion mode: only this server's own bookkeeping runs here.
+  const stopJobs = startJobs(deps, { renewals: !config.companion });
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-    const url = config.publicUrl;
-    process.stdout.write(
-      [
-        '',
-        `creem-portal is running at ${url}/  (listening on ${info.address}:${info.port})`,
-        deps.demo ? `  demo merchant test API key: ${deps.demo.apiKey}` : '',
-        `  API docs: ${url}/docs   OpenAPI: ${url}/openapi.json`,
-        config.production ? '' : `  dev mailbox: ${url}/dev/mailbox`,
-        `  data file: ${config.dataFile}`,
-        '',
-      ]
-        .filter((l) => l !== '')
-        .join('\n') + '\n',
-    );
+    process.stdout.write(`${banner(deps, config, `${info.address}:${info.port}`)}\n`);
   });
 
   let stopping = false;

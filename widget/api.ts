@@ -1,4 +1,5 @@
-import type { ApiErrorBody } from './portal-api.js';
+import { msg } from '@lit/localize';
+import type { ApiErrorBody } from '../contract/portal.js';
 
 /** A failed portal API call: `status` 0 with `offline` when the network never answered. */
 export class ApiError extends Error {
@@ -9,6 +10,12 @@ export class ApiError extends Error {
   ) {
     super(message);
   }
+}
+
+/** What to tell the customer about a failed request. */
+export function describeError(e: unknown): string {
+  if ((e instanceof ApiError && e.offline) || !navigator.onLine) return msg('You appear to be offline. Check your connection and try again.');
+  return [msg('Something went wrong.'), e instanceof ApiError ? e.message : ''].join(' ').trim();
 }
 
 /** One portal API request; JSON in, JSON out, Creem's error body turned into an ApiError. */

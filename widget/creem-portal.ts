@@ -2,7 +2,44 @@ import type { PortalEventMap } from './events.js';
 import { PortalElement } from './portal-element.js';
 
 export type * from './events.js';
-export type * from './portal-api.js';
+export type {
+  ApiErrorBody,
+  BillingResponse,
+  BillingUpdate,
+  CancelRequest,
+  ChangePreview,
+  ChangeRequest,
+  ChangeResponse,
+  ExchangeRequest,
+  InvoiceRequest,
+  MagicLinkAccepted,
+  MagicLinkRequest,
+  OverviewResponse,
+  PaymentMethod,
+  PortalAddress,
+  PortalCustomer,
+  PortalMerchant,
+  PortalProduct,
+  PortalSubscription,
+  PortalTransaction,
+  ReferenceResponse,
+  RefundRequest,
+  RefundRequestResponse,
+  SubscriptionResponse,
+  SupportRequest,
+  TokenResponse,
+  TransactionsResponse,
+} from '../contract/portal.js';
+export type {
+  BillingPeriod,
+  CancelMode,
+  CancelReason,
+  Currency,
+  RefundReason,
+  RefundRequestStatus,
+  SubscriptionStatus,
+  TransactionStatus,
+} from '../contract/values.js';
 export type { Flow, Theme, View } from './portal-element.js';
 
 /**

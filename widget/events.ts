@@ -1,4 +1,5 @@
-import type { CancelMode, CancelReason, ChangePreview, PortalCustomer, PortalSubscription, PortalTransaction, RefundRequestResponse } from './portal-api.js';
+import type { ChangePreview, PortalCustomer, PortalSubscription, PortalTransaction, RefundRequestResponse } from '../contract/portal.js';
+import type { CancelMode, CancelReason } from '../contract/values.js';
 
 export interface ReadyDetail {
   customer: PortalCustomer;

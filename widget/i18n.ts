@@ -1,20 +1,28 @@
 import { configureLocalization, str, type LocaleModule } from '@lit/localize';
 import { generateMsgId } from '@lit/localize/internal/id-generation.js';
+import { LOCALES, matchLocale, type Locale } from '../contract/locales.js';
 
 /** Catalogs fetched at run time; English is the source and is built in. */
-export const LOCALES = ['de', 'fr', 'es', 'it', 'pt-BR', 'nl', 'pl', 'ja', 'ar'];
-const RTL = ['ar'];
+const TARGET_LOCALES = LOCALES.filter((l) => l !== 'en');
 
 let catalogBase = '';
 let l10n: ReturnType<typeof configureLocalization> | undefined;
 
-/** Best supported locale for a BCP 47 tag: exact match, then language only, else English. */
-export function matchLocale(tag: string | null | undefined): string {
-  const t = (tag || '').toLowerCase();
-  return LOCALES.find((l) => l.toLowerCase() === t) ?? LOCALES.find((l) => l.slice(0, 2) === t.slice(0, 2)) ?? 'en';
+/**
+ * The catalog for a BCP 47 tag, and the tag numbers and dates are formatted in: the exact regional
+ * variant asked for (en-GB, de-AT…) when the catalog speaks its language, else the catalog's own.
+ */
+export function resolveLocale(tag: string | null | undefined): { catalog: Locale; format: string } {
+  const catalog = matchLocale(tag);
+  try {
+    const exact = Intl.getCanonicalLocales(tag || catalog)[0];
+    const lang = (l: string) => l.toLowerCase().split('-')[0];
+    if (lang(exact) === lang(catalog)) return { catalog, format: exact };
+  } catch {
+    // Not a valid language tag: the catalog's locale it is.
+  }
+  return { catalog, format: catalog };
 }
-
-export const dirOf = (locale: string) => (RTL.includes(locale.slice(0, 2)) ? 'rtl' : 'ltr');
 
 /**
  * Catalogs are JSON `{ "English source with {0}": "Translation with {0}" }` fetched from beside the bundle.
@@ -41,9 +49,9 @@ async function loadCatalog(locale: string): Promise<LocaleModule> {
  * Switch the active message catalog. @lit/localize keeps one active locale per bundle, so elements on one
  * page share it; numbers and dates are still formatted in each element's own locale.
  */
-export function useLocale(locale: string, base: string): Promise<void> {
+export function useLocale(locale: Locale, base: string): Promise<void> {
   catalogBase = base;
-  l10n ??= configureLocalization({ sourceLocale: 'en', targetLocales: LOCALES, loadLocale: loadCatalog });
+  l10n ??= configureLocalization({ sourceLocale: 'en', targetLocales: TARGET_LOCALES, loadLocale: loadCatalog });
   // A catalog that fails to load leaves the previous one (English at worst) active.
   return l10n.setLocale(locale).catch(() => undefined);
 }

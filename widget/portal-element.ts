@@ -1,42 +1,35 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { Task, TaskStatus } from '@lit/task';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
-import { ApiError, request } from './api.js';
+import { textDirection } from '../contract/locales.js';
+import type { OverviewResponse } from '../contract/portal.js';
+import { ApiError, describeError } from './api.js';
+import { applyBrand } from './brand.js';
 import { emit } from './events.js';
 import { FocusTrap } from './focus-trap.js';
-import { dirOf, matchLocale, useLocale } from './i18n.js';
-import type { OverviewResponse, PortalSubscription, PortalTransaction, TransactionsResponse } from './portal-api.js';
+import { resolveLocale, useLocale } from './i18n.js';
+import { createActions, type Stored } from './portal-actions.js';
+import { createPortalClient, serverOrigin } from './portal-client.js';
+import { isFlow, isSubscriptionSheet, type Flow, type Sheet, type Theme, type View, type ViewState } from './portal-types.js';
 import { styles } from './portal.styles.js';
+import { RemoteController } from './remote-controller.js';
 import { TokenController } from './token-controller.js';
 import { renderBilling } from './views/billing-view.js';
-import { renderPaymentSheet, type PaymentStep } from './views/payment-sheet.js';
+import { renderPaymentSheet } from './views/payment-sheet.js';
 import { renderPayments } from './views/payments-view.js';
-import { renderSignIn } from './views/sign-in-view.js';
+import { sheetDialog } from './views/sheet-frame.js';
+import { renderSignedOut } from './views/sign-in-view.js';
 import { renderError, renderSkeleton } from './views/states.js';
-import { renderSubscriptionSheet, type SubscriptionStep } from './views/subscription-sheet.js';
+import { renderSubscriptionSheet } from './views/subscription-sheet.js';
 import { renderSubscriptions } from './views/subscriptions-view.js';
 
-export type View = 'subscriptions' | 'payments' | 'billing';
-export type Flow = 'cancel' | 'switch' | 'units' | 'pause';
-export type Theme = 'light' | 'dark' | 'auto';
+export type { Flow, Theme, View } from './portal-types.js';
 
-/** The open sheet: one subscription or one payment, and the step shown. */
-export interface Sheet {
-  sub?: PortalSubscription;
-  tx?: PortalTransaction;
-  step: SubscriptionStep | PaymentStep;
-  /** Data the current step carries forward (chosen mode, reason, preview…). */
-  data?: Record<string, unknown>;
-}
-
-// Where the classic script came from, known only while it first runs; the ES module falls back to the page.
-const scriptOrigin = (() => {
-  try {
-    return new URL((document.currentScript as HTMLScriptElement).src).origin;
-  } catch {
-    return undefined;
-  }
-})();
+const state = { state: true } as const;
+/**
+ * Internal reactive state: a change re-renders; no attribute, not public. Spread into `properties`
+ * rather than listed there: the manifest analyzer documents listed entries as attributes.
+ */
+const internalState = { sheet: state, busy: state, problem: state, live: state, expired: state, signIn: state };
 
 /** Logic of `<creem-portal>`; the public API is documented on `CreemPortalElement`. */
 export class PortalElement extends LitElement {
@@ -50,6 +43,7 @@ export class PortalElement extends LitElement {
     view: {},
     subscriptionId: { attribute: 'subscription-id' },
     flow: {},
+    ...internalState,
   };
   static override styles = styles;
 
@@ -72,36 +66,64 @@ export class PortalElement extends LitElement {
   /** `cancel`, `switch`, `units` or `pause`, for `subscription-id`. */
   flow?: Flow;
 
-  /** @internal */ auth = new TokenController(this);
-  /** @internal */ trap = new FocusTrap(this, () => this.closeSheet());
-  /** @internal */ overview = new Task<[], OverviewResponse>(this, {
-    task: (_, { signal }) => this.api<OverviewResponse>('GET', '/overview', undefined, signal),
-    autoRun: false,
-    onComplete: (o) => this.loaded(o),
-    onError: (e) => this.fail(e),
-  });
-  /** @internal */ payments = new Task<[], TransactionsResponse>(this, {
-    task: (_, { signal }) => this.api<TransactionsResponse>('GET', '/transactions', undefined, signal),
-    autoRun: false,
-    onError: (e) => this.fail(e),
-  });
-  /** @internal */ sheet?: Sheet;
-  /** @internal */ busy = false;
-  /** @internal Error shown inside the sheet or a form. */ problem = '';
-  /** @internal Text for the polite live region. */ live = '';
-  /** @internal */ expired = false;
-  /** @internal Sign-in state: link sent to this address, or an error. */ signIn: { sent?: string; error?: string } = {};
-  /** @internal Resolved locale. */ loc = 'en';
+  private sheet?: Sheet;
+  /** A change is on its way. */
+  private busy = false;
+  /** Error shown inside the sheet or a form. */
+  private problem = '';
+  /** Text for the polite live region. */
+  private live = '';
+  private expired = false;
+  /** Sign-in state: link sent to this address, or an error. */
+  private signIn: { sent?: string; error?: string } = {};
+  /** Formatting locale: the catalog's, or the exact regional tag asked for. */
+  private loc = 'en';
   private conn?: AbortController;
   private deepLinked = false;
+
+  private client = createPortalClient({
+    base: () => serverOrigin(this.apiBase),
+    token: () => this.auth.token,
+    signal: () => this.conn!.signal,
+    refused: () => this.auth.expire(),
+  });
+  private auth = new TokenController(this, {
+    attributes: () => ({ token: this.token, tokenUrl: this.tokenUrl }),
+    exchange: (code, signal) => this.client.exchangeSession({ code }, signal),
+    ready: () => {
+      this.expired = false;
+      this.reload();
+    },
+    expired: () => this.tokenExpired(),
+    failed: (e, link) => {
+      this.signIn = { error: link ? msg('This sign-in link has expired or was already used. Request a new one.') : describeError(e) };
+      this.fail(e);
+    },
+  });
+  private trap = new FocusTrap(this, () => this.closeSheet());
+  /** The first screen's data, with what the server has changed since. */
+  private overview = new RemoteController(this, (signal) => this.client.overview(signal), {
+    complete: (o) => this.loaded(o),
+    error: (e) => this.fail(e),
+  });
+  private payments = new RemoteController(this, async (signal) => (await this.client.transactions(signal)).items, {
+    error: (e) => this.fail(e),
+  });
+  private actions = createActions({
+    client: this.client,
+    host: this,
+    locale: () => this.loc,
+    merchantName: () => this.overview.value?.merchant.name ?? '',
+    run: (work) => this.run(work),
+    open: (sheet) => this.openSheet(sheet),
+    close: () => this.closeSheet(),
+    say: (text) => (this.live = text),
+    store: (record) => this.store(record),
+  });
 
   constructor() {
     super();
     updateWhenLocaleChanges(this);
-  }
-
-  /** @internal */ get base() {
-    return (this.apiBase || scriptOrigin || location.origin).replace(/\/+$/, '');
   }
 
   override connectedCallback() {
@@ -113,220 +135,163 @@ export class PortalElement extends LitElement {
   override disconnectedCallback() {
     super.disconnectedCallback();
     this.conn?.abort();
-    this.overview.abort();
-    this.payments.abort();
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('locale') || !this.hasUpdated) {
-      const tag = this.locale || document.documentElement.lang || navigator.language;
-      const catalog = matchLocale(tag);
-      // Text comes from the catalog; numbers and dates keep the regional variant asked for (en-GB, de-AT…).
-      this.loc = catalog;
-      try {
-        const exact = Intl.getCanonicalLocales(tag)[0];
-        if (exact.slice(0, 2) === catalog.slice(0, 2)) this.loc = exact;
-      } catch {
-        // Not a valid language tag: the catalog's locale it is.
-      }
-      void useLocale(catalog, this.base);
+      // Text comes from the catalog; numbers and dates keep the regional variant asked for.
+      const { catalog, format } = resolveLocale(this.locale || document.documentElement.lang || navigator.language);
+      this.loc = format;
+      void useLocale(catalog, serverOrigin(this.apiBase));
     }
     if (!this.hasUpdated) return;
     if (changed.has('token') || changed.has('tokenUrl')) this.auth.start();
     else if (changed.has('apiBase')) this.reload();
-    if (changed.has('view')) this.loadView();
+    if (changed.has('view') && this.view === 'payments' && this.auth.token && this.payments.status === 'initial') void this.payments.run();
   }
 
-  /** @internal Call the portal API with the current token; a 401 ends the session. */
-  async api<T>(method: string, path: string, body?: unknown, signal = this.conn!.signal): Promise<T> {
-    const token = this.auth.token;
-    try {
-      return await request<T>(this.base, token, method, path, body, signal);
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 401 && token === this.auth.token) this.auth.expire();
-      throw e;
-    }
-  }
-
-  /** @internal */ tokenReady() {
-    this.expired = false;
-    this.reload();
-  }
-
-  /** @internal */ tokenExpired() {
+  private tokenExpired() {
     this.expired = true;
-    this.sheet = undefined;
+    this.closeSheet();
     this.overview.abort();
     this.payments.abort();
     emit(this, 'creem-token-expired', {});
-    this.requestUpdate();
   }
 
-  /** @internal */ tokenFailed(e: unknown, link: boolean) {
-    this.signIn = { error: link ? msg('This sign-in link has expired or was already used. Request a new one.') : this.describe(e) };
-    this.fail(e);
-    this.requestUpdate();
-  }
-
-  /** @internal Load everything again (new token, new server, retry). */
-  reload() {
-    this.sheet = undefined;
+  /** Load everything again (new token, new server, retry). */
+  private reload() {
+    this.closeSheet();
     if (!this.auth.token) return;
     void this.overview.run();
-    if (this.payments.status !== TaskStatus.INITIAL || this.view === 'payments') void this.payments.run();
+    if (this.payments.status !== 'initial' || this.view === 'payments') void this.payments.run();
   }
 
-  /** @internal */ retry() {
-    if (this.overview.status === TaskStatus.ERROR) this.reload();
-    else if (this.payments.status === TaskStatus.ERROR) void this.payments.run();
-  }
-
-  private loadView() {
-    if (this.view === 'payments' && this.auth.token && this.payments.status === TaskStatus.INITIAL) void this.payments.run();
+  private retry() {
+    if (this.overview.status === 'error') this.reload();
+    else if (this.payments.status === 'error') void this.payments.run();
   }
 
   private loaded(o: OverviewResponse) {
-    const brand = o.merchant.brand_color;
-    if (/^#[0-9a-f]{6}$/i.test(brand)) {
-      // Custom properties on the host: no style attribute string, no inline <style>, CSP-safe.
-      this.style.setProperty('--_brand', brand);
-      this.style.setProperty('--_brand-fg', luminance(brand) > 0.18 ? '#111318' : '#fff');
-    }
+    applyBrand(this, o.merchant.brand_color);
     emit(this, 'creem-ready', { customer: o.customer, subscriptions: o.subscriptions });
     const sub = o.subscriptions.find((s) => s.id === this.subscriptionId);
-    if (sub && this.flow && !this.deepLinked) {
+    if (sub && isFlow(this.flow) && !this.deepLinked) {
       this.deepLinked = true;
-      this.openSheet({ sub, step: this.flow });
+      this.openSheet({ step: this.flow, sub });
     }
   }
 
-  /** @internal Report a failure to the page (aborts are not failures). */
-  fail(e: unknown) {
+  /** Keep a record as the server now has it. */
+  private store(record: Stored) {
+    const o = this.overview.value;
+    const txs = this.payments.value;
+    if ('transaction' in record) {
+      if (txs) this.payments.set(txs.map((t) => (t.id === record.transaction.id ? record.transaction : t)));
+    } else if (o) {
+      this.overview.set(
+        'customer' in record
+          ? { ...o, customer: record.customer }
+          : { ...o, subscriptions: o.subscriptions.map((s) => (s.id === record.subscription.id ? record.subscription : s)) },
+      );
+    }
+  }
+
+  /** Report a failure to the page (aborts are not failures). */
+  private fail(e: unknown) {
     if ((e as Error)?.name === 'AbortError' || this.conn?.signal.aborted) return;
     const status = e instanceof ApiError ? e.status : 0;
     if (status !== 401) emit(this, 'creem-error', { status, message: String((e as Error)?.message ?? e) });
   }
 
-  /** @internal What to tell the customer about an error. */
-  describe(e: unknown): string {
-    if ((e instanceof ApiError && e.offline) || !navigator.onLine) return msg('You appear to be offline. Check your connection and try again.');
-    return [msg('Something went wrong.'), e instanceof ApiError ? e.message : ''].join(' ').trim();
-  }
-
-  /** @internal Run a change: busy while pending, errors shown in place. */
-  async act<T>(work: () => Promise<T>): Promise<T | undefined> {
+  /** Run a change: busy while pending, errors shown in place. */
+  private async run<T>(work: () => Promise<T>): Promise<T | undefined> {
     this.busy = true;
     this.problem = '';
-    this.requestUpdate();
     try {
       return await work();
     } catch (e) {
-      if (!this.conn?.signal.aborted) this.problem = this.describe(e);
+      if (!this.conn?.signal.aborted) this.problem = describeError(e);
       this.fail(e);
       return undefined;
     } finally {
       this.busy = false;
-      this.requestUpdate();
     }
   }
 
-  /** @internal Put a subscription the server returned in place of the old one. */
-  replace(sub: PortalSubscription) {
-    const o = this.overview.value;
-    if (o) o.subscriptions = o.subscriptions.map((s) => (s.id === sub.id ? sub : s));
-    this.requestUpdate();
-  }
-
-  /** @internal Announce a status change to assistive technology. */
-  say(text: string) {
-    this.live = text;
-    this.requestUpdate();
-  }
-
-  /** @internal */ openSheet(sheet: Sheet) {
+  private openSheet(sheet: Sheet) {
     if (!this.sheet) this.trap.open();
-    else this.trap.step();
+    // A new step moves focus to its heading; the same step shown again (with a hint) leaves focus where it is.
+    else if (sheet.step !== this.sheet.step) this.trap.step();
     this.sheet = sheet;
     this.problem = '';
-    this.requestUpdate();
   }
 
-  /** @internal */ closeSheet() {
+  private closeSheet() {
     if (!this.sheet) return;
     this.sheet = undefined;
     this.problem = '';
     this.trap.closed();
-    this.requestUpdate();
   }
 
-  /** @internal */ show(view: View) {
+  private show(view: View) {
     this.view = view;
     this.problem = '';
   }
 
   protected override render() {
-    const o = this.overview.value;
     const tab = (v: View, label: string) =>
-      html`<button part="button tab" aria-current=${this.view === v ? 'page' : 'false'} @click=${() => this.show(v)}>
-        ${label}
-      </button>`;
-    return html`<div
-      part="base"
-      class="base ${this.theme === 'dark' || this.theme === 'auto' ? this.theme : ''}"
-      dir=${dirOf(this.loc)}
-      lang=${this.loc}
-    >
+      html`<button part="button tab" aria-current=${this.view === v ? 'page' : 'false'} @click=${() => this.show(v)}>${label}</button>`;
+    const theme = this.theme === 'dark' || this.theme === 'auto' ? this.theme : '';
+    return html`<div part="base" class="base ${theme}" dir=${textDirection(this.loc)} lang=${this.loc}>
       <header part="header" ?inert=${!!this.sheet}>
-        <h2 tabindex="-1">${o?.merchant.name ?? msg('Customer portal')}</h2>
+        <h2 tabindex="-1">${this.overview.value?.merchant.name ?? msg('Customer portal')}</h2>
         ${this.auth.token && !this.expired
           ? html`<nav aria-label=${msg('Customer portal')} class="row">
-              ${tab('subscriptions', msg('Subscriptions'))} ${tab('payments', msg('Payments'))}
-              ${tab('billing', msg('Billing details'))}
+              ${tab('subscriptions', msg('Subscriptions'))} ${tab('payments', msg('Payments'))} ${tab('billing', msg('Billing details'))}
             </nav>`
           : nothing}
       </header>
       <div class="sr" role="status" aria-live="polite">${this.live}</div>
       <main ?inert=${!!this.sheet}>${this.renderBody()}</main>
-      ${this.sheet
-        ? html`<div class="sheet-wrap">
-            <div class="scrim" @click=${() => this.closeSheet()}></div>
-            <section part="sheet" role="dialog" aria-modal="true" aria-labelledby="sheet-title" @keydown=${this.trap.keydown}>
-              ${this.sheet.sub ? renderSubscriptionSheet(this, this.sheet) : renderPaymentSheet(this, this.sheet)}
-            </section>
-          </div>`
-        : nothing}
+      ${this.sheet ? this.renderSheet(this.sheet) : nothing}
     </div>`;
   }
 
-  private renderBody(): TemplateResult | typeof nothing {
+  private get viewState(): ViewState {
+    return { locale: this.loc, busy: this.busy, problem: this.problem };
+  }
+
+  private renderBody(): TemplateResult {
     if (this.expired || !this.auth.token) {
-      if (this.merchant && !this.tokenUrl && !this.token) return renderSignIn(this);
-      return this.expired
-        ? html`<p role="alert">${msg('Your session has expired.')}</p>`
-        : this.signIn.error
-          ? html`<p role="alert">${this.signIn.error}</p>`
-          : renderSkeleton();
+      const requestLink = async (email: string) => {
+        if (await this.actions.requestLink(this.merchant!, email)) this.signIn = { sent: email };
+      };
+      const offer = !!this.merchant && !this.tokenUrl && !this.token;
+      return renderSignedOut({ ...this.viewState, ...this.signIn, offer, expired: this.expired, requestLink, restart: () => (this.signIn = {}) });
     }
     const o = this.overview.value;
-    if (this.overview.status === TaskStatus.ERROR) return renderError(this, this.overview.error);
-    if (!o || this.overview.status === TaskStatus.PENDING) return renderSkeleton();
+    if (this.overview.status === 'error') return renderError(describeError(this.overview.error), () => this.retry());
+    if (!o || this.overview.status === 'pending') return renderSkeleton();
+    // The views' own error line shows only while no sheet is open (the sheet shows it then).
+    const props = { ...this.viewState, ...this.actions, problem: this.sheet ? '' : this.problem };
     if (this.view === 'payments') {
-      return this.payments.render({
-        initial: renderSkeleton,
-        pending: renderSkeleton,
-        complete: (r) => renderPayments(this, o, r.items),
-        error: (e) => renderError(this, e),
-      }) as TemplateResult;
+      const txs = this.payments;
+      if (txs.status === 'error') return renderError(describeError(txs.error), () => this.retry());
+      return txs.status === 'complete' && txs.value ? renderPayments({ ...props, transactions: txs.value }) : renderSkeleton();
     }
-    return this.view === 'billing' ? renderBilling(this, o) : renderSubscriptions(this, o);
+    if (this.view === 'billing') return renderBilling({ ...props, customer: o.customer, merchant: o.merchant });
+    return renderSubscriptions({ ...props, subscriptions: o.subscriptions });
   }
-}
 
-/** Relative luminance of a #rrggbb colour (WCAG), to pick readable text on the brand colour. */
-function luminance(hex: string) {
-  const [r, g, b] = [1, 3, 5].map((i) => {
-    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  });
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  private renderSheet(sheet: Sheet) {
+    const o = this.overview.value!;
+    const props = { ...this.viewState, ...this.actions };
+    return sheetDialog(
+      isSubscriptionSheet(sheet)
+        ? renderSubscriptionSheet({ ...props, sheet, settings: o.merchant.settings, plans: o.plans })
+        : renderPaymentSheet({ ...props, sheet, merchant: o.merchant, subscriptions: o.subscriptions }),
+      () => this.closeSheet(),
+      this.trap.keydown,
+    );
+  }
 }

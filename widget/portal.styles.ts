@@ -1,4 +1,8 @@
 import { css } from 'lit';
+import { formStyles } from './views/forms.styles.js';
+import { paymentsStyles } from './views/payments.styles.js';
+import { sheetStyles } from './views/sheet.styles.js';
+import { subscriptionsStyles } from './views/subscriptions.styles.js';
 
 const dark = css`
   --_bg: var(--creem-portal-bg, #16181d);
@@ -14,8 +18,11 @@ const dark = css`
   color-scheme: dark;
 `;
 
-/** @cssprop names are documented on the element (creem-portal.ts). */
-export const styles = css`
+/**
+ * The shell and what every view shares: tokens, themes, type, buttons, loading and error states.
+ * The --creem-portal-* names are documented on the element (creem-portal.ts).
+ */
+const shell = css`
   :host {
     display: block;
   }
@@ -129,46 +136,6 @@ export const styles = css`
     opacity: 0.6;
     cursor: default;
   }
-  ul {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-    display: grid;
-    gap: calc(var(--_s) / 2);
-  }
-  .card {
-    border: 1px solid var(--_border);
-    border-radius: var(--_r);
-    padding: calc(var(--_s) * 0.75);
-    background: var(--_bg);
-  }
-  .card > * + * {
-    margin-top: 0.375rem;
-  }
-  .banner {
-    background: var(--_surface);
-    border-inline-start: 4px solid var(--_warn);
-    padding: 0.5rem 0.75rem;
-    margin: 0.5rem 0;
-    border-radius: var(--_r);
-  }
-  [part~='badge'] {
-    display: inline-block;
-    font-size: 0.8125rem;
-    padding: 0 0.5rem;
-    border-radius: 999px;
-    border: 1px solid var(--_c, var(--_muted));
-    background: color-mix(in srgb, var(--_c, var(--_muted)) 12%, var(--_bg));
-  }
-  .ok {
-    --_c: var(--_ok);
-  }
-  .warn {
-    --_c: var(--_warn);
-  }
-  .bad {
-    --_c: var(--_bad);
-  }
   .err {
     color: var(--_bad);
   }
@@ -178,16 +145,13 @@ export const styles = css`
     background: var(--_surface);
     margin-bottom: 0.5rem;
   }
+  .stack {
+    display: grid;
+    gap: 0.75rem;
+  }
   @media (prefers-reduced-motion: no-preference) {
     .skeleton div {
       animation: pulse 1.2s ease-in-out infinite alternate;
-    }
-    [part~='sheet'] {
-      animation: slide 0.2s ease-out;
-    }
-    /* In right-to-left layouts the sheet sits on the left: slide in from that side. */
-    [dir='rtl'] [part~='sheet'] {
-      animation-name: slide-rtl;
     }
   }
   @keyframes pulse {
@@ -195,118 +159,7 @@ export const styles = css`
       opacity: 0.5;
     }
   }
-  @keyframes slide {
-    from {
-      transform: translateX(2rem);
-    }
-  }
-  @keyframes slide-rtl {
-    from {
-      transform: translateX(-2rem);
-    }
-  }
-  .scrim {
-    position: fixed;
-    inset: 0;
-    background: rgb(0 0 0 / 0.45);
-    z-index: 9998;
-  }
-  [part~='sheet'] {
-    position: fixed;
-    inset: 0 0 0 auto;
-    width: min(30rem, 100%);
-    box-sizing: border-box;
-    overflow: auto;
-    z-index: 9999;
-    background: var(--_bg);
-    color: var(--_fg);
-    padding: var(--_s);
-    box-shadow: 0 0 2rem rgb(0 0 0 / 0.3);
-  }
-  [dir='rtl'] [part~='sheet'] {
-    inset: 0 auto 0 0;
-  }
-  @media (max-width: 40rem) {
-    [part~='sheet'] {
-      inset: 0;
-      width: 100%;
-    }
-  }
-  form,
-  fieldset,
-  .stack {
-    display: grid;
-    gap: 0.75rem;
-  }
-  .cols {
-    display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(min(15rem, 100%), 1fr));
-    gap: 0.75rem;
-  }
-  fieldset {
-    border: 1px solid var(--_border);
-    border-radius: var(--_r);
-    margin: 0;
-    gap: 0.25rem;
-  }
-  label {
-    display: grid;
-    gap: 0.25rem;
-  }
-  label:has(> [type='radio']) {
-    display: flex;
-    align-items: center;
-    gap: 0.5rem;
-    min-height: 2rem;
-  }
-  input,
-  select,
-  textarea {
-    font: inherit;
-    min-height: 2.5rem;
-    padding: 0.25rem 0.5rem;
-    border: 1px solid var(--_muted);
-    border-radius: var(--_r);
-    background: var(--_bg);
-    color: var(--_fg);
-    box-sizing: border-box;
-  }
-  [type='radio'] {
-    accent-color: var(--_accent);
-    min-height: 0;
-    width: 1.5rem;
-    height: 1.5rem;
-    margin: 0;
-  }
-  dl {
-    display: grid;
-    grid-template-columns: auto 1fr;
-    gap: 0.25rem 1rem;
-    margin: 0;
-  }
-  dd {
-    margin: 0;
-    overflow-wrap: anywhere;
-  }
-  table {
-    width: 100%;
-    border-collapse: collapse;
-  }
-  th,
-  td {
-    text-align: start;
-    padding: 0.5rem 0.25rem;
-    border-bottom: 1px solid var(--_border);
-  }
-  @media print {
-    .base > :not(.sheet-wrap),
-    .scrim,
-    button {
-      display: none;
-    }
-    [part~='sheet'] {
-      position: static;
-      box-shadow: none;
-    }
-  }
 `;
+
+/** Every stylesheet of the element's one shadow root, in cascade order. */
+export const styles = [shell, subscriptionsStyles, formStyles, paymentsStyles, sheetStyles];

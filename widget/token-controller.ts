@@ -1,20 +1,18 @@
-import type { ReactiveController } from 'lit';
-import { request } from './api.js';
-import type { TokenResponse } from './portal-api.js';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { TokenResponse } from '../contract/portal.js';
 
-/** What the token controller needs from its element. */
-export interface TokenHost extends HTMLElement {
-  addController(c: ReactiveController): void;
-  requestUpdate(): void;
-  token?: string;
-  tokenUrl?: string;
-  readonly base: string;
+/** What the token controller reads and tells: callbacks, so it needs nothing else of the element. */
+export interface TokenSource {
+  /** The element's `token` and `token-url` as they are now. */
+  attributes(): { token?: string; tokenUrl?: string };
+  /** Exchange a sign-in code for a portal session token. */
+  exchange(code: string, signal: AbortSignal): Promise<TokenResponse>;
   /** A (new) token is in hand: load with it. */
-  tokenReady(): void;
+  ready(): void;
   /** No usable token any more. */
-  tokenExpired(): void;
+  expired(): void;
   /** Getting a token failed: from token-url, or (`link`) exchanging a sign-in code. */
-  tokenFailed(e: unknown, link: boolean): void;
+  failed(e: unknown, link: boolean): void;
 }
 
 /** Seconds since epoch of a JWT's `exp`, decoded without verifying (the server verifies). */
@@ -40,7 +38,10 @@ export class TokenController implements ReactiveController {
   private ctl?: AbortController;
   private fetchedAt = 0;
 
-  constructor(private host: TokenHost) {
+  constructor(
+    private host: ReactiveControllerHost,
+    private source: TokenSource,
+  ) {
     host.addController(this);
   }
 
@@ -61,34 +62,33 @@ export class TokenController implements ReactiveController {
   start() {
     this.stop();
     this.ctl = new AbortController();
-    const h = this.host;
+    const { token, tokenUrl } = this.source.attributes();
     const code = /[#&]creem_code=([^&]*)/.exec(location.hash);
-    if (h.tokenUrl) void this.fetchToken(true);
-    else if (h.token) this.use(h.token, jwtExp(h.token), true);
+    if (tokenUrl) void this.fetchToken(true);
+    else if (token) this.use(token, jwtExp(token), true);
     else if (code) void this.exchange(safeDecode(code[1]));
     else if (this.session) this.use(...this.session, true);
     else {
       this.token = undefined;
-      h.requestUpdate();
+      this.host.requestUpdate();
     }
   }
 
   private use(token: string, exp: number | undefined, load: boolean) {
-    const h = this.host;
+    const refetch = !!this.source.attributes().tokenUrl;
     this.token = token;
     if (exp) {
-      const wait = exp * 1000 - Date.now() - (h.tokenUrl ? REFRESH_EARLY : 0);
-      this.timer = setTimeout(() => (h.tokenUrl ? this.fetchToken(false) : this.expire()), Math.max(0, Math.min(wait, 2 ** 31 - 1)));
+      const wait = exp * 1000 - Date.now() - (refetch ? REFRESH_EARLY : 0);
+      this.timer = setTimeout(() => (refetch ? this.fetchToken(false) : this.expire()), Math.max(0, Math.min(wait, 2 ** 31 - 1)));
     }
-    if (load) h.tokenReady();
+    if (load) this.source.ready();
   }
 
   private async fetchToken(load: boolean) {
-    const h = this.host;
     const signal = this.ctl!.signal;
     this.fetchedAt = Date.now();
     try {
-      const url = new URL(h.tokenUrl!, location.href);
+      const url = new URL(this.source.attributes().tokenUrl!, location.href);
       if (url.origin !== location.origin) throw new Error('token-url must be same-origin');
       const res = await fetch(url, { credentials: 'same-origin', signal });
       if (!res.ok) throw new Error(`token-url: ${res.status}`);
@@ -96,35 +96,33 @@ export class TokenController implements ReactiveController {
       clearTimeout(this.timer);
       this.use(token, jwtExp(token), load);
     } catch (e) {
-      if (!signal.aborted) h.tokenFailed(e, false);
+      if (!signal.aborted) this.source.failed(e, false);
     }
   }
 
   private async exchange(code: string) {
-    const h = this.host;
     // Drop the single-use code from the address bar before anything else can copy it.
     const rest = location.hash.slice(1).split('&').filter((p) => !p.startsWith('creem_code=')).join('&');
     history.replaceState(history.state, '', location.href.split('#')[0] + (rest ? `#${rest}` : ''));
     try {
-      const r = await request<TokenResponse>(h.base, undefined, 'POST', '/session/exchange', { code }, this.ctl!.signal);
+      const r = await this.source.exchange(code, this.ctl!.signal);
       this.session = [r.token, Date.parse(r.expires_at) / 1000];
       this.use(...this.session, true);
     } catch (e) {
-      if (!this.ctl!.signal.aborted) h.tokenFailed(e, true);
+      if (!this.ctl!.signal.aborted) this.source.failed(e, true);
     }
   }
 
   /** A plain token ran out, or the server answered 401. */
   expire() {
-    const h = this.host;
     clearTimeout(this.timer);
     // After a 401 a token-url gets one fresh try; a token just fetched and still refused means signed out.
-    if (h.tokenUrl && Date.now() - this.fetchedAt > 5000) {
+    if (this.source.attributes().tokenUrl && Date.now() - this.fetchedAt > 5000) {
       void this.fetchToken(true);
       return;
     }
     this.token = this.session = undefined;
-    h.tokenExpired();
+    this.source.expired();
   }
 }
 

@@ -1,6 +1,6 @@
 import { SignJWT, jwtVerify, decodeProtectedHeader, errors, type JWTPayload } from 'jose';
 import { randomToken } from '../ids.js';
-import { unauthorized } from '../errors.js';
+import { unauthenticated } from '../domain/errors.js';
 import type { TokenKeys } from './keys.js';
 
 /** Every token we sign is HS256; anything else (none, RS256, HS512…) is refused before the signature is looked at. */
@@ -98,4 +98,4 @@ function cryptoKey(secret: Uint8Array): Promise<CryptoKey> {
   return key;
 }
 
-export const invalid = () => unauthorized('The token is invalid or expired.');
+export const invalid = () => unauthenticated('The token is invalid or expired.');

@@ -1,11 +1,11 @@
-import { unauthorized } from '../errors.js';
+import { unauthenticated } from '../domain/errors.js';
 import type { AppDeps } from '../env.js';
 import type { Mode } from '../store/schema.js';
 import { consumeSignInCode } from './sign-in-codes.js';
 import { tokenGeneration } from './revocations.js';
 import { signJwt, verifyJwt } from './jwt.js';
 
-/** A portal session lasts one hour from sign-in, however often its tokens are refreshed (DOMAIN.md). */
+/** A portal session lasts one hour from sign-in, however often its tokens are refreshed (docs/domain.md). */
 export const SESSION_TTL_SECONDS = 3600;
 /** A different audience from widget tokens: the session cookie is never a bearer token, nor the reverse. */
 const SESSION_AUDIENCE = 'creem-portal-session';
@@ -24,19 +24,20 @@ export interface PortalSession extends SignedIn {
   jti: string;
 }
 
-type Deps = Pick<AppDeps, 'store' | 'clock' | 'keys' | 'config'>;
+type Deps = Pick<AppDeps, 'store' | 'clock' | 'keys' | 'config' | 'customers'>;
 
 /** Spends a portal-link or magic-link code (once) and says who it signs in. */
 export async function redeemSignInCode(deps: Deps, code: string): Promise<SignedIn> {
-  const { store } = deps;
   const now = deps.clock();
-  const record = await store.transact((tx) => consumeSignInCode(tx, store, code, ['portal_link', 'magic_link'], now));
-  return {
-    merchantId: record.merchant_id,
-    mode: record.mode,
-    customerId: record.customer_id,
-    generation: tokenGeneration(store, record.merchant_id, record.customer_id),
-  };
+  return deps.store.transact(async (tx) => {
+    const record = await consumeSignInCode(tx, code, ['portal_link', 'magic_link'], now);
+    return {
+      merchantId: record.merchant_id,
+      mode: record.mode,
+      customerId: record.customer_id,
+      generation: await tokenGeneration(tx, record.merchant_id, record.customer_id),
+    };
+  });
 }
 
 /** The hosted portal's session cookie value: a signed, self-contained session with an absolute end. */
@@ -56,16 +57,17 @@ export async function sealSession(deps: Deps, who: SignedIn): Promise<{ value: s
 
 /** Reads a session cookie: signature, expiry, a customer that still exists, and no revocation since. */
 export async function openSession(deps: Deps, value: string | undefined): Promise<PortalSession> {
-  if (!value) throw unauthorized('Not signed in.');
+  if (!value) throw unauthenticated('Not signed in.');
   const now = deps.clock();
   const payload = await verifyJwt(deps.keys, deps.config.publicUrl, SESSION_AUDIENCE, value, now);
   const { mid, mode, gen } = payload as Record<string, unknown>;
-  if (payload.exp! - payload.iat! > SESSION_TTL_SECONDS) throw unauthorized('Not signed in.');
-  if (typeof mid !== 'string' || (mode !== 'test' && mode !== 'prod') || !Number.isSafeInteger(gen)) throw unauthorized('Not signed in.');
-  const customer = deps.store.get('customers', payload.sub!);
-  if (!customer || customer.merchant_id !== mid || customer.mode !== mode) throw unauthorized('Not signed in.');
-  if ((gen as number) < tokenGeneration(deps.store, mid, customer.id)) throw unauthorized('The session has been revoked.');
-  if (deps.store.get('ended_sessions', payload.jti!)) throw unauthorized('Signed out.');
+  if (payload.exp! - payload.iat! > SESSION_TTL_SECONDS) throw unauthenticated('Not signed in.');
+  if (typeof mid !== 'string' || (mode !== 'test' && mode !== 'prod') || !Number.isSafeInteger(gen)) throw unauthenticated('Not signed in.');
+  const merchant = await deps.store.get('merchants', mid);
+  const customer = merchant && (await deps.customers.byId(merchant, mode, payload.sub!));
+  if (!customer) throw unauthenticated('Not signed in.');
+  if ((gen as number) < (await tokenGeneration(deps.store, mid, customer.id))) throw unauthenticated('The session has been revoked.');
+  if (await deps.store.get('ended_sessions', payload.jti!)) throw unauthenticated('Signed out.');
   return { merchantId: mid, mode, customerId: customer.id, generation: gen as number, expiresAt: payload.exp! * 1000, jti: payload.jti! };
 }
 
@@ -75,11 +77,10 @@ export async function openSession(deps: Deps, value: string | undefined): Promis
  * the session would have ended anyway, so the list stays as small as the live sessions.
  */
 export async function endSession(deps: Deps, session: PortalSession): Promise<void> {
-  const { store } = deps;
   const now = deps.clock();
-  await store.transact((tx) => {
-    for (const old of store.all('ended_sessions')) if (old.expires_at <= now) tx.delete('ended_sessions', old.id);
-    tx.put('ended_sessions', { id: session.jti, merchant_id: session.merchantId, customer_id: session.customerId, expires_at: session.expiresAt });
+  await deps.store.transact(async (tx) => {
+    for (const old of await tx.all('ended_sessions')) if (old.expires_at <= now) await tx.delete('ended_sessions', old.id);
+    await tx.put('ended_sessions', { id: session.jti, merchant_id: session.merchantId, customer_id: session.customerId, expires_at: session.expiresAt });
   });
 }
 

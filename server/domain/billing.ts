@@ -1,32 +1,17 @@
-import { ApiError, notFound } from '../errors.js';
 import { iso } from '../clock.js';
-import type { Address, Customer, Merchant } from '../store/schema.js';
-import type { Mailer } from '../mail/mailer.js';
 import type { Logger } from '../log.js';
+import type { Address, Customer } from '../store/schema.js';
+import type { DomainDeps } from './deps.js';
+import { notFound, unavailable } from './errors.js';
+import type { Notifier } from './notifier.js';
 import type { CustomerScope } from './customer-requests.js';
-import { changedMail, changeRequestedMail, confirmNewAddressMail } from '../mail/email-change-mails.js';
-import type { RenderedMail } from '../mail/templates.js';
-import { matchLocale } from '../mail/messages.js';
-import type { DomainDeps } from './subscriptions.js';
-import {
-  checkEmailChangeRate,
-  issueEmailChange,
-  maskEmail,
-  retireEmailChanges,
-  EMAIL_CANCEL_TTL_MS,
-  EMAIL_CHANGE_TTL_MS,
-  type ConfirmedChange,
-  type IssuedChange,
-} from './email-change.js';
+import { getCustomer, normalizeEmail } from './customers.js';
+import { checkEmailChangeRate, issueEmailChange, retireEmailChanges, type ConfirmedChange, type IssuedChange } from './email-change.js';
 
 export interface BillingDeps extends DomainDeps {
-  mailer: Mailer;
+  notify: Notifier;
   log: Logger;
-  config: { publicUrl: string };
 }
-
-/** The old address's "this wasn't me" link. */
-export const emailCancelUrl = (publicUrl: string, code: string) => `${publicUrl}/portal/email/cancel/${code}`;
 
 export interface BillingInput {
   name?: string | null;
@@ -41,23 +26,21 @@ export interface BillingInput {
  * Saves the customer's billing details. A new email only becomes `pending_email` and a link goes
  * to it; asking for the current address again cancels a pending change.
  */
-export async function updateBilling(deps: BillingDeps, scope: CustomerScope, input: BillingInput, confirmUrl: (code: string) => string): Promise<Customer> {
+export async function updateBilling(deps: BillingDeps, scope: CustomerScope, input: BillingInput): Promise<Customer> {
   const now = deps.clock();
-  const { customer, previous, codes } = await deps.store.transact((tx) => {
-    const current = deps.store.get('customers', scope.customerId);
-    if (!current || current.merchant_id !== scope.merchantId || current.mode !== scope.mode) throw notFound('Customer');
-    const before = current!;
-    const email = input.email?.toLowerCase();
+  const { customer, previous, codes } = await deps.store.transact(async (tx) => {
+    const before = await getCustomer(tx, scope, scope.customerId);
+    const email = input.email === undefined ? undefined : normalizeEmail(input.email);
     const changesEmail = email !== undefined && email !== before.email.toLowerCase();
-    if (changesEmail) checkEmailChangeRate(deps.store, before.id, now);
+    if (changesEmail) await checkEmailChangeRate(tx, before.id, now);
 
     let pending = before.pending_email;
     let issued: IssuedChange | null = null;
     if (changesEmail) {
       pending = email;
-      issued = issueEmailChange(tx, deps.store, before, email, now);
+      issued = await issueEmailChange(tx, before, email, now);
     } else if (email !== undefined && pending !== null) {
-      retireEmailChanges(tx, deps.store, before.id, now);
+      await retireEmailChanges(tx, before.id, now);
       pending = null;
     }
     const next: Customer = {
@@ -69,57 +52,48 @@ export async function updateBilling(deps: BillingDeps, scope: CustomerScope, inp
       pending_email: pending,
       updated_at: iso(now),
     };
-    return { customer: tx.put('customers', next), previous: before, codes: issued };
+    return { customer: await tx.put('customers', next), previous: before, codes: issued };
   });
-  if (codes) return mailEmailChange(deps, previous, customer, codes, confirmUrl(codes.confirm));
+  if (codes) await mailEmailChange(deps, previous, customer, codes);
   return customer;
 }
 
 /**
  * The old address is told first, with its cancel link: if that mail cannot go out, the change is
  * called off rather than left to proceed unseen. Then the new address gets its confirmation link.
- * Both links are credentials: `sensitive` keeps them out of the data file.
  */
-async function mailEmailChange(deps: BillingDeps, before: Customer, customer: Customer, codes: IssuedChange, confirmUrl: string): Promise<Customer> {
-  const merchant = deps.store.get('merchants', customer.merchant_id);
-  if (!merchant) return customer;
-  const hours = EMAIL_CHANGE_TTL_MS / 3_600_000;
-  const locale = matchLocale(customer.locale);
-  const notice = changeRequestedMail({ locale, merchant, hours: EMAIL_CANCEL_TTL_MS / 3_600_000, masked: maskEmail(customer.pending_email!), url: emailCancelUrl(deps.config.publicUrl, codes.cancel) });
+async function mailEmailChange(deps: BillingDeps, before: Customer, customer: Customer, codes: IssuedChange): Promise<void> {
+  const merchant = await deps.store.get('merchants', customer.merchant_id);
+  if (!merchant) throw notFound('Merchant');
+  const newEmail = customer.pending_email!;
   try {
-    await send(deps, merchant, before.email, notice);
+    await deps.notify.emailChangeRequested({ merchant, customer: before, newEmail, cancelCode: codes.cancel });
   } catch (e) {
     deps.log.error('email change notice failed', { customer_id: customer.id, error: e instanceof Error ? e.message : String(e) });
-    await deps.store.transact((tx) => {
+    await deps.store.transact(async (tx) => {
       const now = deps.clock();
-      retireEmailChanges(tx, deps.store, customer.id, now);
-      const current = deps.store.get('customers', customer.id);
-      if (current && current.pending_email === customer.pending_email) tx.put('customers', { ...current, pending_email: null, updated_at: iso(now) });
+      await retireEmailChanges(tx, customer.id, now);
+      const current = await tx.get('customers', customer.id);
+      if (current && current.pending_email === newEmail) await tx.put('customers', { ...current, pending_email: null, updated_at: iso(now) });
     });
-    throw new ApiError(503, ['The email change could not be started because a notice could not be sent. Please try again in a moment.']);
+    throw unavailable('The email change could not be started because a notice could not be sent. Please try again in a moment.');
   }
   try {
-    await send(deps, merchant, customer.pending_email!, confirmNewAddressMail({ locale, merchant, hours, url: confirmUrl }));
+    await deps.notify.emailChangeConfirmation({ merchant, customer, newEmail, confirmCode: codes.confirm });
   } catch (e) {
     // The change is saved as pending; asking again sends a new link.
     deps.log.error('email change mail failed', { customer_id: customer.id, error: e instanceof Error ? e.message : String(e) });
-    throw new ApiError(503, ['The confirmation email could not be sent. Please try again in a moment.']);
+    throw unavailable('The confirmation email could not be sent. Please try again in a moment.');
   }
-  return customer;
 }
 
 /** After a confirmed change: the old address learns of it and gets the undo link. A failure is logged; the change stands. */
 export async function mailEmailChanged(deps: BillingDeps, change: ConfirmedChange): Promise<void> {
-  const merchant = deps.store.get('merchants', change.customer.merchant_id);
+  const merchant = await deps.store.get('merchants', change.customer.merchant_id);
   if (!merchant) return;
-  const mail = changedMail({ locale: matchLocale(change.customer.locale), merchant, hours: EMAIL_CANCEL_TTL_MS / 3_600_000, masked: maskEmail(change.customer.email), url: emailCancelUrl(deps.config.publicUrl, change.cancel) });
   try {
-    await send(deps, merchant, change.previous, mail);
+    await deps.notify.emailChanged({ merchant, customer: change.customer, previous: change.previous, cancelCode: change.cancel });
   } catch (e) {
     deps.log.error('email changed notice failed', { customer_id: change.customer.id, error: e instanceof Error ? e.message : String(e) });
   }
-}
-
-function send(deps: BillingDeps, merchant: Merchant, to: string, mail: RenderedMail) {
-  return deps.mailer.send({ to, ...mail, fromName: merchant.settings.brand.name, replyTo: merchant.settings.support_email ?? undefined, sensitive: true });
 }

@@ -1,14 +1,13 @@
-import { ApiError, notFound } from '../errors.js';
 import { iso } from '../clock.js';
 import { newId, newReference } from '../ids.js';
-import type { Mailer } from '../mail/mailer.js';
 import type { Logger } from '../log.js';
+import type { StoreReader, Tx } from '../store/interface.js';
 import type { Customer, CustomerRequest, Merchant, Transaction } from '../store/schema.js';
-import type { Tx } from '../store/store.js';
-import { html } from '../pages/html.js';
+import type { DomainDeps } from './deps.js';
+import { conflict, notFound, rateLimited } from './errors.js';
 import { recordEvent } from './events.js';
+import type { Notifier } from './notifier.js';
 import { inScope, type Scope } from './scope.js';
-import type { DomainDeps } from './subscriptions.js';
 
 /**
  * What a customer asks the merchant for from the portal: support, an invoice, a refund. Each is a
@@ -16,7 +15,7 @@ import type { DomainDeps } from './subscriptions.js';
  * then a mail to the merchant's support address.
  */
 export interface RequestDeps extends DomainDeps {
-  mailer: Mailer;
+  notify: Notifier;
   log: Logger;
 }
 
@@ -27,7 +26,7 @@ export const REPLAY_WINDOW_MS = 10 * 60_000;
 
 /**
  * Each support or invoice request mails the merchant, so a customer (or a stolen token) gets a
- * small budget of them per window; beyond it the answer is 429 and nothing is stored or sent.
+ * small budget of them per window; beyond it the answer is "rate limited" and nothing is stored or sent.
  */
 export const REQUEST_BUDGET = 5;
 export const REQUEST_BUDGET_WINDOW_MS = 10 * 60_000;
@@ -39,17 +38,15 @@ export const REQUEST_EVENT: Record<CustomerRequest['kind'], string> = {
   refund: 'refund.requested',
 };
 
-export function customerTransaction(deps: DomainDeps, scope: CustomerScope, id: string): Transaction {
-  const t = deps.store.get('transactions', id);
-  if (!inScope(scope, t)) throw notFound('Transaction');
-  return t!;
+export async function customerTransaction(r: StoreReader, scope: CustomerScope, id: string): Promise<Transaction> {
+  const t = await r.get('transactions', id);
+  if (!t || !inScope(scope, t)) throw notFound('Transaction');
+  return t;
 }
 
-export function listCustomerTransactions(deps: DomainDeps, scope: CustomerScope): Transaction[] {
-  return deps.store
-    .findBy('transactions', 'customer_id', scope.customerId)
-    .filter((t) => inScope(scope, t))
-    .sort((a, b) => b.created_at - a.created_at);
+/** The customer's payments, newest first. */
+export async function listCustomerTransactions(r: StoreReader, scope: CustomerScope): Promise<Transaction[]> {
+  return (await r.findBy('transactions', 'customer_id', scope.customerId)).filter((t) => inScope(scope, t)).sort((a, b) => b.created_at - a.created_at);
 }
 
 export interface Filed {
@@ -58,32 +55,37 @@ export interface Filed {
   replayed: boolean;
 }
 
+/** Who a request is from and to: the merchant and the customer as whichever backend knows them. */
+export interface RequestParty {
+  merchant: Merchant;
+  customer: Pick<Customer, 'id' | 'email' | 'name'>;
+}
+
 /** The webhook object for a request: what the merchant's backend needs to act on it. */
-export function wireCustomerRequest(store: DomainDeps['store'], r: CustomerRequest) {
-  const customer = store.get('customers', r.customer_id);
+export function wireCustomerRequest(q: CustomerRequest, customer: RequestParty['customer']) {
   return {
-    id: r.id,
+    id: q.id,
     object: 'customer_request',
-    mode: r.mode,
-    kind: r.kind,
-    reference: r.reference,
-    status: r.status,
-    customer: customer ? { id: customer.id, email: customer.email, name: customer.name } : { id: r.customer_id },
-    transaction_id: r.transaction_id,
-    fields: r.fields,
-    created_at: r.created_at,
+    mode: q.mode,
+    kind: q.kind,
+    reference: q.reference,
+    status: q.status,
+    customer: { id: customer.id, email: customer.email, name: customer.name },
+    transaction_id: q.transaction_id,
+    fields: q.fields,
+    created_at: q.created_at,
   };
 }
 
-/** Stores a request and its event; call inside `store.transact`, after every check. */
-export function putRequest(
+/** Stores a request and its event in the caller's transaction, after every check. */
+export async function putRequest(
   tx: Tx,
-  deps: DomainDeps,
   scope: CustomerScope,
   input: { kind: CustomerRequest['kind']; transactionId: string | null; status: CustomerRequest['status']; fields: Record<string, string> },
+  customer: RequestParty['customer'],
   now: number,
-): CustomerRequest {
-  const request = tx.put('customer_requests', {
+): Promise<CustomerRequest> {
+  const request = await tx.put('customer_requests', {
     id: newId('req'),
     merchant_id: scope.merchantId,
     mode: scope.mode,
@@ -95,57 +97,86 @@ export function putRequest(
     fields: input.fields,
     created_at: iso(now),
   });
-  recordEvent(tx, deps.store, { merchantId: scope.merchantId, mode: scope.mode, eventType: REQUEST_EVENT[input.kind], object: wireCustomerRequest(deps.store, request) }, now);
+  await recordEvent(tx, { merchantId: scope.merchantId, mode: scope.mode, eventType: REQUEST_EVENT[input.kind], object: wireCustomerRequest(request, customer) }, now);
   return request;
 }
 
-/** Throws 429 (with Retry-After: when the oldest counted request leaves the window) once the budget is spent. */
-function checkBudget(deps: DomainDeps, scope: CustomerScope, now: number): void {
-  const recent = deps.store
-    .findBy('customer_requests', 'customer_id', scope.customerId)
+/**
+ * Holds a request's place before something outside this store is asked to act on it (companion
+ * mode: Creem refunds a payment): a concurrent request for the same payment then finds it and is
+ * refused. Its event waits for `settleRequest`, once the outcome is known.
+ */
+export async function claimRequest(tx: Tx, scope: CustomerScope, input: { kind: CustomerRequest['kind']; transactionId: string | null; fields: Record<string, string> }, now: number) {
+  return tx.put('customer_requests', {
+    id: newId('req'),
+    merchant_id: scope.merchantId,
+    mode: scope.mode,
+    kind: input.kind,
+    reference: newReference(PREFIX[input.kind]),
+    customer_id: scope.customerId,
+    transaction_id: input.transactionId,
+    status: 'pending',
+    fields: input.fields,
+    created_at: iso(now),
+  });
+}
+
+/** A claimed request's outcome, and the event that tells the merchant of it, in one commit. */
+export async function settleRequest(tx: Tx, claim: CustomerRequest, status: CustomerRequest['status'], fields: Record<string, string>, customer: RequestParty['customer'], now: number) {
+  const request = await tx.put('customer_requests', { ...claim, status, fields });
+  await recordEvent(tx, { merchantId: claim.merchant_id, mode: claim.mode, eventType: REQUEST_EVENT[claim.kind], object: wireCustomerRequest(request, customer) }, now);
+  return request;
+}
+
+/** Refuses (with when to try again: as the oldest counted request leaves the window) once the budget is spent. */
+function checkBudget(requests: CustomerRequest[], scope: CustomerScope, now: number): void {
+  const recent = requests
     .filter((r) => inScope(scope, r) && (r.kind === 'support' || r.kind === 'invoice') && now - Date.parse(r.created_at) < REQUEST_BUDGET_WINDOW_MS)
     .map((r) => Date.parse(r.created_at))
     .sort((a, b) => a - b);
   if (recent.length < REQUEST_BUDGET) return;
   const freeAt = recent[recent.length - REQUEST_BUDGET] + REQUEST_BUDGET_WINDOW_MS;
   const seconds = Math.max(1, Math.ceil((freeAt - now) / 1000));
-  throw new ApiError(429, [`Too many support and invoice requests in a short time; please try again in ${Math.ceil(seconds / 60)} minute(s).`], {
-    'Retry-After': String(seconds),
-  });
+  throw rateLimited(`Too many support and invoice requests in a short time; please try again in ${Math.ceil(seconds / 60)} minute(s).`, seconds);
 }
 
 /** The same open request from the same customer a moment ago: a retried POST, not a new question. */
-function findReplay(deps: DomainDeps, scope: CustomerScope, kind: CustomerRequest['kind'], transactionId: string | null, fields: Record<string, string>, now: number) {
+function findReplay(requests: CustomerRequest[], scope: CustomerScope, kind: CustomerRequest['kind'], transactionId: string | null, fields: Record<string, string>, now: number) {
   const same = JSON.stringify(fields);
-  return deps.store
-    .findBy('customer_requests', 'customer_id', scope.customerId)
-    .find(
-      (r) =>
-        inScope(scope, r) &&
-        r.kind === kind &&
-        r.transaction_id === transactionId &&
-        r.status === 'open' &&
-        now - Date.parse(r.created_at) <= REPLAY_WINDOW_MS &&
-        JSON.stringify(r.fields) === same,
-    );
+  return requests.find(
+    (r) =>
+      inScope(scope, r) &&
+      r.kind === kind &&
+      r.transaction_id === transactionId &&
+      r.status === 'open' &&
+      now - Date.parse(r.created_at) <= REPLAY_WINDOW_MS &&
+      JSON.stringify(r.fields) === same,
+  );
 }
 
-async function file(
+/**
+ * Files a support or invoice request about `transaction` (already checked to be the customer's, by
+ * whichever backend holds it). A retry within minutes answers with the first request; past the
+ * budget it is refused; otherwise stored with its event, then mailed to the merchant.
+ */
+export async function fileRequest(
   deps: RequestDeps,
   scope: CustomerScope,
+  party: RequestParty,
   kind: 'support' | 'invoice',
-  transactionId: string | null,
+  transaction: Transaction | null,
   fields: Record<string, string>,
 ): Promise<Filed> {
   const now = deps.clock();
-  const filed = await deps.store.transact((tx): Filed => {
-    if (transactionId !== null) customerTransaction(deps, scope, transactionId);
-    const earlier = findReplay(deps, scope, kind, transactionId, fields, now);
+  const transactionId = transaction?.id ?? null;
+  const filed = await deps.store.transact(async (tx): Promise<Filed> => {
+    const requests = await tx.findBy('customer_requests', 'customer_id', scope.customerId);
+    const earlier = findReplay(requests, scope, kind, transactionId, fields, now);
     if (earlier) return { request: earlier, replayed: true };
-    checkBudget(deps, scope, now);
-    return { request: putRequest(tx, deps, scope, { kind, transactionId, status: 'open', fields }, now), replayed: false };
+    checkBudget(requests, scope, now);
+    return { request: await putRequest(tx, scope, { kind, transactionId, status: 'open', fields }, party.customer, now), replayed: false };
   });
-  if (!filed.replayed) await mailMerchant(deps, filed.request);
+  if (!filed.replayed) await tellMerchant(deps, party, filed.request, transaction ?? undefined);
   return filed;
 }
 
@@ -155,8 +186,18 @@ export interface SupportInput {
   transactionId?: string;
 }
 
-export function requestSupport(deps: RequestDeps, scope: CustomerScope, input: SupportInput): Promise<Filed> {
-  return file(deps, scope, 'support', input.transactionId ?? null, { subject: input.subject, message: input.message });
+export const supportFields = (input: SupportInput) => ({ subject: input.subject, message: input.message });
+
+/** The merchant and customer from this server's store (standalone mode). */
+export async function localParty(deps: DomainDeps, scope: CustomerScope): Promise<RequestParty> {
+  const [merchant, customer] = await Promise.all([deps.store.get('merchants', scope.merchantId), deps.store.get('customers', scope.customerId)]);
+  if (!merchant || !customer || !inScope({ merchantId: scope.merchantId, mode: scope.mode }, customer)) throw notFound('Customer');
+  return { merchant, customer };
+}
+
+export async function requestSupport(deps: RequestDeps, scope: CustomerScope, input: SupportInput): Promise<Filed> {
+  const transaction = input.transactionId ? await customerTransaction(deps.store, scope, input.transactionId) : null;
+  return fileRequest(deps, scope, await localParty(deps, scope), 'support', transaction, supportFields(input));
 }
 
 export interface InvoiceInput {
@@ -168,63 +209,27 @@ export interface InvoiceInput {
 
 const INVOICEABLE: Transaction['status'][] = ['paid', 'partialRefund', 'refunded'];
 
-export function requestInvoice(deps: RequestDeps, scope: CustomerScope, input: InvoiceInput): Promise<Filed> {
-  const t = customerTransaction(deps, scope, input.transactionId);
-  if (!INVOICEABLE.includes(t.status)) throw new ApiError(409, [`Payment ${t.id} is ${t.status}; an invoice is only issued for a completed payment.`]);
+/** The fields of an invoice request for `t`, refused for a payment that did not complete. */
+export function invoiceFields(t: Transaction, input: InvoiceInput): Record<string, string> {
+  if (!INVOICEABLE.includes(t.status)) throw conflict(`Payment ${t.id} is ${t.status}; an invoice is only issued for a completed payment.`);
   const fields: Record<string, string> = { company_name: input.companyName, address: input.address };
   if (input.taxId) fields.tax_id = input.taxId;
-  return file(deps, scope, 'invoice', t.id, fields);
+  return fields;
 }
 
-// --- mail to the merchant -------------------------------------------------------------------
-
-const TITLE: Record<CustomerRequest['kind'], string> = { support: 'Support request', invoice: 'Invoice request', refund: 'Refund request' };
-const LABEL: Record<string, string> = {
-  subject: 'Subject',
-  message: 'Message',
-  company_name: 'Company',
-  address: 'Address',
-  tax_id: 'Tax ID',
-  reason: 'Reason',
-  comment: 'Comment',
-  amount: 'Amount',
-};
-
-export function requestMail(merchant: Merchant, customer: Customer, r: CustomerRequest, t: Transaction | undefined) {
-  const who = customer.name ? `${customer.name} <${customer.email}>` : customer.email;
-  const rows: [string, string][] = [
-    ['Reference', r.reference],
-    ['Customer', `${who} (${customer.id})`],
-    ...(t ? ([['Payment', `${t.id} · order ${t.order_id} · ${(t.amount_paid / 100).toFixed(2)} ${t.currency}`]] as [string, string][]) : []),
-    ...Object.entries(r.fields).map(([k, v]): [string, string] => [LABEL[k] ?? k, v]),
-  ];
-  // The subject line is a header: customer text in it is kept to one short line.
-  const topic = r.fields.subject ? `: ${r.fields.subject.replace(/[\r\n]+/g, ' ').slice(0, 120)}` : '';
-  const subject = `[${r.reference}] ${TITLE[r.kind]} from ${customer.name ?? customer.email}${topic}`;
-  const intro = `${TITLE[r.kind]} from a customer of ${merchant.settings.brand.name}, sent from the customer portal.`;
-  const outro = 'Reply to this email to answer the customer.';
-  const text = [intro, '', ...rows.map(([k, v]) => `${k}: ${v}`), '', outro].join('\n');
-  // Everything a customer typed is plain text here: the `html` tag escapes every value.
-  const body = html`<p>${intro}</p>
-<table>
-${rows.map(([k, v]) => html`<tr><th align="left" valign="top">${k}</th><td style="white-space:pre-wrap">${v}</td></tr>
-`)}</table>
-<p>${outro}</p>`;
-  return { subject, text, html: body.value };
+export async function requestInvoice(deps: RequestDeps, scope: CustomerScope, input: InvoiceInput): Promise<Filed> {
+  const t = await customerTransaction(deps.store, scope, input.transactionId);
+  return fileRequest(deps, scope, await localParty(deps, scope), 'invoice', t, invoiceFields(t, input));
 }
 
 /**
  * Tells the merchant by mail. The request and its webhook event are already on disk, so a mail
  * failure is logged rather than turned into an error the customer would retry into a duplicate.
  */
-export async function mailMerchant(deps: RequestDeps, r: CustomerRequest): Promise<void> {
-  const merchant = deps.store.get('merchants', r.merchant_id);
-  const customer = deps.store.get('customers', r.customer_id);
-  const to = merchant?.settings.support_email;
-  if (!merchant || !customer || !to) return;
-  const t = r.transaction_id ? deps.store.get('transactions', r.transaction_id) : undefined;
+export async function tellMerchant(deps: RequestDeps, party: RequestParty, r: CustomerRequest, transaction: Transaction | undefined): Promise<void> {
+  if (!party.merchant.settings.support_email) return;
   try {
-    await deps.mailer.send({ to, ...requestMail(merchant, customer, r, t), replyTo: customer.email });
+    await deps.notify.customerRequest({ merchant: party.merchant, customer: party.customer, request: r, transaction });
   } catch (e) {
     deps.log.error('request mail failed', { reference: r.reference, error: e instanceof Error ? e.message : String(e) });
   }

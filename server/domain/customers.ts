@@ -1,9 +1,11 @@
-import { ApiError, notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import { iso } from '../clock.js';
+import type { StoreReader } from '../store/interface.js';
 import type { Customer, Order } from '../store/schema.js';
+import type { DomainDeps } from './deps.js';
+import { conflict, notFound } from './errors.js';
 import { inScope, type Scope } from './scope.js';
-import type { DomainDeps } from './subscriptions.js';
+import { orderView, type OrderView } from './views.js';
 
 /**
  * A new customer record: every optional field empty, the email lower-cased (lookups by email
@@ -28,29 +30,36 @@ export function newCustomer(
   };
 }
 
-export function getCustomer(deps: DomainDeps, scope: Scope, id: string): Customer {
-  const c = deps.store.get('customers', id);
-  if (!inScope(scope, c)) throw notFound('Customer');
-  return c!;
+/** Emails are stored lower-case; compare the same way. */
+export const normalizeEmail = (email: string) => email.trim().toLowerCase();
+
+/** A customer of the scope's merchant and mode; a customer-pinned scope finds only that customer. */
+export async function getCustomer(r: StoreReader, scope: Scope, id: string): Promise<Customer> {
+  if (scope.customerId !== undefined && id !== scope.customerId) throw notFound('Customer');
+  const c = await r.get('customers', id);
+  if (!c || !inScope({ merchantId: scope.merchantId, mode: scope.mode }, c)) throw notFound('Customer');
+  return c;
 }
 
 /** Emails are stored lower-case, so lookups ignore case. */
-export function findCustomerByEmail(deps: DomainDeps, scope: Scope, email: string): Customer {
-  const c = deps.store.findBy('customers', 'email', email.trim().toLowerCase()).find((x) => inScope(scope, x));
+export async function findCustomerByEmail(r: StoreReader, scope: Scope, email: string): Promise<Customer> {
+  const c = (await r.findBy('customers', 'email', normalizeEmail(email))).find((x) => inScope(scope, x));
   if (!c) throw notFound('Customer');
   return c;
 }
 
 const newestFirst = <T extends { created_at: string; id: string }>(a: T, b: T) => b.created_at.localeCompare(a.created_at) || a.id.localeCompare(b.id);
 
-export function listCustomers(deps: DomainDeps, scope: Scope): Customer[] {
-  return deps.store.findBy('customers', 'merchant_id', scope.merchantId).filter((c) => inScope(scope, c)).sort(newestFirst);
+export async function listCustomers(deps: DomainDeps, scope: Scope): Promise<Customer[]> {
+  return (await deps.store.findBy('customers', 'merchant_id', scope.merchantId)).filter((c) => inScope(scope, c)).sort(newestFirst);
 }
 
-export function listCustomerOrders(deps: DomainDeps, scope: Scope, customerId: string): Order[] {
-  const customer = getCustomer(deps, scope, customerId);
-  return deps.store.findBy('orders', 'customer_id', customer.id).filter((o) => inScope(scope, o)).sort(newestFirst);
+export async function listCustomerOrders(deps: DomainDeps, scope: Scope, customerId: string): Promise<Order[]> {
+  const customer = await getCustomer(deps.store, scope, customerId);
+  return (await deps.store.findBy('orders', 'customer_id', customer.id)).filter((o) => inScope(scope, o)).sort(newestFirst);
 }
+
+export const viewOrders = (deps: DomainDeps, orders: Order[]): Promise<OrderView[]> => Promise.all(orders.map((o) => orderView(deps.store, o)));
 
 export interface CustomerUpdate {
   name?: string;
@@ -62,12 +71,12 @@ export interface CustomerUpdate {
 /** Changes what the merchant asked for; an email already used by another customer of the same merchant and mode is refused. */
 export function updateCustomer(deps: DomainDeps, scope: Scope, id: string, input: CustomerUpdate): Promise<Customer> {
   const now = deps.clock();
-  return deps.store.transact((tx) => {
-    const current = getCustomer(deps, scope, id);
-    const email = input.email?.trim().toLowerCase();
+  return deps.store.transact(async (tx) => {
+    const current = await getCustomer(tx, scope, id);
+    const email = input.email === undefined ? undefined : normalizeEmail(input.email);
     if (email && email !== current.email) {
-      const taken = deps.store.findBy('customers', 'email', email).some((c) => c.id !== current.id && inScope(scope, c));
-      if (taken) throw new ApiError(409, [`Another customer already uses ${email}.`]);
+      const taken = (await tx.findBy('customers', 'email', email)).some((c) => c.id !== current.id && inScope(scope, c));
+      if (taken) throw conflict(`Another customer already uses ${email}.`);
     }
     return tx.put('customers', {
       ...current,
@@ -79,3 +88,7 @@ export function updateCustomer(deps: DomainDeps, scope: Scope, id: string, input
     });
   });
 }
+
+/** A customer by id or, failing that, by email (Creem's `GET /v1/customers`). */
+export const findCustomer = (deps: DomainDeps, scope: Scope, by: { id?: string; email?: string }): Promise<Customer> =>
+  by.id ? getCustomer(deps.store, scope, by.id) : findCustomerByEmail(deps.store, scope, by.email ?? '');

@@ -1,10 +1,10 @@
-import { ApiError } from '../errors.js';
 import { iso } from '../clock.js';
 import { checkSignInCode, consumeSignInCode, createSignInCode } from '../auth/sign-in-codes.js';
 import { revokeCustomerTokens } from '../auth/revocations.js';
+import type { StoreReader, Tx } from '../store/interface.js';
 import type { Customer, SignInCode } from '../store/schema.js';
-import type { Store, Tx } from '../store/store.js';
-import type { DomainDeps } from './subscriptions.js';
+import type { DomainDeps } from './deps.js';
+import { conflict, notFound, rateLimited } from './errors.js';
 
 /**
  * A new email address takes effect only after its owner follows a single-use link sent to it, so
@@ -22,8 +22,8 @@ export const EMAIL_CHANGES_PER_HOUR = 5;
 const KINDS = ['email_change'] as const;
 const CANCEL_KINDS = ['email_change_cancel'] as const;
 
-function codesOf(store: Pick<Store, 'findBy'>, customerId: string, kind: SignInCode['kind'] = 'email_change'): SignInCode[] {
-  return store.findBy('sign_in_codes', 'customer_id', customerId).filter((c) => c.kind === kind);
+async function codesOf(r: StoreReader, customerId: string, kind: SignInCode['kind'] = 'email_change'): Promise<SignInCode[]> {
+  return (await r.findBy('sign_in_codes', 'customer_id', customerId)).filter((c) => c.kind === kind);
 }
 
 /** `n***@example.com`: enough for the owner to recognise, not enough to hand out an address. */
@@ -32,25 +32,22 @@ export function maskEmail(email: string): string {
   return at < 1 ? '***' : `${email[0]}***${email.slice(at)}`;
 }
 
-/** Throws 429 before anything is written when the customer has asked for too many links lately. */
-export function checkEmailChangeRate(store: Pick<Store, 'findBy'>, customerId: string, now: number): void {
-  const recent = codesOf(store, customerId).filter((c) => now - c.created_at < 60 * 60_000).length;
-  if (recent >= EMAIL_CHANGES_PER_HOUR) {
-    throw new ApiError(429, ['Too many email changes in the last hour; try again later.'], { 'Retry-After': '3600' });
-  }
+/** Refuses before anything is written when the customer has asked for too many links lately. */
+export async function checkEmailChangeRate(r: StoreReader, customerId: string, now: number): Promise<void> {
+  const recent = (await codesOf(r, customerId)).filter((c) => now - c.created_at < 60 * 60_000).length;
+  if (recent >= EMAIL_CHANGES_PER_HOUR) throw rateLimited('Too many email changes in the last hour; try again later.', 3600);
 }
 
 /** Retires every unused confirm and cancel link of this customer, when the pending change is called off. */
-export function retireEmailChanges(tx: Tx, store: Pick<Store, 'findBy'>, customerId: string, now: number): void {
+export async function retireEmailChanges(tx: Tx, customerId: string, now: number): Promise<void> {
   for (const kind of ['email_change', 'email_change_cancel'] as const) {
-    for (const c of codesOf(store, customerId, kind)) if (c.used_at === null) tx.put('sign_in_codes', { ...c, used_at: now });
+    for (const c of await codesOf(tx, customerId, kind)) if (c.used_at === null) await tx.put('sign_in_codes', { ...c, used_at: now });
   }
 }
 
-function issueCancel(tx: Tx, store: Pick<Store, 'findBy'>, customer: Customer, from: string, to: string, now: number): string {
+function issueCancel(tx: Tx, customer: Customer, from: string, to: string, now: number): Promise<string> {
   return createSignInCode(
     tx,
-    store,
     { merchantId: customer.merchant_id, mode: customer.mode, customerId: customer.id, kind: 'email_change_cancel', ttlMs: EMAIL_CANCEL_TTL_MS, data: JSON.stringify({ from, to }) },
     now,
   );
@@ -64,28 +61,29 @@ export interface IssuedChange {
 }
 
 /** Stores new confirm and cancel links for `email` (older ones stop working) and returns the plain codes for the mails. */
-export function issueEmailChange(tx: Tx, store: Pick<Store, 'findBy'>, customer: Customer, email: string, now: number): IssuedChange {
-  const confirm = createSignInCode(
+export async function issueEmailChange(tx: Tx, customer: Customer, email: string, now: number): Promise<IssuedChange> {
+  const confirm = await createSignInCode(
     tx,
-    store,
     { merchantId: customer.merchant_id, mode: customer.mode, customerId: customer.id, kind: 'email_change', ttlMs: EMAIL_CHANGE_TTL_MS, data: email },
     now,
   );
-  return { confirm, cancel: issueCancel(tx, store, customer, customer.email, email, now) };
+  return { confirm, cancel: await issueCancel(tx, customer, customer.email, email, now) };
 }
 
 export interface PendingChange {
   code: SignInCode;
   customer: Customer;
+  /** The address waiting to be confirmed. */
+  newEmail: string;
 }
 
 /** The live change a code stands for, or null when it is unknown, used, expired or superseded. Spends nothing. */
-export function findEmailChange(store: Pick<Store, 'findOneBy' | 'get'>, code: string, now: number): PendingChange | null {
-  const check = checkSignInCode(store, code, KINDS, now);
+export async function findEmailChange(r: StoreReader, code: string, now: number): Promise<PendingChange | null> {
+  const check = await checkSignInCode(r, code, KINDS, now);
   if (!check.ok) return null;
-  const customer = store.get('customers', check.record.customer_id);
+  const customer = await r.get('customers', check.record.customer_id);
   if (!customer || customer.pending_email === null || customer.pending_email !== check.record.data) return null;
-  return { code: check.record, customer };
+  return { code: check.record, customer, newEmail: customer.pending_email };
 }
 
 export interface ConfirmedChange {
@@ -96,25 +94,24 @@ export interface ConfirmedChange {
   cancel: string;
 }
 
+const takenBy = async (r: StoreReader, email: string, customer: Customer) =>
+  (await r.findBy('customers', 'email', email)).some((c) => c.id !== customer.id && c.merchant_id === customer.merchant_id && c.mode === customer.mode);
+
 /**
- * Applies the change a code stands for, once; a second confirm of the same code gets 404. Every
- * outstanding token and session of the customer ends: whoever asked for the change with a stolen
- * token keeps nothing, and the owner signs in again with the new address.
+ * Applies the change a code stands for, once; a second confirm of the same code is "not found".
+ * Every outstanding token and session of the customer ends: whoever asked for the change with a
+ * stolen token keeps nothing, and the owner signs in again with the new address.
  */
 export function confirmEmailChange(deps: DomainDeps, code: string): Promise<ConfirmedChange> {
   const now = deps.clock();
-  return deps.store.transact((tx) => {
-    const live = findEmailChange(deps.store, code, now);
-    if (!live) throw new ApiError(404, ['This confirmation link is invalid, expired or already used.']);
-    const email = live.customer.pending_email!;
-    const taken = deps.store
-      .findBy('customers', 'email', email)
-      .some((c) => c.id !== live.customer.id && c.merchant_id === live.customer.merchant_id && c.mode === live.customer.mode);
-    if (taken) throw new ApiError(409, [`${email} is already used by another account with this merchant.`]);
-    consumeSignInCode(tx, deps.store, code, KINDS, now);
-    const customer = tx.put('customers', { ...live.customer, email, pending_email: null, updated_at: iso(now) });
-    revokeCustomerTokens(tx, deps.store, customer.merchant_id, customer.id, now);
-    const cancel = issueCancel(tx, deps.store, customer, live.customer.email, email, now);
+  return deps.store.transact(async (tx) => {
+    const live = await findEmailChange(tx, code, now);
+    if (!live) throw notFound('Email change');
+    if (await takenBy(tx, live.newEmail, live.customer)) throw conflict(`${live.newEmail} is already used by another account with this merchant.`);
+    await consumeSignInCode(tx, code, KINDS, now);
+    const customer = await tx.put('customers', { ...live.customer, email: live.newEmail, pending_email: null, updated_at: iso(now) });
+    await revokeCustomerTokens(tx, customer.merchant_id, customer.id, now);
+    const cancel = await issueCancel(tx, customer, live.customer.email, live.newEmail, now);
     return { customer, previous: live.customer.email, cancel };
   });
 }
@@ -138,11 +135,11 @@ function parseCancelData(data: string | null): { from: string; to: string } | nu
 }
 
 /** The change a cancel code can still stop or undo, or null. Spends nothing. */
-export function findEmailCancel(store: Pick<Store, 'findOneBy' | 'get'>, code: string, now: number): CancelableChange | null {
-  const check = checkSignInCode(store, code, CANCEL_KINDS, now);
+export async function findEmailCancel(r: StoreReader, code: string, now: number): Promise<CancelableChange | null> {
+  const check = await checkSignInCode(r, code, CANCEL_KINDS, now);
   if (!check.ok) return null;
   const data = parseCancelData(check.record.data);
-  const customer = store.get('customers', check.record.customer_id);
+  const customer = await r.get('customers', check.record.customer_id);
   if (!data || !customer) return null;
   if (customer.pending_email === data.to) return { code: check.record, customer, ...data, applied: false };
   if (customer.email === data.to) return { code: check.record, customer, ...data, applied: true };
@@ -156,22 +153,25 @@ export function findEmailCancel(store: Pick<Store, 'findOneBy' | 'get'>, code: s
  */
 export function cancelEmailChange(deps: DomainDeps, code: string): Promise<Customer> {
   const now = deps.clock();
-  return deps.store.transact((tx) => {
-    const live = findEmailCancel(deps.store, code, now);
-    if (!live) throw new ApiError(404, ['This link is invalid, expired or already used.']);
+  return deps.store.transact(async (tx) => {
+    const live = await findEmailCancel(tx, code, now);
+    if (!live) throw notFound('Email change');
     // Undo only onto an address nobody else took meanwhile; the sign-out below happens either way.
-    const taken = deps.store
-      .findBy('customers', 'email', live.from)
-      .some((c) => c.id !== live.customer.id && c.merchant_id === live.customer.merchant_id && c.mode === live.customer.mode);
-    consumeSignInCode(tx, deps.store, code, CANCEL_KINDS, now);
-    retireEmailChanges(tx, deps.store, live.customer.id, now);
-    const customer = tx.put('customers', {
+    const taken = await takenBy(tx, live.from, live.customer);
+    await consumeSignInCode(tx, code, CANCEL_KINDS, now);
+    await retireEmailChanges(tx, live.customer.id, now);
+    const customer = await tx.put('customers', {
       ...live.customer,
       email: live.applied && !taken ? live.from : live.customer.email,
       pending_email: null,
       updated_at: iso(now),
     });
-    revokeCustomerTokens(tx, deps.store, customer.merchant_id, customer.id, now);
+    await revokeCustomerTokens(tx, customer.merchant_id, customer.id, now);
     return customer;
   });
 }
+
+/** For the confirm page: the change a code stands for, now. */
+export const lookupEmailChange = (deps: DomainDeps, code: string) => findEmailChange(deps.store, code, deps.clock());
+/** For the cancel page: the change a cancel code can still stop or undo, now. */
+export const lookupEmailCancel = (deps: DomainDeps, code: string) => findEmailCancel(deps.store, code, deps.clock());

@@ -1,7 +1,9 @@
 import { newId } from '../ids.js';
 import { iso } from '../clock.js';
-import type { Store, Tx } from '../store/store.js';
-import type { Mode, WebhookEvent } from '../store/schema.js';
+import type { Tx } from '../store/interface.js';
+import type { Mode, Subscription, WebhookEvent } from '../store/schema.js';
+import { wireSubscription } from '../wire/subscription.js';
+import { subscriptionView } from './views.js';
 
 export interface EventInput {
   merchantId: string;
@@ -14,8 +16,8 @@ export interface EventInput {
  * Writes a webhook event into the outbox, plus one pending delivery per matching endpoint, in
  * the caller's transaction: the change and its event reach the disk together or not at all.
  */
-export function recordEvent(tx: Tx, store: Pick<Store, 'findBy'>, input: EventInput, now: number): WebhookEvent {
-  const event = tx.put('webhook_events', {
+export async function recordEvent(tx: Tx, input: EventInput, now: number): Promise<WebhookEvent> {
+  const event = await tx.put('webhook_events', {
     id: newId('evt'),
     merchant_id: input.merchantId,
     mode: input.mode,
@@ -23,10 +25,10 @@ export function recordEvent(tx: Tx, store: Pick<Store, 'findBy'>, input: EventIn
     object: input.object,
     created_at: iso(now),
   });
-  for (const endpoint of store.findBy('webhook_endpoints', 'merchant_id', input.merchantId)) {
+  for (const endpoint of await tx.findBy('webhook_endpoints', 'merchant_id', input.merchantId)) {
     if (endpoint.mode !== input.mode || endpoint.status !== 'active') continue;
     if (endpoint.events.length > 0 && !endpoint.events.includes(input.eventType)) continue;
-    tx.put('webhook_deliveries', {
+    await tx.put('webhook_deliveries', {
       id: newId('dlv'),
       merchant_id: input.merchantId,
       event_id: event.id,
@@ -42,4 +44,12 @@ export function recordEvent(tx: Tx, store: Pick<Store, 'findBy'>, input: EventIn
     });
   }
   return event;
+}
+
+/** Saves a subscription's new state and records the event it causes, in the caller's transaction. */
+export async function saveSubscription(tx: Tx, subscription: Subscription, eventType: string, now: number): Promise<Subscription> {
+  const saved = await tx.put('subscriptions', subscription);
+  const object = wireSubscription(await subscriptionView(tx, saved));
+  await recordEvent(tx, { merchantId: saved.merchant_id, mode: saved.mode, eventType, object }, now);
+  return saved;
 }

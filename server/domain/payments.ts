@@ -1,6 +1,6 @@
 import { newId } from '../ids.js';
 import { iso } from '../clock.js';
-import type { Tx } from '../store/store.js';
+import type { Tx } from '../store/interface.js';
 import type { Customer, PaymentKind, Product, Subscription, Transaction } from '../store/schema.js';
 
 /** Sales tax added on top of the price (tax-exclusive), the same flat rate the demo history uses. */
@@ -30,12 +30,12 @@ export const isPeriodPayment = (t: Transaction) => (t.kind ?? 'period') === 'per
  * Writes a paid transaction and its order (what the customer bought) in the caller's commit. There
  * is no real card network here: every charge succeeds, which is what a test-mode merchant expects.
  */
-export function recordPayment(tx: Tx, input: PaymentInput): Transaction {
+export async function recordPayment(tx: Tx, input: PaymentInput): Promise<Transaction> {
   const { subscription: sub, product, amount, now } = input;
   const tax = taxOn(amount);
   const transactionId = newId('tran');
   const orderId = newId('ord');
-  tx.put('orders', {
+  await tx.put('orders', {
     id: orderId,
     merchant_id: sub.merchant_id,
     mode: sub.mode,

@@ -1,8 +1,9 @@
-import { notFound } from '../errors.js';
 import { newId } from '../ids.js';
-import type { Product } from '../store/schema.js';
+import type { StoreReader } from '../store/interface.js';
+import type { Merchant, Product } from '../store/schema.js';
+import type { DomainDeps } from './deps.js';
+import { notFound } from './errors.js';
 import { inScope, type Scope } from './scope.js';
-import type { DomainDeps } from './subscriptions.js';
 
 /** A new active, recurring, tax-exclusive product record with its own price id. */
 export function newProduct(
@@ -23,15 +24,23 @@ export function newProduct(
   };
 }
 
-export function getProduct(deps: DomainDeps, scope: Scope, id: string): Product {
-  const p = deps.store.get('products', id);
-  if (!inScope(scope, p)) throw notFound('Product');
-  return p!;
+export async function getProduct(deps: DomainDeps, scope: Scope, id: string): Promise<Product> {
+  const p = await deps.store.get('products', id);
+  if (!p || !inScope(scope, p)) throw notFound('Product');
+  return p;
 }
 
-export function searchProducts(deps: DomainDeps, scope: Scope, filter: { status?: Product['status'] }): Product[] {
-  return deps.store
-    .findBy('products', 'merchant_id', scope.merchantId)
+export async function searchProducts(deps: DomainDeps, scope: Scope, filter: { status?: Product['status'] }): Promise<Product[]> {
+  return (await deps.store.findBy('products', 'merchant_id', scope.merchantId))
     .filter((p) => inScope(scope, p) && (!filter.status || p.status === filter.status))
     .sort((a, b) => b.created_at.localeCompare(a.created_at) || a.id.localeCompare(b.id));
+}
+
+/** Products a customer of this merchant may switch to: the allow-list, or every active recurring product. */
+export async function switchablePlans(r: StoreReader, merchant: Merchant, scope: Scope): Promise<Product[]> {
+  if (!merchant.settings.allow_plan_switch) return [];
+  const allow = merchant.settings.switchable_product_ids;
+  return (await r.findBy('products', 'merchant_id', merchant.id))
+    .filter((p) => p.mode === scope.mode && p.status === 'active' && p.billing_type === 'recurring')
+    .filter((p) => allow.length === 0 || allow.includes(p.id));
 }

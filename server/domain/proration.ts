@@ -30,7 +30,7 @@ export function unusedFraction(periodStartMs: number, periodEndMs: number, nowMs
 }
 
 /**
- * Proration of a plan or units change, in integer cents (DOMAIN.md). `proration-charge` is
+ * Proration of a plan or units change, in integer cents (docs/domain.md). `proration-charge` is
  * Creem's deprecated name for `proration-charge-immediately`; `proration-none` moves no money now.
  */
 export function prorate(input: ProrateInput): Proration {

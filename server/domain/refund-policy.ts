@@ -1,12 +1,11 @@
-import { ApiError } from '../errors.js';
+import type { Tx } from '../store/interface.js';
 import type { MerchantSettings, Refund, Subscription, SubscriptionStatus, Transaction } from '../store/schema.js';
-import type { Store, Tx } from '../store/store.js';
-import { wireSubscription } from '../wire/subscription.js';
-import { recordEvent } from './events.js';
+import { conflict, forbidden, notFound } from './errors.js';
+import { saveSubscription } from './events.js';
 import { isPeriodPayment } from './payments.js';
 import { applyRefund, checkRefund, refundableAmount } from './refunds.js';
 import { cancel, type Transition } from './subscription-rules.js';
-import { customerTransaction, mailMerchant, putRequest, type CustomerScope, type Filed, type RequestDeps } from './customer-requests.js';
+import { customerTransaction, localParty, putRequest, tellMerchant, type CustomerScope, type Filed, type RequestDeps } from './customer-requests.js';
 
 const DAY_MS = 86_400_000;
 
@@ -23,19 +22,19 @@ export type RefundDecision = { outcome: 'refund' | 'request'; amount: number };
 export function decideRefund(policy: MerchantSettings['refund'], t: Transaction, now: number): RefundDecision {
   if (t.status !== 'paid') {
     const why = t.status === 'refunded' || t.status === 'partialRefund' ? 'has already been refunded' : `is ${t.status}, not paid`;
-    throw new ApiError(409, [`Payment ${t.id} ${why}; it cannot be refunded here.`]);
+    throw conflict(`Payment ${t.id} ${why}; it cannot be refunded here.`);
   }
   const amount = refundableAmount(t);
-  if (amount === 0) throw new ApiError(409, [`Payment ${t.id} has nothing left to refund.`]);
+  if (amount === 0) throw conflict(`Payment ${t.id} has nothing left to refund.`);
   const automatic = isPeriodPayment(t) && policy.auto_refund_days > 0 && now - t.created_at <= policy.auto_refund_days * DAY_MS;
   if (automatic) return { outcome: 'refund', amount };
   if (policy.allow_requests) return { outcome: 'request', amount };
-  if (!isPeriodPayment(t)) throw new ApiError(403, ['A charge for a plan or seat change is not refunded automatically; please contact support.']);
-  throw new ApiError(403, [
+  if (!isPeriodPayment(t)) throw forbidden('A charge for a plan or seat change is not refunded automatically; please contact support.');
+  throw forbidden(
     policy.auto_refund_days > 0
       ? `Refunds are only available within ${policy.auto_refund_days} days of a payment.`
       : 'Refunds cannot be requested here; please contact support.',
-  ]);
+  );
 }
 
 export interface RefundRequestInput {
@@ -58,17 +57,10 @@ const RUNNING: SubscriptionStatus[] = ['active', 'trialing', 'scheduled_cancel',
  * When `t` is the payment for the current period of a running subscription, the cancel a full
  * refund of it causes (checked before anything is written); otherwise null.
  */
-function cancelForRefund(store: Pick<Store, 'get'>, t: Transaction, now: number): Transition | null {
-  if (!t.subscription_id || !isPeriodPayment(t) || t.period_start === null) return null;
-  const sub = store.get('subscriptions', t.subscription_id);
-  if (!sub || !RUNNING.includes(sub.status) || t.period_start < Date.parse(sub.current_period_start_date)) return null;
+async function cancelForRefund(tx: Tx, t: Transaction, now: number): Promise<Transition | null> {
+  const sub = t.subscription_id ? await tx.get('subscriptions', t.subscription_id) : undefined;
+  if (!sub || !paidCurrentPeriod(t, sub)) return null;
   return cancel(sub, { mode: 'immediate', onExecute: 'cancel' }, now);
-}
-
-function applyCancel(tx: Tx, store: Store, { subscription, eventType }: Transition, now: number): Subscription {
-  const saved = tx.put('subscriptions', subscription);
-  recordEvent(tx, store, { merchantId: saved.merchant_id, mode: saved.mode, eventType, object: wireSubscription(store, saved) }, now);
-  return saved;
 }
 
 const refundReason = (reason: string): Refund['reason'] => (reason === 'duplicate' ? 'duplicate' : 'requested_by_customer');
@@ -76,36 +68,51 @@ const refundReason = (reason: string): Refund['reason'] => (reason === 'duplicat
 /**
  * A customer's refund request, decided by the merchant's policy. The decision, the refund (when
  * automatic), the request record and its event are one commit, so a retried or concurrent request
- * finds the first one and gets 409 instead of a second refund. An automatic refund of the current
+ * finds the first one and is refused instead of a second refund. An automatic refund of the current
  * period's payment also cancels the subscription at once, in the same commit: the customer has
  * their money back, so the period it paid for ends.
  */
 export async function requestRefund(deps: RequestDeps, scope: CustomerScope, input: RefundRequestInput): Promise<RefundFiled> {
   const now = deps.clock();
-  const filed = await deps.store.transact((tx): RefundFiled => {
-    const t = customerTransaction(deps, scope, input.transactionId);
-    const merchant = deps.store.get('merchants', scope.merchantId);
-    if (!merchant) throw new ApiError(404, ['Merchant not found']);
-    const open = deps.store
-      .findBy('customer_requests', 'transaction_id', t.id)
-      .find((r) => r.kind === 'refund' && r.status === 'pending');
-    if (open) throw new ApiError(409, [`A refund request for this payment is already waiting for an answer (${open.reference}).`]);
+  const party = await localParty(deps, scope);
+  const filed = await deps.store.transact(async (tx): Promise<RefundFiled> => {
+    const t = await customerTransaction(tx, scope, input.transactionId);
+    const merchant = await tx.get('merchants', scope.merchantId);
+    if (!merchant) throw notFound('Merchant');
+    await refuseOpenRequest(tx, t.id);
     const decision = decideRefund(merchant.settings.refund, t, now);
-    const fields: Record<string, string> = { reason: input.reason, amount: `${(decision.amount / 100).toFixed(2)} ${t.currency}` };
-    if (input.comment) fields.comment = input.comment;
+    const fields = refundFields(input, t, decision);
     if (decision.outcome === 'refund') {
       const amount = checkRefund(t, decision.amount);
-      const ending = cancelForRefund(deps.store, t, now);
+      const ending = await cancelForRefund(tx, t, now);
       if (ending) fields.canceled_subscription = ending.subscription.id;
-      applyRefund(tx, deps.store, t, amount, refundReason(input.reason), now);
-      const canceled = ending ? applyCancel(tx, deps.store, ending, now) : null;
-      const request = putRequest(tx, deps, scope, { kind: 'refund', transactionId: t.id, status: 'refunded', fields }, now);
+      await applyRefund(tx, t, amount, refundReason(input.reason), now);
+      const canceled = ending ? await saveSubscription(tx, ending.subscription, ending.eventType, now) : null;
+      const request = await putRequest(tx, scope, { kind: 'refund', transactionId: t.id, status: 'refunded', fields }, party.customer, now);
       return { request, replayed: false, outcome: 'refunded', amount, canceled };
     }
-    const request = putRequest(tx, deps, scope, { kind: 'refund', transactionId: t.id, status: 'pending', fields }, now);
+    const request = await putRequest(tx, scope, { kind: 'refund', transactionId: t.id, status: 'pending', fields }, party.customer, now);
     return { request, replayed: false, outcome: 'pending', amount: decision.amount, canceled: null };
   });
   // Only a pending request needs the merchant to act; an automatic refund is already done.
-  if (filed.outcome === 'pending') await mailMerchant(deps, filed.request);
+  if (filed.outcome === 'pending') await tellMerchant(deps, party, filed.request, await deps.store.get('transactions', input.transactionId));
   return filed;
+}
+
+/** One refund request per payment at a time: a second one while the first waits is refused. */
+export async function refuseOpenRequest(tx: Tx, transactionId: string): Promise<void> {
+  const open = (await tx.findBy('customer_requests', 'transaction_id', transactionId)).find((r) => r.kind === 'refund' && r.status === 'pending');
+  if (open) throw conflict(`A refund request for this payment is already waiting for an answer (${open.reference}).`);
+}
+
+/** What the merchant is told of a refund request. */
+export function refundFields(input: RefundRequestInput, t: Transaction, decision: RefundDecision): Record<string, string> {
+  const fields: Record<string, string> = { reason: input.reason, amount: `${(decision.amount / 100).toFixed(2)} ${t.currency}` };
+  if (input.comment) fields.comment = input.comment;
+  return fields;
+}
+
+/** True when `t` paid for the period `sub` is in now: refunding it ends that period. */
+export function paidCurrentPeriod(t: Transaction, sub: Subscription): boolean {
+  return !!t.subscription_id && isPeriodPayment(t) && t.period_start !== null && RUNNING.includes(sub.status) && t.period_start >= Date.parse(sub.current_period_start_date);
 }

@@ -1,23 +1,23 @@
 import { iso } from '../clock.js';
+import type { Tx } from '../store/interface.js';
 import type { Subscription } from '../store/schema.js';
-import type { Tx } from '../store/store.js';
-import { wireSubscription } from '../wire/subscription.js';
-import { recordEvent } from './events.js';
+import type { DomainDeps } from './deps.js';
+import { saveSubscription } from './events.js';
 import { addPeriod } from './periods.js';
 import { recordPayment } from './payments.js';
 import { endScheduledCancel } from './subscription-rules.js';
-import type { DomainDeps } from './subscriptions.js';
 
 /** A server that was off for a long time catches up at most this many periods per subscription per run. */
 const MAX_CATCH_UP = 36;
+const ROLLING: Subscription['status'][] = ['active', 'trialing', 'scheduled_cancel'];
 
 const due = (s: Subscription, now: number) => Date.parse(s.current_period_end_date) <= now;
 
 /** Renews one active/trialing subscription for every period that has ended, one paid transaction each. */
-function renew(tx: Tx, deps: DomainDeps, sub: Subscription, now: number): boolean {
-  const product = deps.store.get('products', sub.product_id);
+async function renew(tx: Tx, sub: Subscription, now: number): Promise<boolean> {
+  const product = await tx.get('products', sub.product_id);
   if (!product) return false;
-  const customer = deps.store.get('customers', sub.customer_id);
+  const customer = await tx.get('customers', sub.customer_id);
   const units = sub.items[0]?.units ?? 1;
   let current = sub;
   for (let i = 0; i < MAX_CATCH_UP && due(current, now); i++) {
@@ -25,7 +25,7 @@ function renew(tx: Tx, deps: DomainDeps, sub: Subscription, now: number): boolea
     const end = addPeriod(start, product.billing_period);
     // A one-time product has no next period: leave it alone rather than loop.
     if (end <= start) return i > 0;
-    const t = recordPayment(tx, {
+    const t = await recordPayment(tx, {
       subscription: current,
       product,
       customer,
@@ -35,7 +35,7 @@ function renew(tx: Tx, deps: DomainDeps, sub: Subscription, now: number): boolea
       description: `${product.name} × ${units}`,
       now,
     });
-    current = tx.put('subscriptions', {
+    const next: Subscription = {
       ...current,
       status: 'active',
       current_period_start_date: iso(start),
@@ -44,8 +44,8 @@ function renew(tx: Tx, deps: DomainDeps, sub: Subscription, now: number): boolea
       last_transaction_id: t.id,
       last_transaction_date: iso(now),
       updated_at: iso(now),
-    });
-    recordEvent(tx, deps.store, { merchantId: current.merchant_id, mode: current.mode, eventType: 'subscription.paid', object: wireSubscription(deps.store, current) }, now);
+    };
+    current = await saveSubscription(tx, next, 'subscription.paid', now);
   }
   return current !== sub;
 }
@@ -56,22 +56,19 @@ function renew(tx: Tx, deps: DomainDeps, sub: Subscription, now: number): boolea
  * past_due and unpaid ones are left as they are. Returns how many subscriptions changed.
  */
 export async function rollOverDue(deps: DomainDeps, nowMs: number): Promise<number> {
-  const candidates = deps.store
-    .all('subscriptions')
-    .filter((s) => ['active', 'trialing', 'scheduled_cancel'].includes(s.status) && due(s, nowMs))
-    .map((s) => s.id);
+  const candidates: string[] = [];
+  for (const status of ROLLING) for (const s of await deps.store.findBy('subscriptions', 'status', status)) if (due(s, nowMs)) candidates.push(s.id);
   // One commit per subscription (a bad record cannot block the others); group commit writes them together.
   const results = await Promise.allSettled(
     candidates.map((id) =>
-      deps.store.transact((tx) => {
+      deps.store.transact(async (tx) => {
         // Re-read inside the commit: a request may have changed it since the scan.
-        const sub = deps.store.get('subscriptions', id);
+        const sub = await tx.get('subscriptions', id);
         if (!sub || !due(sub, nowMs)) return false;
-        if (sub.status === 'active' || sub.status === 'trialing') return renew(tx, deps, sub, nowMs);
+        if (sub.status === 'active' || sub.status === 'trialing') return renew(tx, sub, nowMs);
         if (sub.status !== 'scheduled_cancel') return false;
         const { subscription, eventType } = endScheduledCancel(sub, nowMs);
-        const saved = tx.put('subscriptions', subscription);
-        recordEvent(tx, deps.store, { merchantId: saved.merchant_id, mode: saved.mode, eventType, object: wireSubscription(deps.store, saved) }, nowMs);
+        await saveSubscription(tx, subscription, eventType, nowMs);
         return true;
       }),
     ),

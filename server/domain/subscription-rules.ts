@@ -1,11 +1,11 @@
-import { ApiError } from '../errors.js';
 import { iso } from '../clock.js';
 import type { CancelMode, PausedBy, Subscription, SubscriptionStatus } from '../store/schema.js';
+import { conflict, forbidden } from './errors.js';
 
 /**
  * The subscription state machine as pure functions: each takes a subscription and the time and
- * returns the next subscription plus the webhook event it causes, or throws a 409 naming the
- * refused transition. See DOMAIN.md for the table.
+ * returns the next subscription plus the webhook event it causes, or throws a conflict naming
+ * the refused transition. The table is in docs/domain.md.
  */
 export interface Transition {
   subscription: Subscription;
@@ -16,10 +16,8 @@ const CANCELABLE_NOW: SubscriptionStatus[] = ['active', 'trialing', 'past_due', 
 const SCHEDULABLE: SubscriptionStatus[] = ['active', 'trialing'];
 
 function refuse(sub: Subscription, action: string): never {
-  if (sub.status === 'canceled' || sub.status === 'expired') {
-    throw new ApiError(409, [`Subscription ${sub.id} is ${sub.status}; it cannot ${action}.`]);
-  }
-  throw new ApiError(409, [`Subscription ${sub.id} is ${sub.status}; it cannot ${action} from that state.`]);
+  if (sub.status === 'canceled' || sub.status === 'expired') throw conflict(`Subscription ${sub.id} is ${sub.status}; it cannot ${action}.`);
+  throw conflict(`Subscription ${sub.id} is ${sub.status}; it cannot ${action} from that state.`);
 }
 
 export interface CancelOptions {
@@ -40,7 +38,7 @@ export function cancel(sub: Subscription, opts: CancelOptions, now: number): Tra
     };
   }
   if (!SCHEDULABLE.includes(sub.status)) {
-    if (sub.status === 'scheduled_cancel') throw new ApiError(409, [`Subscription ${sub.id} is already scheduled to cancel at ${sub.current_period_end_date}.`]);
+    if (sub.status === 'scheduled_cancel') throw conflict(`Subscription ${sub.id} is already scheduled to cancel at ${sub.current_period_end_date}.`);
     refuse(sub, 'be scheduled to cancel');
   }
   return {
@@ -66,7 +64,7 @@ export function pause(sub: Subscription, now: number, by: PausedBy = 'merchant')
 export function resume(sub: Subscription, now: number, by: PausedBy = 'merchant'): Transition {
   if (sub.status !== 'paused' && sub.status !== 'scheduled_cancel') refuse(sub, 'be resumed');
   if (by === 'customer' && sub.status === 'paused' && sub.paused_by !== 'customer') {
-    throw new ApiError(403, [`Subscription ${sub.id} was paused by the merchant; please contact support to resume it.`]);
+    throw forbidden(`Subscription ${sub.id} was paused by the merchant; please contact support to resume it.`);
   }
   return {
     subscription: {

@@ -1,12 +1,12 @@
-import { notFound } from '../errors.js';
 import type { Transaction } from '../store/schema.js';
+import type { DomainDeps } from './deps.js';
+import { notFound } from './errors.js';
 import { inScope, type Scope } from './scope.js';
-import type { DomainDeps } from './subscriptions.js';
 
-export function getTransaction(deps: DomainDeps, scope: Scope, id: string): Transaction {
-  const t = deps.store.get('transactions', id);
-  if (!inScope(scope, t)) throw notFound('Transaction');
-  return t!;
+export async function getTransaction(deps: DomainDeps, scope: Scope, id: string): Promise<Transaction> {
+  const t = await deps.store.get('transactions', id);
+  if (!t || !inScope(scope, t)) throw notFound('Transaction');
+  return t;
 }
 
 export interface TransactionFilter {
@@ -16,13 +16,13 @@ export interface TransactionFilter {
 }
 
 /** Newest first. Starts from the narrowest index the filter allows, so a customer's history never scans the whole merchant. */
-export function searchTransactions(deps: DomainDeps, scope: Scope, f: TransactionFilter): Transaction[] {
+export async function searchTransactions(deps: DomainDeps, scope: Scope, f: TransactionFilter): Promise<Transaction[]> {
   const { store } = deps;
   const base = f.orderId
-    ? store.findBy('transactions', 'order_id', f.orderId)
+    ? await store.findBy('transactions', 'order_id', f.orderId)
     : f.customerId
-      ? store.findBy('transactions', 'customer_id', f.customerId)
-      : store.findBy('transactions', 'merchant_id', scope.merchantId);
+      ? await store.findBy('transactions', 'customer_id', f.customerId)
+      : await store.findBy('transactions', 'merchant_id', scope.merchantId);
   return base
     .filter(
       (t) =>

@@ -1,6 +1,6 @@
 import { brandedMail, type RenderedMail } from './templates.js';
-import { emailChangeText as text } from './email-change-messages.js';
-import type { Locale } from './messages.js';
+import { text } from '../texts/index.js';
+import type { Locale } from '../../contract/locales.js';
 import type { Merchant } from '../store/schema.js';
 
 /**

@@ -3,7 +3,7 @@ import path from 'node:path';
 import nodemailer from 'nodemailer';
 import { newId } from '../ids.js';
 import { iso, type Clock } from '../clock.js';
-import type { Store } from '../store/store.js';
+import type { Store } from '../store/interface.js';
 import type { MailMessage } from '../store/schema.js';
 
 export interface OutgoingMail {
@@ -24,16 +24,17 @@ export interface OutgoingMail {
 export interface Mailer {
   send(mail: OutgoingMail): Promise<void>;
   /** The dev outbox, newest first; empty when mail goes out over SMTP. */
-  outbox?(): MailMessage[];
+  outbox?(): Promise<MailMessage[]>;
 }
 
 /** How many sensitive messages the dev outbox file keeps. */
 const OUTBOX_FILE_LIMIT = 200;
 
+
 export const outboxFileFor = (dataFile: string) => path.join(path.dirname(dataFile), 'dev-outbox.json');
 
-/** SMTP when SMTP_URL is set; otherwise the dev outbox, kept with the data (shown at /dev/mailbox). */
-export function createMailer(opts: { smtpUrl?: string; from: string; store: Store; clock: Clock }): Mailer {
+/** SMTP when SMTP_URL is set; otherwise the dev outbox: plain mails in the store, mails with a code in `outboxFile`. */
+export function createMailer(opts: { smtpUrl?: string; from: string; store: Store; clock: Clock; outboxFile: string }): Mailer {
   const fromAddress = /<([^<>]+)>\s*$/.exec(opts.from)?.[1] ?? opts.from;
   const from = (name?: string) => (name ? { name, address: fromAddress } : opts.from);
 
@@ -51,11 +52,11 @@ export function createMailer(opts: { smtpUrl?: string; from: string; store: Stor
           headers: { 'Auto-Submitted': 'auto-generated' },
         });
       },
-      outbox: () => [],
+      outbox: async () => [],
     };
   }
 
-  const file = outboxFileFor(opts.store.file);
+  const file = opts.outboxFile;
   const secretMail = new SecretOutbox(file);
   return {
     async send(mail) {
@@ -70,10 +71,10 @@ export function createMailer(opts: { smtpUrl?: string; from: string; store: Stor
       if (mail.sensitive) await secretMail.add(message);
       else await opts.store.transact((tx) => tx.put('mailbox', message));
     },
-    outbox() {
+    async outbox() {
       // Newest first; within the same millisecond, the later write first.
       const seq = new Map<string, number>();
-      const all = [...opts.store.all('mailbox'), ...secretMail.list()];
+      const all = [...(await opts.store.all('mailbox')), ...secretMail.list()];
       all.forEach((m, i) => seq.set(m.id, i));
       return all.sort((a, b) => b.created_at.localeCompare(a.created_at) || seq.get(b.id)! - seq.get(a.id)!);
     },

@@ -1,5 +1,6 @@
 import { html, safeColor, safeUrl, onColor, type SafeHtml } from '../pages/html.js';
-import { t, textDirection, type Locale } from './messages.js';
+import { textDirection, type Locale } from '../../contract/locales.js';
+import { text } from '../texts/index.js';
 import type { Merchant } from '../store/schema.js';
 
 export interface RenderedMail {
@@ -29,7 +30,7 @@ export function brandedMail(input: BrandedMailInput): RenderedMail {
   const logo = safeUrl(brand.logo_url, ['https:']);
   const support = merchant.settings.support_email;
   const footnotes = input.footnotes ?? [];
-  const supportLine = support ? t(locale, 'support', { email: support }) : null;
+  const supportLine = support ? text(locale, 'support', { email: support }) : null;
   const button = input.button && safeUrl(input.button.url) ? { ...input.button, url: safeUrl(input.button.url)! } : undefined;
 
   const body: SafeHtml = html`<!doctype html>
@@ -45,14 +46,14 @@ ${button ? html`<p style="margin:24px 0"><a href="${button.url}" style="display:
 </td></tr>
 <tr><td style="padding:0 32px 28px">
 ${footnotes.map((f) => html`<p style="margin:0 0 8px;font-size:13px;line-height:1.5;color:#5b616e">${f}</p>`)}
-${button ? html`<p style="margin:0 0 8px;font-size:12px;line-height:1.5;color:#5b616e;word-break:break-all">${t(locale, 'copy')}<br>${button.url}</p>` : ''}
+${button ? html`<p style="margin:0 0 8px;font-size:12px;line-height:1.5;color:#5b616e;word-break:break-all">${text(locale, 'copy')}<br>${button.url}</p>` : ''}
 ${supportLine ? html`<p style="margin:0;font-size:13px;line-height:1.5;color:#5b616e">${supportLine}</p>` : ''}
 </td></tr>
 </table></td></tr></table>
 </body></html>`;
 
-  const text = [brand.name, '', ...input.paragraphs.flatMap((p) => [p, '']), ...(button ? [`${button.label}: ${button.url}`, ''] : []), ...footnotes, ...(supportLine ? ['', supportLine] : [])].join('\n');
-  return { subject: input.subject, text, html: body.value };
+  const plain = [brand.name, '', ...input.paragraphs.flatMap((p) => [p, '']), ...(button ? [`${button.label}: ${button.url}`, ''] : []), ...footnotes, ...(supportLine ? ['', supportLine] : [])].join('\n');
+  return { subject: input.subject, text: plain, html: body.value };
 }
 
 /** The magic-link / portal-link email. */
@@ -62,9 +63,9 @@ export function signInMail(opts: { locale: Locale; merchant: Merchant; url: stri
   return brandedMail({
     locale,
     merchant,
-    subject: t(locale, 'subject', { merchant: name }),
-    paragraphs: [t(locale, 'intro', { merchant: name, minutes: opts.minutes })],
-    button: { label: t(locale, 'button'), url: opts.url },
-    footnotes: [t(locale, 'ignore')],
+    subject: text(locale, 'subject', { merchant: name }),
+    paragraphs: [text(locale, 'intro', { merchant: name, minutes: opts.minutes })],
+    button: { label: text(locale, 'button'), url: opts.url },
+    footnotes: [text(locale, 'ignore')],
   });
 }

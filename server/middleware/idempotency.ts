@@ -2,11 +2,10 @@ import { createMiddleware } from 'hono/factory';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ApiError } from '../errors.js';
 import { sha256 } from '../ids.js';
-import type { Store } from '../store/store.js';
+import { storeAnswer, storedAnswer } from '../domain/idempotency.js';
 import type { AppEnv } from '../env.js';
 
-/** How long an answer is kept for replay. */
-export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+export { IDEMPOTENCY_TTL_MS } from '../domain/idempotency.js';
 
 const KEY = /^[\x21-\x7e]{1,255}$/;
 
@@ -31,15 +30,15 @@ export function idempotency() {
     if (c.req.method !== 'POST' || key === undefined) return next();
     if (!KEY.test(key)) throw new ApiError(400, ['Idempotency-Key must be 1 to 255 visible ASCII characters.']);
     if (CREDENTIAL_PATHS.test(c.req.path)) return next();
-    const { store, clock } = c.var.deps;
+    const { deps } = c.var;
     const merchantId = c.var.merchant.id;
     const id = `${merchantId}:${key}`;
     // Hono caches the text, so the route's JSON validator still reads the same body.
     const body = await c.req.text();
     const fingerprint = sha256(JSON.stringify([c.var.mode, c.req.method, c.req.path, body]));
-    const now = clock();
-    const prior = store.get('idempotency', id);
-    if (prior && now - prior.created_at < IDEMPOTENCY_TTL_MS) {
+    const now = deps.clock();
+    const prior = await storedAnswer(deps, id, now);
+    if (prior) {
       if (prior.fingerprint !== fingerprint) {
         throw new ApiError(422, [`Idempotency-Key "${key}" was already used with a different request; use a new key for a new request.`]);
       }
@@ -53,22 +52,10 @@ export function idempotency() {
       const res = c.res;
       if (res.status >= 200 && res.status < 300 && (res.headers.get('content-type') ?? '').includes('application/json')) {
         const answer = await res.clone().json();
-        await store.transact((tx) => {
-          tx.put('idempotency', { id, merchant_id: merchantId, fingerprint, status: res.status, body: answer, created_at: now });
-        });
+        await storeAnswer(deps, { id, merchant_id: merchantId, fingerprint, status: res.status, body: answer, created_at: now });
       }
     } finally {
       inFlight.delete(id);
     }
   });
-}
-
-/** Drops stored answers older than the TTL; meant for the server's periodic timer. Returns how many went. */
-export async function purgeExpiredIdempotency(store: Store, now: number): Promise<number> {
-  const old = store.all('idempotency').filter((r) => now - r.created_at >= IDEMPOTENCY_TTL_MS);
-  if (old.length === 0) return 0;
-  await store.transact((tx) => {
-    for (const r of old) tx.delete('idempotency', r.id);
-  });
-  return old.length;
 }

@@ -1,5 +1,5 @@
 import { html, safeUrl, type SafeHtml } from './html.js';
-import { textDirection, type Locale } from '../mail/messages.js';
+import { textDirection, type Locale } from '../../contract/locales.js';
 import type { Merchant } from '../store/schema.js';
 
 export interface PageInput {

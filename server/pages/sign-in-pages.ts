@@ -1,6 +1,7 @@
 import { html, type SafeHtml } from './html.js';
 import { page } from './layout.js';
-import { t, type Locale } from '../mail/messages.js';
+import type { Locale } from '../../contract/locales.js';
+import { text as t } from '../texts/index.js';
 import type { Merchant } from '../store/schema.js';
 
 const MINUTES = 10;

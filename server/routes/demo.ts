@@ -3,39 +3,35 @@ import { z } from 'zod';
 import type { AppEnv } from '../env.js';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { badRequest, unauthorized } from '../errors.js';
-import { demoMerchant } from '../seed/demo.js';
 import { WIDGET_VERSION } from './static.js';
 
 const SignInBody = z.object({ customer_id: z.string().min(1).max(64) }).strict();
 
+import type { DemoSite } from '../demo-site.js';
+
 /**
  * Plays the demo merchant's own backend (never mounted in production): it lists the demo
- * customers and mints a widget token for one by calling /v1/widget-tokens with the demo key,
- * exactly as a merchant's server would. The key stays on the server.
+ * customers and mints a widget token for one by calling /v1/widget-tokens with the merchant's
+ * key, exactly as a merchant's server would. The key stays on the server.
  */
-export function demoRoutes(apiKey: string, request: (req: Request) => Response | Promise<Response>) {
+export function demoRoutes(site: DemoSite, request: (req: Request) => Response | Promise<Response>) {
   const app = new Hono<AppEnv>();
 
-  app.get('/demo/api/customers', (c) => {
-    const { store } = c.var.deps;
-    const merchant = demoMerchant(store);
+  app.get('/demo/api/customers', async (c) => {
     const origin = c.var.deps.config.publicUrl;
     // What the playground's copy-paste snippet points at.
     const widget = { stable_url: `${origin}/widget/creem-portal.js`, versioned_url: `${origin}/widget/v${WIDGET_VERSION}/creem-portal.js` };
-    if (!merchant) return c.json({ merchant_id: null, customers: [], widget });
-    const customers = store
-      .findBy('customers', 'merchant_id', merchant.id)
-      .map((x) => ({ id: x.id, name: x.name, email: x.email }));
-    return c.json({ merchant_id: merchant.id, customers, widget });
+    const merchantId = await site.merchantId();
+    if (!merchantId) return c.json({ merchant_id: null, customers: [], widget });
+    return c.json({ merchant_id: merchantId, customers: await site.customers(), widget });
   });
 
   // "Signing in" to the demo merchant's site: a plain session cookie, as a merchant's own login would set.
   app.post('/demo/api/sign-in', async (c) => {
     const parsed = SignInBody.safeParse(await c.req.json().catch(() => null));
     if (!parsed.success) throw badRequest('customer_id is required');
-    const merchant = demoMerchant(c.var.deps.store);
-    const customer = c.var.deps.store.get('customers', parsed.data.customer_id);
-    if (!merchant || customer?.merchant_id !== merchant.id) throw badRequest('Unknown demo customer');
+    const customer = await site.customer(parsed.data.customer_id);
+    if (!customer) throw badRequest('Unknown demo customer');
     setCookie(c, 'demo_customer', customer.id, { path: '/', httpOnly: true, sameSite: 'Lax' });
     return c.json({ ok: true, customer_id: customer.id });
   });
@@ -52,7 +48,7 @@ export function demoRoutes(apiKey: string, request: (req: Request) => Response |
     const res = await request(
       new Request(new URL('/v1/widget-tokens', c.req.url), {
         method: 'POST',
-        headers: { 'x-api-key': apiKey, 'content-type': 'application/json' },
+        headers: { 'x-api-key': site.apiKey, 'content-type': 'application/json' },
         body: JSON.stringify({ customer_id: customerId }),
       }),
     );

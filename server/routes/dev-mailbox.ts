@@ -26,7 +26,7 @@ const messageView = (m: MailMessage) => html`<article>
 /** The dev outbox (never mounted in production): where mail goes when SMTP_URL is unset. */
 export function devMailbox() {
   const router = createRouter();
-  const outbox = (c: { var: { deps: { mailer: { outbox?(): MailMessage[] } } } }) => c.var.deps.mailer.outbox?.() ?? [];
+  const outbox = async (c: { var: { deps: { mailer: { outbox?(): Promise<MailMessage[]> } } } }) => (await c.var.deps.mailer.outbox?.()) ?? [];
 
   router.openapi(
     createRoute({
@@ -36,14 +36,14 @@ export function devMailbox() {
       security: [],
       responses: { 200: { description: 'Messages', content: { 'application/json': { schema: z.array(Message) } } } },
     }),
-    (c) => {
+    async (c) => {
       c.header('Cache-Control', 'no-store');
-      return c.json(outbox(c), 200);
+      return c.json(await outbox(c), 200);
     },
   );
 
-  router.get('/', (c) => {
-    const messages = outbox(c);
+  router.get('/', async (c) => {
+    const messages = await outbox(c);
     const body = page({
       locale: 'en',
       title: 'Dev mailbox',
@@ -56,8 +56,8 @@ ${messages.map(messageView)}`,
   });
 
   // The email as the customer would see it, but sandboxed: no script, no forms, no same-origin access.
-  router.get('/messages/:id/html', (c) => {
-    const m = outbox(c).find((x) => x.id === c.req.param('id'));
+  router.get('/messages/:id/html', async (c) => {
+    const m = (await outbox(c)).find((x) => x.id === c.req.param('id'));
     if (!m) return c.notFound();
     c.header('Content-Security-Policy', "sandbox allow-popups allow-popups-to-escape-sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src https: data:");
     c.header('X-Content-Type-Options', 'nosniff');

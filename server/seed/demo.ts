@@ -1,11 +1,12 @@
 import { newId, randomToken, sha256 } from '../ids.js';
 import { iso } from '../clock.js';
 import { addPeriod } from '../domain/periods.js';
-import type { Store, Tx } from '../store/store.js';
-import type { BillingPeriod, Currency, Customer, Product, Subscription, SubscriptionStatus } from '../store/schema.js';
+import type { Store, Tx } from '../store/interface.js';
+import type { BillingPeriod, Currency, Customer, Merchant, Product, Subscription, SubscriptionStatus } from '../store/schema.js';
 import { newCustomer } from '../domain/customers.js';
 import { newProduct } from '../domain/products.js';
 import { recordPayment } from '../domain/payments.js';
+import type { DemoSite } from '../demo-site.js';
 
 export const DEMO_MERCHANT_NAME = 'Acme Cloud';
 const DAY = 86_400_000;
@@ -16,18 +17,27 @@ export interface SeedOptions {
   now: number;
 }
 
-export function demoMerchant(store: Store) {
-  return store.all('merchants').find((m) => m.name === DEMO_MERCHANT_NAME);
+export async function demoMerchant({ store }: { store: Store }): Promise<Merchant | undefined> {
+  return (await store.all('merchants')).find((m) => m.name === DEMO_MERCHANT_NAME);
+}
+
+/** The demo merchant's customers, for the demo site's sign-in list. */
+export const demoCustomers = ({ store }: { store: Store }, merchant: Merchant) => store.findBy('customers', 'merchant_id', merchant.id);
+
+/** One of the demo merchant's customers, or undefined. */
+export async function demoCustomer(deps: { store: Store }, id: string): Promise<Customer | undefined> {
+  const [merchant, customer] = await Promise.all([demoMerchant(deps), deps.store.get('customers', id)]);
+  return merchant && customer?.merchant_id === merchant.id ? customer : undefined;
 }
 
 /** Gives the demo merchant a test key (the given one, or a new random one) and returns it. */
 export async function ensureDemoKey(store: Store, key: string | undefined, now: number): Promise<string> {
-  const merchant = demoMerchant(store)!;
+  const merchant = (await demoMerchant({ store }))!;
   const apiKey = key ?? `creem_test_${randomToken(32)}`;
   const hash = sha256(apiKey);
-  if (store.findOneBy('api_keys', 'hash', hash)) return apiKey;
-  await store.transact((tx) => {
-    tx.put('api_keys', { id: newId('key'), merchant_id: merchant.id, mode: 'test', hash, hint: apiKey.slice(0, 15), created_at: iso(now) });
+  if (await store.findOneBy('api_keys', 'hash', hash)) return apiKey;
+  await store.transact(async (tx) => {
+    await tx.put('api_keys', { id: newId('key'), merchant_id: merchant.id, mode: 'test', hash, hint: apiKey.slice(0, 15), created_at: iso(now) });
   });
   return apiKey;
 }
@@ -37,23 +47,23 @@ export async function ensureDemoKey(store: Store, key: string | undefined, now: 
  * also on a store seeded by an earlier start (seeding itself happens only once).
  */
 export async function ensureDemoOrigins(store: Store, opts: { publicUrl: string; allowedOrigins: string[] }): Promise<void> {
-  const merchant = demoMerchant(store);
+  const merchant = await demoMerchant({ store });
   if (!merchant) return;
   const wanted = [new URL(opts.publicUrl).origin, ...opts.allowedOrigins];
   const missing = wanted.filter((o) => !merchant.settings.allowed_origins.includes(o));
   if (missing.length === 0) return;
-  await store.transact((tx) => {
-    tx.put('merchants', { ...merchant, settings: { ...merchant.settings, allowed_origins: [...merchant.settings.allowed_origins, ...new Set(missing)] } });
+  await store.transact(async (tx) => {
+    await tx.put('merchants', { ...merchant, settings: { ...merchant.settings, allowed_origins: [...merchant.settings.allowed_origins, ...new Set(missing)] } });
   });
 }
 
 /** Seeds Acme Cloud with products, customers in every subscription state, and payment history. */
 export async function seedDemo(store: Store, opts: SeedOptions): Promise<void> {
-  if (store.count('merchants') > 0) return;
   const { now } = opts;
   const at = iso(now - 400 * DAY);
-  await store.transact((tx) => {
-    const merchant = tx.put('merchants', {
+  await store.transact(async (tx) => {
+    if ((await tx.count('merchants')) > 0) return;
+    const merchant = await tx.put('merchants', {
       id: newId('mer'),
       name: DEMO_MERCHANT_NAME,
       created_at: at,
@@ -72,13 +82,13 @@ export async function seedDemo(store: Store, opts: SeedOptions): Promise<void> {
         update_payment_method_url: `${opts.publicUrl}/demo/update-card`,
       },
     });
-    const product = (name: string, description: string, price: number, currency: Currency, billing_period: BillingPeriod): Product =>
+    const product = (name: string, description: string, price: number, currency: Currency, billing_period: BillingPeriod): Promise<Product> =>
       tx.put('products', newProduct({ merchant_id: merchant.id, mode: 'test', name, description, price, currency, billing_period, created_at: at }));
-    const starter = product('Starter', 'For side projects: 3 apps, community support.', 900, 'USD', 'every-month');
-    const pro = product('Pro', 'For growing teams: unlimited apps, priority support.', 2900, 'USD', 'every-month');
-    const proYearly = product('Pro (yearly)', 'Pro, billed yearly: two months free.', 29000, 'EUR', 'every-year');
+    const starter = await product('Starter', 'For side projects: 3 apps, community support.', 900, 'USD', 'every-month');
+    const pro = await product('Pro', 'For growing teams: unlimited apps, priority support.', 2900, 'USD', 'every-month');
+    const proYearly = await product('Pro (yearly)', 'Pro, billed yearly: two months free.', 29000, 'EUR', 'every-year');
 
-    const customer = (name: string, email: string, country: string, card: string): Customer =>
+    const customer = (name: string, email: string, country: string, card: string): Promise<Customer> =>
       tx.put(
         'customers',
         newCustomer({
@@ -92,7 +102,7 @@ export async function seedDemo(store: Store, opts: SeedOptions): Promise<void> {
         }),
       );
 
-    const subscribe = (cust: Customer, prod: Product, status: SubscriptionStatus, startedDaysAgo: number, units = 1) => {
+    const subscribe = async (cust: Customer, prod: Product, status: SubscriptionStatus, startedDaysAgo: number, units = 1) => {
       const started = now - startedDaysAgo * DAY;
       // Walk whole periods from the start up to now, paying each (trials pay nothing yet).
       let start = started;
@@ -124,27 +134,28 @@ export async function seedDemo(store: Store, opts: SeedOptions): Promise<void> {
         paused_by: status === 'paused' ? 'customer' : null,
         cancel_reason: status === 'canceled' || status === 'scheduled_cancel' ? 'too_expensive' : null,
         cancel_comment: null,
+        metadata: {},
         created_at: iso(started),
         updated_at: iso(started),
       };
       let last: string | null = null;
-      for (const paidAt of payments) last = pay(tx, sub, prod, cust, paidAt, units);
-      tx.put('subscriptions', { ...sub, last_transaction_id: last, last_transaction_date: last ? iso(payments.at(-1)!) : null });
+      for (const paidAt of payments) last = await pay(tx, sub, prod, cust, paidAt, units);
+      await tx.put('subscriptions', { ...sub, last_transaction_id: last, last_transaction_date: last ? iso(payments.at(-1)!) : null });
     };
 
-    const ada = customer('Ada Lovelace', 'ada@example.com', 'GB', 'visa');
-    subscribe(ada, pro, 'active', 160, 3);
-    subscribe(ada, starter, 'canceled', 300);
-    subscribe(customer('Grace Hopper', 'grace@example.com', 'US', 'mastercard'), starter, 'trialing', 3);
-    subscribe(customer('Linus Example', 'linus@example.com', 'FI', 'visa'), pro, 'scheduled_cancel', 75);
-    subscribe(customer('Margaret Hamilton', 'margaret@example.com', 'US', 'amex'), starter, 'paused', 50);
-    subscribe(customer('Jean Müller', 'jean@example.com', 'DE', 'visa'), proYearly, 'active', 200);
+    const ada = await customer('Ada Lovelace', 'ada@example.com', 'GB', 'visa');
+    await subscribe(ada, pro, 'active', 160, 3);
+    await subscribe(ada, starter, 'canceled', 300);
+    await subscribe(await customer('Grace Hopper', 'grace@example.com', 'US', 'mastercard'), starter, 'trialing', 3);
+    await subscribe(await customer('Linus Example', 'linus@example.com', 'FI', 'visa'), pro, 'scheduled_cancel', 75);
+    await subscribe(await customer('Margaret Hamilton', 'margaret@example.com', 'US', 'amex'), starter, 'paused', 50);
+    await subscribe(await customer('Jean Müller', 'jean@example.com', 'DE', 'visa'), proYearly, 'active', 200);
   });
 }
 
 /** A paid period of the demo history, written the way renewals write one. */
-function pay(tx: Tx, sub: Subscription, prod: Product, cust: Customer, paidAt: number, units: number): string {
-  return recordPayment(tx, {
+async function pay(tx: Tx, sub: Subscription, prod: Product, cust: Customer, paidAt: number, units: number): Promise<string> {
+  const t = await recordPayment(tx, {
     subscription: sub,
     product: prod,
     customer: cust,
@@ -153,5 +164,19 @@ function pay(tx: Tx, sub: Subscription, prod: Product, cust: Customer, paidAt: n
     periodEnd: addPeriod(paidAt, prod.billing_period),
     description: `${prod.name} × ${units}`,
     now: paidAt,
-  }).id;
+  });
+  return t.id;
+}
+
+/** The demo site over the seeded store: Acme Cloud's customers, minted for with the demo key. */
+export function seededDemoSite(store: Store, apiKey: string): DemoSite {
+  return {
+    apiKey,
+    merchantId: async () => (await demoMerchant({ store }))?.id ?? null,
+    async customers() {
+      const merchant = await demoMerchant({ store });
+      return merchant ? (await demoCustomers({ store }, merchant)).map((c) => ({ id: c.id, name: c.name, email: c.email })) : [];
+    },
+    customer: (id) => demoCustomer({ store }, id),
+  };
 }

@@ -1,8 +1,8 @@
-import { ApiError, badRequest, conflict, notFound } from '../errors.js';
+import { conflict, invalid, notFound } from '../domain/errors.js';
 import { iso, type Clock } from '../clock.js';
 import { newId } from '../ids.js';
 import { inScope, type Scope } from '../domain/scope.js';
-import type { Store } from '../store/store.js';
+import type { Store, StoreReader } from '../store/interface.js';
 import type { WebhookDelivery, WebhookEndpoint, WebhookEvent } from '../store/schema.js';
 import { assertPublicUrl, UnsafeWebhookUrlError, type GuardOptions } from './address-guard.js';
 import { CREEM_EVENT_TYPES } from './event-types.js';
@@ -22,14 +22,15 @@ export interface WebhookDeps {
 const MAX_ENDPOINTS = 20;
 const MAX_LOG = 20;
 
-export function getEndpoint(store: Store, scope: Scope, id: string): WebhookEndpoint {
-  const e = store.get('webhook_endpoints', id);
-  if (!inScope(scope, e)) throw notFound('Webhook');
-  return e!;
+export async function getEndpoint(r: StoreReader, scope: Scope, id: string): Promise<WebhookEndpoint> {
+  const e = await r.get('webhook_endpoints', id);
+  if (!e || !inScope(scope, e)) throw notFound('Webhook');
+  return e;
 }
 
-export function listEndpoints(store: Store, scope: Scope): WebhookEndpoint[] {
-  return store.findBy('webhook_endpoints', 'merchant_id', scope.merchantId).filter((e) => inScope(scope, e));
+/** The merchant's endpoints in this mode, oldest first. */
+export async function listEndpoints(r: StoreReader, scope: Scope): Promise<WebhookEndpoint[]> {
+  return (await r.findBy('webhook_endpoints', 'merchant_id', scope.merchantId)).filter((e) => inScope(scope, e));
 }
 
 /** Does this endpoint take this event? The same matching the outbox applies when recording. */
@@ -39,11 +40,11 @@ export function endpointWants(e: WebhookEndpoint, ev: WebhookEvent): boolean {
 
 async function checkUrl(deps: WebhookDeps, raw: string): Promise<string> {
   const url = new URL(raw);
-  if (url.username || url.password) throw badRequest('url: must not carry a user name or password; authenticate deliveries by their signature.');
+  if (url.username || url.password) throw invalid('url: must not carry a user name or password; authenticate deliveries by their signature.');
   try {
     await assertPublicUrl(url, deps.guard);
   } catch (e) {
-    if (e instanceof UnsafeWebhookUrlError) throw badRequest(`url: refused, ${e.message}.`);
+    if (e instanceof UnsafeWebhookUrlError) throw invalid(`url: refused, ${e.message}.`);
     throw e;
   }
   return url.href;
@@ -60,12 +61,12 @@ export async function createEndpoint(deps: WebhookDeps, scope: Scope, input: Cre
   const mode = input.delivery_mode ?? 'http';
   let url = '';
   if (mode === 'http') {
-    if (!input.url) throw badRequest('url: required when delivery_mode is http');
+    if (!input.url) throw invalid('url: required when delivery_mode is http');
     url = await checkUrl(deps, input.url);
   }
   const now = iso(deps.clock());
-  return deps.store.transact((tx) => {
-    if (listEndpoints(deps.store, scope).length >= MAX_ENDPOINTS) throw conflict(`At most ${MAX_ENDPOINTS} webhook endpoints per mode; delete one first.`);
+  return deps.store.transact(async (tx) => {
+    if ((await listEndpoints(tx, scope)).length >= MAX_ENDPOINTS) throw conflict(`At most ${MAX_ENDPOINTS} webhook endpoints per mode; delete one first.`);
     return tx.put('webhook_endpoints', {
       id: newId('wh'),
       merchant_id: scope.merchantId,
@@ -92,15 +93,15 @@ export interface UpdateEndpointInput {
 
 /** Only the fields given change. */
 export async function updateEndpoint(deps: WebhookDeps, scope: Scope, id: string, input: UpdateEndpointInput): Promise<WebhookEndpoint> {
-  const current = getEndpoint(deps.store, scope, id);
+  const current = await getEndpoint(deps.store, scope, id);
   let url: string | undefined;
   if (input.url !== undefined) {
-    if (current.delivery_mode === 'cli') throw badRequest('url: a cli endpoint has no url; its events wait in the pending feed.');
+    if (current.delivery_mode === 'cli') throw invalid('url: a cli endpoint has no url; its events wait in the pending feed.');
     url = await checkUrl(deps, input.url);
   }
   const now = iso(deps.clock());
-  return deps.store.transact((tx) => {
-    const latest = getEndpoint(deps.store, scope, id);
+  return deps.store.transact(async (tx) => {
+    const latest = await getEndpoint(tx, scope, id);
     return tx.put('webhook_endpoints', {
       ...latest,
       ...(url !== undefined ? { url } : {}),
@@ -114,18 +115,18 @@ export async function updateEndpoint(deps: WebhookDeps, scope: Scope, id: string
 
 /** Removes the endpoint and its delivery history; events stay (other endpoints may have them). */
 export function deleteEndpoint(deps: WebhookDeps, scope: Scope, id: string): Promise<WebhookEndpoint> {
-  return deps.store.transact((tx) => {
-    const endpoint = getEndpoint(deps.store, scope, id);
-    for (const d of deps.store.findBy('webhook_deliveries', 'endpoint_id', id)) tx.delete('webhook_deliveries', d.id);
-    tx.delete('webhook_endpoints', id);
+  return deps.store.transact(async (tx) => {
+    const endpoint = await getEndpoint(tx, scope, id);
+    for (const d of await tx.findBy('webhook_deliveries', 'endpoint_id', id)) await tx.delete('webhook_deliveries', d.id);
+    await tx.delete('webhook_endpoints', id);
     return endpoint;
   });
 }
 
-function cliEndpoint(store: Store, scope: Scope, id: string): WebhookEndpoint {
-  const endpoint = getEndpoint(store, scope, id);
+async function cliEndpoint(r: StoreReader, scope: Scope, id: string): Promise<WebhookEndpoint> {
+  const endpoint = await getEndpoint(r, scope, id);
   if (endpoint.delivery_mode !== 'cli') {
-    throw badRequest(`Webhook ${id} delivers over HTTP; the pending-events feed is only for delivery_mode cli endpoints.`);
+    throw invalid(`Webhook ${id} delivers over HTTP; the pending-events feed is only for delivery_mode cli endpoints.`);
   }
   return endpoint;
 }
@@ -137,43 +138,42 @@ export interface PendingEvent {
 }
 
 /** Unacknowledged events of a cli endpoint, oldest first, each signed now as a delivery would be. */
-export function listPendingEvents(deps: WebhookDeps, scope: Scope, id: string, limit: number): PendingEvent[] {
-  const endpoint = cliEndpoint(deps.store, scope, id);
+export async function listPendingEvents(deps: WebhookDeps, scope: Scope, id: string, limit: number): Promise<PendingEvent[]> {
+  const endpoint = await cliEndpoint(deps.store, scope, id);
   const now = deps.clock();
-  return deps.store
-    .findBy('webhook_deliveries', 'endpoint_id', id)
+  const pending = (await deps.store.findBy('webhook_deliveries', 'endpoint_id', id))
     .filter((d) => d.status === 'pending')
     .sort((a, b) => a.created_at - b.created_at)
-    .slice(0, limit)
-    .flatMap((d) => {
-      const event = deps.store.get('webhook_events', d.event_id);
-      if (!event) return [];
-      const body = webhookEventBody(event);
-      return [{ event, body, headers: deliveryHeaders({ secret: endpoint.secret, eventId: event.id, body, now }) }];
-    });
+    .slice(0, limit);
+  const events = await Promise.all(pending.map((d) => deps.store.get('webhook_events', d.event_id)));
+  return events.flatMap((event) => {
+    if (!event) return [];
+    const body = webhookEventBody(event);
+    return [{ event, body, headers: deliveryHeaders({ secret: endpoint.secret, eventId: event.id, body, now }) }];
+  });
 }
 
-function deliveryOf(store: Store, endpointId: string, eventId: string): WebhookDelivery | undefined {
-  return store.findBy('webhook_deliveries', 'endpoint_id', endpointId).find((d) => d.event_id === eventId);
+async function deliveryOf(r: StoreReader, endpointId: string, eventId: string): Promise<WebhookDelivery | undefined> {
+  return (await r.findBy('webhook_deliveries', 'endpoint_id', endpointId)).find((d) => d.event_id === eventId);
 }
 
 /** Records what the local server answered; any 2xx is a success. The event leaves the feed either way. */
-export function acknowledgeEvent(
+export async function acknowledgeEvent(
   deps: WebhookDeps,
   scope: Scope,
   id: string,
   eventId: string,
   input: { status_code: number; response_body?: string },
 ): Promise<{ delivery: WebhookDelivery; success: boolean }> {
-  cliEndpoint(deps.store, scope, id);
+  await cliEndpoint(deps.store, scope, id);
   const now = deps.clock();
-  return deps.store.transact((tx) => {
-    const d = deliveryOf(deps.store, id, eventId);
+  return deps.store.transact(async (tx) => {
+    const d = await deliveryOf(tx, id, eventId);
     if (!d) throw notFound('Pending event');
     if (d.status !== 'pending') throw conflict(`Event ${eventId} was already acknowledged for webhook ${id} (${d.status}).`);
     const success = input.status_code >= 200 && input.status_code < 300;
     const error = success ? null : (input.response_body ?? '').slice(0, 200) || `HTTP ${input.status_code}`;
-    const delivery = tx.put('webhook_deliveries', {
+    const delivery = await tx.put('webhook_deliveries', {
       ...d,
       status: success ? 'delivered' : 'failed',
       attempts: d.attempts + 1,
@@ -192,19 +192,18 @@ export function acknowledgeEvent(
  */
 export function resendEvent(deps: WebhookDeps, scope: Scope, eventId: string, webhookId?: string): Promise<{ event: WebhookEvent; deliveries: WebhookDelivery[] }> {
   const now = deps.clock();
-  return deps.store.transact((tx) => {
-    const event = deps.store.get('webhook_events', eventId);
-    if (!inScope(scope, event)) throw notFound('Webhook event');
-    const targets = webhookId ? [getEndpoint(deps.store, scope, webhookId)] : listEndpoints(deps.store, scope);
-    const wanting = targets.filter((e) => endpointWants(e, event!));
+  return deps.store.transact(async (tx) => {
+    const event = await tx.get('webhook_events', eventId);
+    if (!event || !inScope(scope, event)) throw notFound('Webhook event');
+    const targets = webhookId ? [await getEndpoint(tx, scope, webhookId)] : await listEndpoints(tx, scope);
+    const wanting = targets.filter((e) => endpointWants(e, event));
     if (wanting.length === 0) {
-      throw new ApiError(409, [
-        webhookId ? `Webhook ${webhookId} is disabled or does not take ${event!.eventType} events.` : `No enabled webhook endpoint takes ${event!.eventType} events.`,
-      ]);
+      throw conflict(webhookId ? `Webhook ${webhookId} is disabled or does not take ${event.eventType} events.` : `No enabled webhook endpoint takes ${event.eventType} events.`);
     }
-    const deliveries = wanting.map((endpoint) => {
-      const before = deliveryOf(deps.store, endpoint.id, eventId);
-      return tx.put('webhook_deliveries', {
+    const deliveries: WebhookDelivery[] = [];
+    for (const endpoint of wanting) {
+      const before = await deliveryOf(tx, endpoint.id, eventId);
+      deliveries.push(await tx.put('webhook_deliveries', {
         id: before?.id ?? newId('dlv'),
         merchant_id: scope.merchantId,
         event_id: eventId,
@@ -217,14 +216,26 @@ export function resendEvent(deps: WebhookDeps, scope: Scope, eventId: string, we
         log: before?.log ?? [],
         created_at: before?.created_at ?? now,
         updated_at: now,
-      });
-    });
-    return { event: event!, deliveries };
+      }));
+    }
+    return { event, deliveries };
   });
 }
 
-/** The delivery history of one endpoint, newest first. */
-export function listDeliveries(store: Store, scope: Scope, id: string): WebhookDelivery[] {
-  getEndpoint(store, scope, id);
-  return store.findBy('webhook_deliveries', 'endpoint_id', id).sort((a, b) => b.created_at - a.created_at);
+export interface DeliveryView {
+  delivery: WebhookDelivery;
+  eventType: string | null;
 }
+
+/** The delivery history of one endpoint, newest first, with each event's type. */
+export async function listDeliveries(store: Store, scope: Scope, id: string, limit: number): Promise<DeliveryView[]> {
+  await getEndpoint(store, scope, id);
+  const deliveries = (await store.findBy('webhook_deliveries', 'endpoint_id', id)).sort((a, b) => b.created_at - a.created_at).slice(0, limit);
+  const events = await Promise.all(deliveries.map((d) => store.get('webhook_events', d.event_id)));
+  return deliveries.map((delivery, i) => ({ delivery, eventType: events[i]?.eventType ?? null }));
+}
+
+/** For the merchant API: one endpoint, or every endpoint, of the caller. */
+export const findEndpoint = (deps: Pick<WebhookDeps, 'store'>, scope: Scope, id: string) => getEndpoint(deps.store, scope, id);
+export const endpointsOf = (deps: Pick<WebhookDeps, 'store'>, scope: Scope) => listEndpoints(deps.store, scope);
+export const deliveriesOf = (deps: Pick<WebhookDeps, 'store'>, scope: Scope, id: string, limit: number) => listDeliveries(deps.store, scope, id, limit);

@@ -20,10 +20,10 @@ export const CREEM_EVENT_TYPES = [
 ] as const;
 
 /**
- * Ours: what customers ask for in the portal. Opt-in by name, because Creem's SDK has a closed
+ * Ours: what customers ask for, or tell, in the portal. Opt-in by name, because Creem's SDK has a closed
  * enum and would refuse to parse an endpoint or pending event carrying them.
  */
-export const PORTAL_EVENT_TYPES = ['support.requested', 'invoice.requested', 'refund.requested'] as const;
+export const PORTAL_EVENT_TYPES = ['support.requested', 'invoice.requested', 'refund.requested', 'cancellation.feedback'] as const;
 
 export const WEBHOOK_EVENT_TYPES = [...CREEM_EVENT_TYPES, ...PORTAL_EVENT_TYPES] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];

@@ -1,10 +1,10 @@
 import type { Clock } from '../clock.js';
 import type { Logger } from '../log.js';
-import type { Store } from '../store/store.js';
+import type { Store } from '../store/interface.js';
 import type { WebhookDelivery } from '../store/schema.js';
 import { webhookEventBody } from '../wire/webhook.js';
 import { assertPublicUrl, type Lookup } from './address-guard.js';
-import { retryDelayMs } from './backoff.js';
+import { deliveryTarget, dueDeliveries, recordOutcome, type Outcome } from './outbox.js';
 import { deliveryHeaders } from './sign.js';
 import { fetchTransport, guardedTransport, type Transport } from './transport.js';
 
@@ -58,13 +58,6 @@ export interface WebhookWorker {
 }
 
 const MAX_TIMEOUT_MS = 15_000;
-const MAX_LOG = 20;
-
-interface Outcome {
-  status: number | null;
-  error: string | null;
-  ms: number;
-}
 
 /**
  * Delivers the outbox. Deliveries live in the store, so a restart resumes whatever was pending: an
@@ -88,23 +81,10 @@ export function createWebhookWorker(opts: WebhookWorkerOptions): WebhookWorker {
   let generation = 0;
   let cancelTimer: (() => void) | null = null;
 
-  function due(now: number): WebhookDelivery[] {
-    return store
-      .findBy('webhook_deliveries', 'status', 'pending')
-      .filter((d) => {
-        if (d.next_attempt_at > now) return false;
-        const endpoint = store.get('webhook_endpoints', d.endpoint_id);
-        // cli deliveries wait for an ack; a disabled endpoint keeps its deliveries until re-enabled.
-        return endpoint !== undefined && endpoint.delivery_mode !== 'cli' && endpoint.status === 'active';
-      })
-      .sort((a, b) => a.next_attempt_at - b.next_attempt_at)
-      .slice(0, batchSize);
-  }
-
   async function attempt(d: WebhookDelivery): Promise<Outcome> {
-    const endpoint = store.get('webhook_endpoints', d.endpoint_id);
-    const event = store.get('webhook_events', d.event_id);
-    if (!endpoint || !event) return { status: null, error: 'endpoint or event no longer exists', ms: 0 };
+    const target = await deliveryTarget(store, d);
+    if (!target) return { status: null, error: 'endpoint or event no longer exists', ms: 0 };
+    const { endpoint, event } = target;
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
     try {
@@ -125,38 +105,15 @@ export function createWebhookWorker(opts: WebhookWorkerOptions): WebhookWorker {
     }
   }
 
-  /** Writes one outcome. A delivery changed meanwhile (acked, replayed, endpoint deleted) is left alone. */
-  async function record(d: WebhookDelivery, outcome: Outcome): Promise<keyof Omit<TickResult, 'attempted'> | null> {
-    const now = clock();
-    return store.transact((tx) => {
-      const current = tx.get('webhook_deliveries', d.id);
-      if (!current || current.status !== 'pending' || current.updated_at !== d.updated_at) return null;
-      const attempts = current.attempts + 1;
-      const ok = outcome.error === null;
-      const delay = ok ? null : retryDelayMs(attempts, random);
-      tx.put('webhook_deliveries', {
-        ...current,
-        status: ok ? 'delivered' : delay === null ? 'failed' : 'pending',
-        attempts,
-        next_attempt_at: delay === null ? current.next_attempt_at : now + delay,
-        last_status: outcome.status,
-        last_error: outcome.error,
-        log: [...current.log, { at: now, ...outcome }].slice(-MAX_LOG),
-        updated_at: now,
-      });
-      return ok ? 'delivered' : delay === null ? 'gaveUp' : 'retrying';
-    });
-  }
-
   async function runTick(): Promise<TickResult> {
     const result: TickResult = { attempted: 0, delivered: 0, retrying: 0, gaveUp: 0 };
-    const queue = due(clock());
+    const queue = await dueDeliveries(store, clock(), batchSize);
     const lane = async () => {
       for (let d = queue.shift(); d; d = queue.shift()) {
         const outcome = await attempt(d);
         result.attempted++;
         try {
-          const kind = await record(d, outcome);
+          const kind = await recordOutcome(store, d, outcome, clock(), random);
           if (kind) result[kind]++;
           (outcome.error ? log.info : log.debug)('webhook attempt', { delivery_id: d.id, event_id: d.event_id, endpoint_id: d.endpoint_id, status: outcome.status, error: outcome.error, ms: outcome.ms, outcome: kind });
         } catch (e) {

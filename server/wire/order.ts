@@ -1,9 +1,7 @@
-import type { Store } from '../store/store.js';
-import type { Order } from '../store/schema.js';
+import type { OrderView } from '../domain/views.js';
 
 /** Creem's OrderEntity; the tax and paid amounts come from the order's transaction. */
-export function wireOrder(store: Pick<Store, 'get'>, o: Order) {
-  const t = store.get('transactions', o.transaction_id);
+export function wireOrder({ order: o, transaction: t }: OrderView) {
   const tax = t?.tax_amount ?? 0;
   const discount = t?.discount_amount ?? 0;
   return {

@@ -1,6 +1,6 @@
-import type { Store } from '../store/store.js';
-import type { Customer, CustomerRequest, Merchant, Product, Subscription, Transaction } from '../store/schema.js';
-import type { ChangePreview as DomainChangePreview } from '../domain/subscriptions.js';
+import type { CustomerRequest, Customer, Merchant, Product, Transaction } from '../store/schema.js';
+import type { PaymentView, SubscriptionView } from '../domain/views.js';
+import type { ChangeQuote } from '../domain/subscription-changes.js';
 import type {
   ChangePreview,
   PortalCustomer,
@@ -8,9 +8,12 @@ import type {
   PortalProduct,
   PortalSubscription,
   PortalTransaction,
-} from '../../widget/portal-api.js';
+  RefundRequestStatus,
+} from '../../contract/portal.js';
+import { BILLING_FIELDS } from '../../contract/values.js';
+import { seatLimits } from '../domain/portal-actions.js';
 
-/** Records → the portal API's wire format (widget/portal-api.ts). Only what the customer may see. */
+/** Records → the portal API's wire format (contract/portal.ts). Only what the customer may see. */
 
 export const portalProduct = (p: Product): PortalProduct => ({
   id: p.id,
@@ -21,8 +24,8 @@ export const portalProduct = (p: Product): PortalProduct => ({
   billing_period: p.billing_period,
 });
 
-export function portalSubscription(store: Pick<Store, 'get'>, s: Subscription): PortalSubscription {
-  const product = store.get('products', s.product_id)!;
+export function portalSubscription({ subscription: s, product }: SubscriptionView): PortalSubscription {
+  if (!product) throw new Error(`Subscription ${s.id} has no product ${s.product_id}`);
   return {
     id: s.id,
     status: s.status,
@@ -48,7 +51,13 @@ export const portalCustomer = (c: Customer): PortalCustomer => ({
   pending_email: c.pending_email,
 });
 
-export const portalMerchant = (m: Merchant): PortalMerchant => ({
+/** What the backend behind the portal can do beyond the merchant's settings. */
+export interface BackendAbilities {
+  /** It can open the payment provider's own customer page (companion mode: Creem's). */
+  manageLink: boolean;
+}
+
+export const portalMerchant = (m: Merchant, abilities: BackendAbilities): PortalMerchant => ({
   id: m.id,
   name: m.settings.brand.name,
   brand_color: m.settings.brand.color,
@@ -60,26 +69,24 @@ export const portalMerchant = (m: Merchant): PortalMerchant => ({
     allow_pause: m.settings.allow_pause,
     allow_plan_switch: m.settings.allow_plan_switch,
     allow_units_change: m.settings.allow_units_change,
+    units: seatLimits(m),
     refund: m.settings.refund,
+    billing: { editable: m.settings.billing_editable ?? [...BILLING_FIELDS], manage_link: abilities.manageLink },
   },
 });
 
 /** A pending request the merchant has since settled by refunding through the merchant API shows as refunded. */
-function refundRequestStatus(status: CustomerRequest['status'], t: Transaction): 'pending' | 'refunded' | 'declined' {
+function refundRequestStatus(status: CustomerRequest['status'], t: Transaction): RefundRequestStatus {
   if (status === 'refunded' || (status === 'pending' && t.status === 'refunded')) return 'refunded';
   return status === 'declined' ? 'declined' : 'pending';
 }
 
-export function portalTransaction(store: Pick<Store, 'get' | 'findBy'>, t: Transaction): PortalTransaction {
-  const request = store
-    .findBy('customer_requests', 'transaction_id', t.id)
-    .filter((r) => r.kind === 'refund')
-    .at(-1);
+export function portalTransaction({ transaction: t, productName, refundRequest: request }: PaymentView): PortalTransaction {
   return {
     id: t.id,
     order_id: t.order_id,
     subscription_id: t.subscription_id,
-    product_name: store.get('products', t.product_id)?.name ?? null,
+    product_name: productName,
     amount: t.amount,
     amount_paid: t.amount_paid,
     tax_amount: t.tax_amount,
@@ -93,16 +100,16 @@ export function portalTransaction(store: Pick<Store, 'get' | 'findBy'>, t: Trans
   };
 }
 
-export const portalChangePreview = (p: DomainChangePreview): ChangePreview => ({
-  currency: p.currency,
-  charge_today: p.charge_today,
-  credit_today: p.credit_today,
-  net_today: p.net_today,
-  tax_today: p.tax_today,
-  total_today: p.total_today,
-  next_charge_amount: p.next_charge_amount,
-  next_charge_total: p.next_charge_total,
-  next_charge_date: p.next_charge_date,
-  product: portalProduct(p.product),
-  units: p.units,
+export const portalChangePreview = (q: ChangeQuote): ChangePreview => ({
+  currency: q.product.currency,
+  charge_today: q.chargeToday,
+  credit_today: q.creditToday,
+  net_today: q.netToday,
+  tax_today: q.taxToday,
+  total_today: q.totalToday,
+  next_charge_amount: q.nextChargeAmount,
+  next_charge_total: q.nextChargeTotal,
+  next_charge_date: q.nextChargeDate,
+  product: portalProduct(q.product),
+  units: q.units,
 });

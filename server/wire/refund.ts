@@ -1,10 +1,8 @@
-import type { Store } from '../store/store.js';
-import type { Refund } from '../store/schema.js';
+import type { RefundView } from '../domain/views.js';
 import { wireTransaction } from './transaction.js';
 
 /** Creem's RefundEntity: the transaction expanded, the rest by id; `created_at` in epoch ms as Creem sends it. */
-export function wireRefund(store: Pick<Store, 'get'>, r: Refund) {
-  const t = store.get('transactions', r.transaction_id)!;
+export function wireRefund({ refund: r, transaction }: RefundView) {
   return {
     id: r.id,
     mode: r.mode,
@@ -13,7 +11,7 @@ export function wireRefund(store: Pick<Store, 'get'>, r: Refund) {
     refund_amount: r.refund_amount,
     refund_currency: r.refund_currency,
     reason: r.reason,
-    transaction: wireTransaction(t),
+    transaction: wireTransaction(transaction),
     order: r.order_id,
     ...(r.subscription_id ? { subscription: r.subscription_id } : {}),
     customer: r.customer_id,

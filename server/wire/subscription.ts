@@ -1,5 +1,4 @@
-import type { Store } from '../store/store.js';
-import type { Subscription } from '../store/schema.js';
+import type { SubscriptionView } from '../domain/views.js';
 import { wireCustomer } from './customer.js';
 import { wireProduct } from './product.js';
 import { wireTransaction } from './transaction.js';
@@ -8,10 +7,7 @@ import { wireTransaction } from './transaction.js';
  * Creem's SubscriptionEntity with `product`, `customer` and `last_transaction` expanded, as Creem
  * answers. Optional dates are left out rather than sent as null: the SDK refuses null there.
  */
-export function wireSubscription(store: Pick<Store, 'get'>, s: Subscription) {
-  const product = store.get('products', s.product_id);
-  const customer = store.get('customers', s.customer_id);
-  const last = s.last_transaction_id ? store.get('transactions', s.last_transaction_id) : undefined;
+export function wireSubscription({ subscription: s, product, customer, lastTransaction: last }: SubscriptionView) {
   return {
     id: s.id,
     mode: s.mode,
@@ -35,6 +31,8 @@ export function wireSubscription(store: Pick<Store, 'get'>, s: Subscription) {
     current_period_start_date: s.current_period_start_date,
     current_period_end_date: s.current_period_end_date,
     canceled_at: s.canceled_at,
+    // Integrations find their own user through it (`metadata.referenceId`); records from before it have none.
+    metadata: s.metadata ?? {},
     created_at: s.created_at,
     updated_at: s.updated_at,
   };

@@ -1,5 +1,6 @@
 import { expect, oneEvent } from '@open-wc/testing';
-import type { ChangePreview } from '../../widget/portal-api.js';
+import type { ChangePreview } from '../../contract/portal.js';
+import { LIMITS } from '../../contract/values.js';
 import { type Fake, TOKEN, button, click, fakeFetch, html, overview, portal, product, subscription, text, until } from './helpers.js';
 
 const preview = (over: Partial<ChangePreview> = {}): ChangePreview => ({
@@ -93,6 +94,28 @@ describe('<creem-portal> pause, resume, switch and quantity', () => {
     await until(() => text(el).includes('€49.99 per month'), 'new plan shown');
   });
 
+  it('asks for a plan instead of sending a change without one', async () => {
+    const el = await open();
+    await click(el, 'Manage subscription');
+    await click(el, 'Switch plan');
+    // The current plan is shown checked but disabled, so the form carries no plan at all.
+    await click(el, 'Preview change');
+    const hint = await until(() => el.shadowRoot!.querySelector<HTMLElement>('[part~=sheet] [role=alert]'), 'a hint to choose a plan');
+    expect(hint.textContent!.trim()).to.equal('Choose the plan to switch to.');
+    expect(net.last('POST /subscriptions/sub_1/preview')).to.equal(undefined);
+    expect(el.shadowRoot!.querySelector('#sheet-title')!.textContent).to.equal('Switch plan');
+    // The plan choice names the hint, so a screen reader reads it with the radio buttons.
+    const group = el.shadowRoot!.querySelector('fieldset')!;
+    expect(group.getAttribute('aria-describedby')).to.equal(hint.id);
+    await expect(el).to.be.accessible();
+
+    net.on('POST /subscriptions/sub_1/preview', preview());
+    el.shadowRoot!.querySelector<HTMLInputElement>('input[value=prod_team]')!.click();
+    await click(el, 'Preview change');
+    await until(() => text(el).includes('Charged today'), 'preview once a plan is chosen');
+    expect(net.last('POST /subscriptions/sub_1/preview')!.body).to.deep.equal({ product_id: 'prod_team' });
+  });
+
   it('changes the quantity with the same preview, and a credit reads as a refund', async () => {
     net.on('POST /subscriptions/sub_1/preview', preview({ product: product(), units: 2, charge_today: 0, credit_today: 500, net_today: -500, tax_today: -100, total_today: -600 }));
     net.on('POST /subscriptions/sub_1/change', { subscription: subscription({ units: 2 }), transaction: null });
@@ -109,12 +132,30 @@ describe('<creem-portal> pause, resume, switch and quantity', () => {
     expect(net.last('POST /subscriptions/sub_1/change')!.body).to.deep.equal({ units: 2 });
   });
 
+  it('allows no more units than the portal API does', async () => {
+    net.on('POST /subscriptions/sub_1/preview', preview({ product: product(), units: LIMITS.maxUnits }));
+    const el = await open();
+    await click(el, 'Manage subscription');
+    await click(el, 'Change quantity');
+    const units = el.shadowRoot!.querySelector<HTMLInputElement>('[name=units]')!;
+    expect(units.max).to.equal(String(LIMITS.maxUnits));
+    units.value = String(LIMITS.maxUnits + 1);
+    await click(el, 'Preview change');
+    expect(units.validity.rangeOverflow, 'the browser refuses the form').to.equal(true);
+    expect(net.last('POST /subscriptions/sub_1/preview')).to.equal(undefined);
+    units.value = String(LIMITS.maxUnits);
+    await click(el, 'Preview change');
+    await until(() => net.last('POST /subscriptions/sub_1/preview'), 'preview at the limit');
+    expect(net.last('POST /subscriptions/sub_1/preview')!.body).to.deep.equal({ units: LIMITS.maxUnits });
+  });
+
   it('does not change when the page prevents creem-request-change', async () => {
     net.on('POST /subscriptions/sub_1/preview', preview());
     const el = await open();
     el.addEventListener('creem-request-change', (e) => e.preventDefault(), { once: true });
     await click(el, 'Manage subscription');
     await click(el, 'Switch plan');
+    el.shadowRoot!.querySelector<HTMLInputElement>('input[value=prod_team]')!.click();
     await click(el, 'Preview change');
     await click(el, 'Confirm change');
     expect(net.last('POST /subscriptions/sub_1/change')).to.equal(undefined);
@@ -128,6 +169,13 @@ describe('<creem-portal> pause, resume, switch and quantity', () => {
     expect(button(el, 'Change quantity')).to.equal(undefined);
     expect(button(el, 'Pause subscription')).to.equal(undefined);
     expect(button(el, 'Cancel subscription')).to.exist;
+  });
+
+  it('opens nothing for a flow it does not know', async () => {
+    const el = await portal(html`<creem-portal token=${TOKEN} locale="en" subscription-id="sub_1" flow="refund"></creem-portal>`);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part~=sheet]')).to.equal(null);
+    expect(text(el)).to.contain('Manage subscription');
   });
 
   it('deep-links straight into the cancel flow of one subscription', async () => {

@@ -2,7 +2,21 @@ import { fixture, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import '../../widget/creem-portal.js';
 import type { CreemPortalElement } from '../../widget/creem-portal.js';
-import type { OverviewResponse, PortalProduct, PortalSubscription, PortalTransaction } from '../../widget/portal-api.js';
+import type { z } from 'zod';
+import {
+  BillingUpdate,
+  CancelRequest,
+  ChangeRequest,
+  ExchangeRequest,
+  InvoiceRequest,
+  MagicLinkRequest,
+  RefundRequest,
+  SupportRequest,
+  type OverviewResponse,
+  type PortalProduct,
+  type PortalSubscription,
+  type PortalTransaction,
+} from '../../contract/portal.js';
 
 export interface Call {
   method: string;
@@ -15,10 +29,42 @@ export interface Call {
 type Reply = unknown | ((call: Call) => unknown);
 export interface Fake {
   calls: Call[];
+  /** Requests whose body the portal API's contract refuses (answered 400, as the server would). */
+  refused: string[];
   /** `METHOD /path` (path after /portal/api, or a full path for others) → body, or a function of the call. */
   on(route: string, reply: Reply, status?: number): Fake;
   last(route?: string): Call | undefined;
+  /** Put the real fetch back; throws when the element sent a body the contract refuses. */
   restore(): void;
+}
+
+/**
+ * The request schemas of the portal API (contract/portal.ts), by route: the fake checks every body the
+ * element sends with the same schema the server validates it with. `null`: the request has no body.
+ */
+const REQUESTS: [route: RegExp, schema: z.ZodType | null][] = [
+  [/^GET /, null],
+  [/^POST \/subscriptions\/[^/]+\/cancel$/, CancelRequest],
+  [/^POST \/subscriptions\/[^/]+\/(preview|change)$/, ChangeRequest],
+  [/^POST \/subscriptions\/[^/]+\/(pause|resume)$/, null],
+  [/^POST \/support$/, SupportRequest],
+  [/^POST \/invoice-requests$/, InvoiceRequest],
+  [/^POST \/refund-requests$/, RefundRequest],
+  [/^PATCH \/billing$/, BillingUpdate],
+  [/^POST \/magic-link$/, MagicLinkRequest],
+  [/^POST \/session\/exchange$/, ExchangeRequest],
+];
+
+/** Why the contract refuses this request, or undefined when it accepts it. */
+function refusal(call: Call): string | undefined {
+  const route = `${call.method} ${call.path}`;
+  const known = REQUESTS.find(([re]) => re.test(route));
+  if (!known) return `${route}: not a portal API request`;
+  const [, schema] = known;
+  if (!schema) return call.body === undefined ? undefined : `${route}: sends a body, but takes none`;
+  if (call.headers.get('content-type') !== 'application/json') return `${route}: body is not sent as application/json`;
+  const r = schema.safeParse(call.body);
+  return r.success ? undefined : `${route} ${JSON.stringify(call.body)}: ${r.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')}`;
 }
 
 /** A JSON Response; status 0 means the network failed (fetch throws a TypeError). */
@@ -31,6 +77,7 @@ export function fakeFetch(): Fake {
   const routes = new Map<string, [Reply, number]>();
   const fake: Fake = {
     calls: [],
+    refused: [],
     on(route, r, status = 200) {
       routes.set(route, [r, status]);
       return fake;
@@ -40,6 +87,7 @@ export function fakeFetch(): Fake {
     },
     restore() {
       window.fetch = realFetch;
+      if (fake.refused.length) throw new Error(`the element sent requests the portal API refuses:\n${fake.refused.join('\n')}`);
     },
   };
   window.fetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
@@ -59,6 +107,12 @@ export function fakeFetch(): Fake {
       signal: init.signal,
     };
     fake.calls.push(call);
+    const bad = url.pathname.startsWith('/portal/api/') ? refusal(call) : undefined;
+    if (bad) {
+      fake.refused.push(bad);
+      const body = { trace_id: 'test', status: 400, error: 'Bad Request', message: [bad], timestamp: Date.now() };
+      return new Response(JSON.stringify(body), { status: 400, headers: { 'content-type': 'application/json' } });
+    }
     const route = routes.get(`${method} ${path}`);
     if (!route) return new Response(JSON.stringify({ status: 404, error: 'Not Found', message: ['no route'] }), { status: 404 });
     let [r, status] = route;
@@ -144,7 +198,9 @@ export function overview(over: Partial<OverviewResponse> = {}, settings: Partial
         allow_pause: true,
         allow_plan_switch: true,
         allow_units_change: true,
+        units: { min: 1, max: 1000 },
         refund: { auto_refund_days: 14, allow_requests: true },
+        billing: { editable: ['name', 'email', 'address', 'country', 'tax_id'], manage_link: false },
         ...settings,
       },
     },

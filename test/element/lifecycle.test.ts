@@ -1,5 +1,4 @@
 import { expect, fixture } from '@open-wc/testing';
-import type { CreemPortalElement } from '../../widget/creem-portal.js';
 import { type Call, type Fake, TOKEN, fakeFetch, realFetch, html, jwt, overview, portal, product, subscription, text, until } from './helpers.js';
 
 /** A same-origin iframe whose fetch is the test's fake, with `body` written before any script runs. */
@@ -105,19 +104,33 @@ describe('<creem-portal> lifecycle', () => {
   });
 
   it('removes its window listeners on disconnect', async () => {
-    const el = await portal(html`<creem-portal token=${TOKEN}></creem-portal>`);
+    // Offline first: the element's `online` listener loads again only after a failure.
+    net.on('GET /overview', {}, 0);
+    const overviews = () => net.calls.filter((c) => c.path === '/overview').length;
+    const failed = () => !el.shadowRoot!.querySelector('.skeleton') && text(el).includes('You appear to be offline.');
+    const el = await portal(html`<creem-portal token=${TOKEN} locale="en"></creem-portal>`, false);
+    await until(failed, 'offline state');
+    // Connected, coming back online loads again: the listener is there to be removed.
+    window.dispatchEvent(new Event('online'));
+    await until(() => overviews() === 2, 'a reload when back online');
+    await until(failed, 'offline state again');
     el.remove();
-    const before = net.calls.length;
     window.dispatchEvent(new Event('online'));
     await new Promise((r) => setTimeout(r, 50));
-    expect(net.calls.length).to.equal(before);
+    expect(overviews(), 'no reload after disconnect').to.equal(2);
   });
 
   it('keeps the token out of attributes it did not get and out of storage', async () => {
-    const el = await portal(html`<creem-portal token-url="/t"></creem-portal>`, false);
-    net.on('GET /t', { token: TOKEN });
+    const fetched = jwt(900, { n: 'from-token-url' });
+    net.on('GET /t', { token: fetched });
+    const el = await portal(html`<creem-portal token-url="/t" locale="en"></creem-portal>`);
+    await until(() => text(el).includes('Pro'), 'loaded');
+    expect(net.last('GET /overview')!.headers.get('authorization'), 'the fetched token is in use').to.equal(`Bearer ${fetched}`);
     expect(el.hasAttribute('token')).to.equal(false);
-    expect(JSON.stringify({ ...localStorage, ...sessionStorage })).not.to.contain(TOKEN);
-    (el as CreemPortalElement).remove();
+    expect([...el.attributes].map((a) => a.value).join(' ')).not.to.contain(fetched);
+    expect(el.token).to.equal(undefined);
+    expect(JSON.stringify({ ...localStorage, ...sessionStorage })).not.to.contain(fetched);
+    expect(document.cookie).not.to.contain(fetched);
+    expect(JSON.stringify(history.state ?? null) + location.href).not.to.contain(fetched);
   });
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ApiError } from '../../server/errors.js';
+import { DomainError } from '../../server/domain/errors.js';
 import * as rules from '../../server/domain/subscription-rules.js';
 import type { Subscription, SubscriptionStatus } from '../../server/store/schema.js';
 
@@ -35,7 +35,7 @@ const ALL: SubscriptionStatus[] = ['active', 'trialing', 'scheduled_cancel', 'pa
 
 type Action = [string, (s: Subscription) => rules.Transition, Partial<Record<SubscriptionStatus, [SubscriptionStatus, string]>>];
 
-/** DOMAIN.md's table: every (state, action) pair not listed here must be refused with a 409. */
+/** docs/domain.md's table: every (state, action) pair not listed here must be refused with a 409. */
 const TABLE: Action[] = [
   [
     'cancel now',
@@ -65,7 +65,7 @@ for (const [name, act, allowed] of TABLE) {
       } else {
         assert.throws(
           () => act(sub(from)),
-          (e: unknown) => e instanceof ApiError && e.status === 409 && e.messages[0].includes('sub_x'),
+          (e: unknown) => e instanceof DomainError && e.kind === 'conflict' && e.message.includes('sub_x'),
           `${name} from ${from} must be refused`,
         );
       }
@@ -98,6 +98,6 @@ test('a scheduled cancel asked to pause ends paused at period end, with subscrip
 test('scheduling a cancel twice explains that it is already scheduled', () => {
   assert.throws(
     () => rules.cancel(sub('scheduled_cancel'), { mode: 'scheduled', onExecute: 'cancel' }, NOW),
-    (e: unknown) => e instanceof ApiError && e.status === 409 && /already scheduled/.test(e.messages[0]),
+    (e: unknown) => e instanceof DomainError && e.kind === 'conflict' && /already scheduled/.test(e.message),
   );
 });

@@ -9,8 +9,8 @@ before(async () => {
 });
 after(() => t.close());
 
-const subOf = (email: string, status: string) =>
-  t.deps.store.findBy('subscriptions', 'customer_id', customerByEmail(t, email).id).find((s) => s.status === status)!;
+const subOf = async (email: string, status: string) =>
+  (await t.deps.store.findBy('subscriptions', 'customer_id', (await customerByEmail(t, email)).id)).find((s) => s.status === status)!;
 
 test('healthz answers ok once the store is open', async () => {
   const res = await call(t, 'GET', '/healthz', { key: null });
@@ -19,13 +19,13 @@ test('healthz answers ok once the store is open', async () => {
 });
 
 test('the merchant API reads a customer and a subscription with the demo key', async () => {
-  const ada = customerByEmail(t, 'ada@example.com');
+  const ada = await customerByEmail(t, 'ada@example.com');
   const byId = await call(t, 'GET', `/v1/customers?customer_id=${ada.id}`);
   assert.equal(byId.status, 200);
   assert.equal(byId.json.email, 'ada@example.com');
   const byEmail = await call(t, 'GET', '/v1/customers?email=ada@example.com');
   assert.equal(byEmail.json.id, ada.id);
-  const sub = subOf('ada@example.com', 'active');
+  const sub = await subOf('ada@example.com', 'active');
   const got = await call(t, 'GET', `/v1/subscriptions?subscription_id=${sub.id}`);
   assert.equal(got.status, 200);
   assert.equal(got.json.status, 'active');
@@ -42,13 +42,13 @@ test('missing and wrong API keys get the same 403 body', async () => {
 });
 
 test('a widget token lists only its own customer subscriptions and cancels one at period end', async () => {
-  const ada = customerByEmail(t, 'ada@example.com');
+  const ada = await customerByEmail(t, 'ada@example.com');
   const token = await tokenFor(t, ada.id);
   const overview = await call(t, 'GET', '/portal/api/overview', { key: null, token });
   assert.equal(overview.status, 200);
   assert.ok(overview.json.subscriptions.length >= 1);
-  assert.ok(overview.json.subscriptions.every((s: { id: string }) => t.deps.store.get('subscriptions', s.id)?.customer_id === ada.id));
-  const sub = subOf('ada@example.com', 'active');
+  for (const s of overview.json.subscriptions as { id: string }[]) assert.equal((await t.deps.store.get('subscriptions', s.id))?.customer_id, ada.id);
+  const sub = await subOf('ada@example.com', 'active');
   const res = await call(t, 'POST', `/portal/api/subscriptions/${sub.id}/cancel`, {
     key: null,
     token,
@@ -63,9 +63,9 @@ test('a widget token lists only its own customer subscriptions and cancels one a
 });
 
 test("a token for one customer never reaches another customer's subscription", async () => {
-  const grace = customerByEmail(t, 'grace@example.com');
+  const grace = await customerByEmail(t, 'grace@example.com');
   const token = await tokenFor(t, grace.id);
-  const linus = subOf('linus@example.com', 'scheduled_cancel');
+  const linus = await subOf('linus@example.com', 'scheduled_cancel');
   const res = await call(t, 'POST', `/portal/api/subscriptions/${linus.id}/cancel`, {
     key: null,
     token,
@@ -73,13 +73,13 @@ test("a token for one customer never reaches another customer's subscription", a
   });
   assert.equal(res.status, 404);
   assert.ok(isCreemError(res.json, 404));
-  assert.equal(t.deps.store.get('subscriptions', linus.id)?.status, 'scheduled_cancel');
+  assert.equal((await t.deps.store.get('subscriptions', linus.id))?.status, 'scheduled_cancel');
 });
 
 test('bad input on every slice route gets its one status (400, 401, 404, 413) in Creem error format and changes nothing on disk', async () => {
-  const ada = customerByEmail(t, 'ada@example.com');
+  const ada = await customerByEmail(t, 'ada@example.com');
   const token = await tokenFor(t, ada.id);
-  const sub = subOf('margaret@example.com', 'paused');
+  const sub = await subOf('margaret@example.com', 'paused');
   const before = fs.readFileSync(t.dataFile, 'utf8');
   const cases: [string, string, Parameters<typeof call>[3], number][] = [
     ['GET', '/v1/customers', {}, 400],
@@ -120,7 +120,7 @@ test('single-use codes in paths never reach the access log', async () => {
 });
 
 test('a token accepted once is refused with the same bytes after it expires (verification cache)', async () => {
-  const ada = customerByEmail(t, 'ada@example.com');
+  const ada = await customerByEmail(t, 'ada@example.com');
   const token = await tokenFor(t, ada.id, { ttl_seconds: 60 });
   assert.equal((await call(t, 'GET', '/portal/api/overview', { key: null, token })).status, 200);
   assert.equal((await call(t, 'GET', '/portal/api/overview', { key: null, token })).status, 200);

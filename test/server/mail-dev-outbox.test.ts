@@ -16,8 +16,8 @@ const XSS = '<script>alert(1)</script><img src=x onerror=alert(2)>';
 test('/dev/mailbox/messages lists the outbox newest first as {id, to, subject, text, html, created_at}', async () => {
   await t.deps.mailer.send({ to: 'first@example.com', subject: 'First', text: 'one', html: '<p>one</p>' });
   t.clock.advance(1000);
-  const seen = mailIds(t);
-  await call(t, 'POST', '/portal/api/magic-link', { key: null, body: { merchant_id: merchantOf(t).id, email: 'ada@example.com' } });
+  const seen = await mailIds(t);
+  await call(t, 'POST', '/portal/api/magic-link', { key: null, body: { merchant_id: (await merchantOf(t)).id, email: 'ada@example.com' } });
   await mailTo(t, 'ada@example.com', seen);
   t.clock.advance(1000);
   await t.deps.mailer.send({ to: 'third@example.com', subject: 'Third', text: 'three', html: '<p>three</p>' });
@@ -35,8 +35,8 @@ test('/dev/mailbox/messages lists the outbox newest first as {id, to, subject, t
 });
 
 test('a mail carrying a sign-in link is kept beside the data file, never in it', async () => {
-  const seen = mailIds(t);
-  await call(t, 'POST', '/portal/api/magic-link', { key: null, body: { merchant_id: merchantOf(t).id, email: 'grace@example.com' } });
+  const seen = await mailIds(t);
+  await call(t, 'POST', '/portal/api/magic-link', { key: null, body: { merchant_id: (await merchantOf(t)).id, email: 'grace@example.com' } });
   const mail = await mailTo(t, 'grace@example.com', seen);
   const { code } = codeIn(mail.text);
   const file = outboxFileFor(t.dataFile);
@@ -45,8 +45,8 @@ test('a mail carrying a sign-in link is kept beside the data file, never in it',
   assert.equal(fs.statSync(file).mode & 0o777, 0o600);
   assert.ok(!fs.readFileSync(t.dataFile, 'utf8').includes(code));
   // A restarted server (a new mailer over the same files) still shows it.
-  const again = createMailer({ from: t.deps.config.mailFrom, store: t.deps.store, clock: () => t.clock.now });
-  assert.ok(again.outbox!().some((m) => m.id === mail.id));
+  const again = createMailer({ from: t.deps.config.mailFrom, store: t.deps.store, clock: () => t.clock.now, outboxFile: outboxFileFor(t.deps.config.dataFile) });
+  assert.ok((await again.outbox!()).some((m) => m.id === mail.id));
 });
 
 test('/dev/mailbox shows every message escaped, with only http(s) links clickable', async () => {

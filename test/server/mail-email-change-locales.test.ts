@@ -3,8 +3,11 @@ import assert from 'node:assert/strict';
 import { createTestApp, call, customerByEmail, tokenFor, type TestApp } from '../support/server.js';
 import { merchantOf, updateMerchant } from './signin-helpers.js';
 import { changedMail, changeRequestedMail, confirmNewAddressMail } from '../../server/mail/email-change-mails.js';
-import { emailChangeText, EMAIL_CHANGE_KEYS } from '../../server/mail/email-change-messages.js';
-import { LOCALES, type Locale } from '../../server/mail/messages.js';
+import { text as emailChangeText, type TextKey } from '../../server/texts/index.js';
+import { en } from '../../server/texts/en.js';
+import { LOCALES, type Locale } from '../../contract/locales.js';
+
+const EMAIL_CHANGE_KEYS = (Object.keys(en) as TextKey[]).slice(Object.keys(en).indexOf('confirmSubject'));
 import type { Merchant } from '../../server/store/schema.js';
 
 let t: TestApp;
@@ -75,8 +78,8 @@ test('the catalogue has the ten product languages, each key with the same placeh
 
 for (const name of Object.keys(MAILS) as (keyof typeof MAILS)[]) {
   const render = MAILS[name];
-  test(`the ${name} mail renders in all ten languages, each with its own subject`, () => {
-    const merchant = merchantOf(t);
+  test(`the ${name} mail renders in all ten languages, each with its own subject`, async () => {
+    const merchant = await merchantOf(t);
     for (const locale of LOCALES) {
       const mail = render(locale, merchant);
       assert.equal(mail.subject, SUBJECTS[name][locale], `${locale} subject`);
@@ -88,8 +91,8 @@ for (const name of Object.keys(MAILS) as (keyof typeof MAILS)[]) {
   });
 }
 
-test('Arabic email-change mails are right-to-left', () => {
-  const merchant = merchantOf(t);
+test('Arabic email-change mails are right-to-left', async () => {
+  const merchant = await merchantOf(t);
   for (const render of Object.values(MAILS)) {
     const mail = render('ar', merchant);
     assert.ok(mail.html.includes('dir="rtl"'));
@@ -98,9 +101,9 @@ test('Arabic email-change mails are right-to-left', () => {
 });
 
 test('a brand name with markup stays escaped in every language', async () => {
-  const base = merchantOf(t);
+  const base = await merchantOf(t);
   await updateMerchant(t, base.id, (m) => ({ ...m, settings: { ...m.settings, brand: { ...m.settings.brand, name: '<img src=x onerror=alert(1)>' } } }));
-  const merchant = merchantOf(t);
+  const merchant = await merchantOf(t);
   for (const locale of LOCALES) {
     for (const render of Object.values(MAILS)) {
       const mail = render(locale, merchant);
@@ -110,13 +113,13 @@ test('a brand name with markup stays escaped in every language', async () => {
 });
 
 test("a customer whose locale is 'de' gets the email-change mails in German, end to end", async () => {
-  const ada = customerByEmail(t, 'ada@example.com');
-  await t.deps.store.transact((tx) => tx.put('customers', { ...ada, locale: 'de' }));
+  const ada = await customerByEmail(t, 'ada@example.com');
+  await t.deps.store.transact(async (tx) => await tx.put('customers', { ...ada, locale: 'de' }));
   const res = await call(t, 'PATCH', '/portal/api/billing', { key: null, token: await tokenFor(t, ada.id), body: { email: 'ada.neu@example.com' } });
   assert.equal(res.status, 200);
 
-  const merchant = merchantOf(t);
-  const outbox = t.deps.mailer.outbox!();
+  const merchant = await merchantOf(t);
+  const outbox = (await t.deps.mailer.outbox!());
   const confirm = outbox.find((m) => m.to === 'ada.neu@example.com');
   assert.ok(confirm, 'the new address got a mail');
   assert.equal(confirm.subject, `Bestätigen Sie Ihre neue E-Mail-Adresse für ${merchant.settings.brand.name}`);
@@ -136,20 +139,20 @@ test("a customer whose locale is 'de' gets the email-change mails in German, end
 
 test('a regional or bare language tag on the customer resolves to a catalogue language', async () => {
   for (const [stored, expected] of [['de-AT', 'de'], ['pt', 'pt-BR'], ['xx', 'en']] as const) {
-    const ada = customerByEmail(t, 'ada@example.com');
-    await t.deps.store.transact((tx) => tx.put('customers', { ...ada, locale: stored, pending_email: null }));
-    const before = new Set(t.deps.mailer.outbox!().map((m) => m.id));
+    const ada = await customerByEmail(t, 'ada@example.com');
+    await t.deps.store.transact(async (tx) => await tx.put('customers', { ...ada, locale: stored, pending_email: null }));
+    const before = new Set((await t.deps.mailer.outbox!()).map((m) => m.id));
     const to = `ada.${expected.toLowerCase()}@example.com`;
     assert.equal((await call(t, 'PATCH', '/portal/api/billing', { key: null, token: await tokenFor(t, ada.id), body: { email: to } })).status, 200);
-    const mail = t.deps.mailer.outbox!().find((m) => !before.has(m.id) && m.to === to)!;
+    const mail = (await t.deps.mailer.outbox!()).find((m) => !before.has(m.id) && m.to === to)!;
     assert.equal(mail.subject, SUBJECTS['confirm new address'][expected], `${stored} → ${expected}`);
   }
 });
 
 test('confirm and cancel pages follow Accept-Language without a stored locale, and ?lang=ar is right-to-left', async () => {
-  const ada = customerByEmail(t, 'ada@example.com');
+  const ada = await customerByEmail(t, 'ada@example.com');
   await call(t, 'PATCH', '/portal/api/billing', { key: null, token: await tokenFor(t, ada.id), body: { email: 'ada.new@example.com' } });
-  const outbox = t.deps.mailer.outbox!();
+  const outbox = (await t.deps.mailer.outbox!());
   const confirm = /\/portal\/email\/confirm\/([A-Za-z0-9_-]+)/.exec(outbox.find((m) => m.to === 'ada.new@example.com')!.text)![1];
   const cancel = /\/portal\/email\/cancel\/([A-Za-z0-9_-]+)/.exec(outbox.find((m) => m.to === 'ada@example.com')!.text)![1];
 

@@ -6,7 +6,7 @@ import { SMTPServer } from 'smtp-server';
 import { simpleParser, type ParsedMail, type AddressObject } from 'mailparser';
 import { createTestApp, call, isCreemError, type TestApp } from '../support/server.js';
 import { createMailer, outboxFileFor } from '../../server/mail/mailer.js';
-import { LOCALES } from '../../server/mail/messages.js';
+import { LOCALES } from '../../contract/locales.js';
 import { codeIn, merchantOf, updateMerchant, waitFor } from './signin-helpers.js';
 
 let t: TestApp;
@@ -33,7 +33,7 @@ before(async () => {
   port = (smtp.server.address() as AddressInfo).port;
   t = await createTestApp({ env: { SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: 'Portal <no-reply@portal.example>' } });
   // The test app's default mailer is the dev outbox; give it the one main.ts builds from SMTP_URL.
-  t.deps.mailer = createMailer({ smtpUrl: t.deps.config.smtpUrl, from: t.deps.config.mailFrom, store: t.deps.store, clock: () => t.clock.now });
+  t.deps.mailer = createMailer({ smtpUrl: t.deps.config.smtpUrl, from: t.deps.config.mailFrom, store: t.deps.store, clock: () => t.clock.now, outboxFile: outboxFileFor(t.deps.config.dataFile) });
 });
 after(async () => {
   await t.close();
@@ -41,8 +41,8 @@ after(async () => {
 });
 beforeEach(() => t.clock.advance(16 * 60_000));
 
-const requestLink = (email: string, locale?: string) =>
-  call(t, 'POST', '/portal/api/magic-link', { key: null, body: { merchant_id: merchantOf(t).id, email, ...(locale ? { locale } : {}) } });
+const requestLink = async (email: string, locale?: string) =>
+  call(t, 'POST', '/portal/api/magic-link', { key: null, body: { merchant_id: (await merchantOf(t)).id, email, ...(locale ? { locale } : {}) } });
 const nextMail = (to: string, after = received.length) =>
   waitFor(`SMTP mail to ${to}`, () => received.slice(after).find((m) => (m.to as AddressObject).text.includes(to)));
 const address = (a: AddressObject | AddressObject[] | undefined) => (Array.isArray(a) ? a[0] : a)!.value[0];
@@ -66,7 +66,7 @@ test('a magic link goes out over SMTP as HTML and text, from the merchant, and s
   const exchange = await call(t, 'POST', '/portal/api/session/exchange', { key: null, body: { code } });
   assert.equal(exchange.status, 200);
   // Over SMTP nothing lands in the dev outbox.
-  assert.equal(t.deps.store.count('mailbox'), 0);
+  assert.equal(await t.deps.store.count('mailbox'), 0);
   assert.equal(fs.existsSync(outboxFileFor(t.dataFile)), false);
 });
 
@@ -108,15 +108,15 @@ test('the email speaks the customer’s language: en, de, fr, es, it, pt-BR, nl,
 });
 
 test("the customer's stored locale is used when the request names none", async () => {
-  const jean = t.deps.store.findOneBy('customers', 'email', 'jean@example.com')!;
-  await t.deps.store.transact((tx) => tx.put('customers', { ...jean, locale: 'nl' }));
+  const jean = (await t.deps.store.findOneBy('customers', 'email', 'jean@example.com'))!;
+  await t.deps.store.transact(async (tx) => await tx.put('customers', { ...jean, locale: 'nl' }));
   const mark = received.length;
   await requestLink('jean@example.com');
   assert.equal((await nextMail('jean@example.com', mark)).subject, 'Je inloglink voor Acme Cloud');
 });
 
 test('merchant-typed brand values are escaped or dropped in the HTML email', async () => {
-  const m = merchantOf(t);
+  const m = await merchantOf(t);
   await updateMerchant(t, m.id, (x) => ({
     ...x,
     settings: {
@@ -143,12 +143,12 @@ test('merchant-typed brand values are escaped or dropped in the HTML email', asy
 test('an SMTP failure does not change the answer the client sees', async () => {
   const down = await createTestApp();
   try {
-    down.deps.mailer = createMailer({ smtpUrl: 'smtp://127.0.0.1:9', from: down.deps.config.mailFrom, store: down.deps.store, clock: () => down.clock.now });
-    const res = await call(down, 'POST', '/portal/api/magic-link', { key: null, body: { merchant_id: merchantOf(down).id, email: 'ada@example.com' } });
+    down.deps.mailer = createMailer({ smtpUrl: 'smtp://127.0.0.1:9', from: down.deps.config.mailFrom, store: down.deps.store, clock: () => down.clock.now, outboxFile: outboxFileFor(down.deps.config.dataFile) });
+    const res = await call(down, 'POST', '/portal/api/magic-link', { key: null, body: { merchant_id: (await merchantOf(down)).id, email: 'ada@example.com' } });
     assert.equal(res.status, 202);
     assert.deepEqual(res.json, { ok: true });
     await new Promise((r) => setTimeout(r, 300));
-    const bad = await call(down, 'POST', '/portal/api/magic-link', { key: null, body: { merchant_id: merchantOf(down).id, email: 'nope' } });
+    const bad = await call(down, 'POST', '/portal/api/magic-link', { key: null, body: { merchant_id: (await merchantOf(down)).id, email: 'nope' } });
     assert.ok(isCreemError(bad.json, 400), 'the server is still answering');
   } finally {
     await down.close();

@@ -8,10 +8,10 @@ let ids: { cust: string; sub: string; item: string; tran: string; usd: string; e
 
 before(async () => {
   t = await createTestApp();
-  const ada = customerByEmail(t, 'ada@example.com');
-  const subs = t.deps.store.findBy('subscriptions', 'customer_id', ada.id);
+  const ada = await customerByEmail(t, 'ada@example.com');
+  const subs = await t.deps.store.findBy('subscriptions', 'customer_id', ada.id);
   const sub = subs.find((s) => s.status === 'active')!;
-  const products = t.deps.store.all('products');
+  const products = await t.deps.store.all('products');
   ids = {
     cust: ada.id,
     sub: sub.id,
@@ -19,7 +19,7 @@ before(async () => {
     tran: sub.last_transaction_id!,
     usd: products.find((p) => p.name === 'Starter')!.id,
     eur: products.find((p) => p.currency === 'EUR')!.id,
-    trial: t.deps.store.findBy('subscriptions', 'customer_id', customerByEmail(t, 'grace@example.com').id)[0].id,
+    trial: (await t.deps.store.findBy('subscriptions', 'customer_id', (await customerByEmail(t, 'grace@example.com')).id))[0].id,
     canceled: subs.find((s) => s.status === 'canceled')!.id,
   };
 });
@@ -120,5 +120,5 @@ test('a trialing subscription can change units without any charge (nothing paid 
   const res = await call(t, 'POST', `/v1/subscriptions/${ids.trial}`, { body: { items: [{ units: 2 }] } });
   assert.equal(res.status, 200, res.text);
   assert.equal(res.json.items[0].units, 2);
-  assert.equal(t.deps.store.findBy('transactions', 'subscription_id', ids.trial).length, 0);
+  assert.equal((await t.deps.store.findBy('transactions', 'subscription_id', ids.trial)).length, 0);
 });

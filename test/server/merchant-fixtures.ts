@@ -28,23 +28,23 @@ export async function addWorld(t: TestApp, opts: { mode: Mode; merchantId?: stri
   const { store } = t.deps;
   const now = t.clock.now;
   const key = `${opts.mode === 'test' ? 'creem_test_' : 'creem_'}${newId('key').replace(/_/g, '')}`;
-  const base = demoMerchant(store)!;
-  return store.transact((tx) => {
+  const base = (await demoMerchant({ store }))!;
+  return store.transact(async (tx) => {
     const merchantId =
       opts.merchantId ??
-      tx.put('merchants', { ...base, id: newId('mer'), name: opts.name ?? 'Other Co', settings: { ...base.settings, allowed_origins: [] } }).id;
-    tx.put('api_keys', { id: newId('key'), merchant_id: merchantId, mode: opts.mode, hash: sha256(key), hint: key.slice(0, 12), created_at: iso(now) });
+      (await tx.put('merchants', { ...base, id: newId('mer'), name: opts.name ?? 'Other Co', settings: { ...base.settings, allowed_origins: [] } })).id;
+    await tx.put('api_keys', { id: newId('key'), merchant_id: merchantId, mode: opts.mode, hash: sha256(key), hint: key.slice(0, 12), created_at: iso(now) });
     const owned = { merchant_id: merchantId, mode: opts.mode, created_at: iso(now - 10 * DAY) };
-    const product = tx.put('products', newProduct({ ...owned, name: `Plan ${opts.mode}`, price: 1500, currency: 'USD', billing_period: 'every-month' }));
+    const product = await tx.put('products', newProduct({ ...owned, name: `Plan ${opts.mode}`, price: 1500, currency: 'USD', billing_period: 'every-month' }));
     // The same address as a demo customer, on purpose: lookups by email must stay inside the scope.
-    const customer = tx.put('customers', newCustomer({ ...owned, email: 'ada@example.com', name: 'Ada Elsewhere', country: 'GB' }));
+    const customer = await tx.put('customers', newCustomer({ ...owned, email: 'ada@example.com', name: 'Ada Elsewhere', country: 'GB' }));
     const start = now - 10 * DAY;
     const end = addPeriod(start, 'every-month');
     const subscriptionId = newId('sub');
     const transactionId = newId('tran');
     const orderId = newId('ord');
-    tx.put('orders', { ...owned, id: orderId, customer_id: customer.id, product_id: product.id, transaction_id: transactionId, amount: 1500, currency: 'USD', status: 'paid', type: 'recurring', updated_at: owned.created_at });
-    tx.put('transactions', {
+    await tx.put('orders', { ...owned, id: orderId, customer_id: customer.id, product_id: product.id, transaction_id: transactionId, amount: 1500, currency: 'USD', status: 'paid', type: 'recurring', updated_at: owned.created_at });
+    await tx.put('transactions', {
       id: transactionId,
       merchant_id: merchantId,
       mode: opts.mode,
@@ -66,7 +66,7 @@ export async function addWorld(t: TestApp, opts: { mode: Mode; merchantId?: stri
       period_end: end,
       created_at: start,
     });
-    tx.put('subscriptions', {
+    await tx.put('subscriptions', {
       ...owned,
       id: subscriptionId,
       customer_id: customer.id,

@@ -2,7 +2,7 @@ import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createTestApp, call, customerByEmail, isCreemError, type TestApp } from '../support/server.js';
-import { purgeExpiredIdempotency, IDEMPOTENCY_TTL_MS } from '../../server/middleware/idempotency.js';
+import { purgeExpiredIdempotency, IDEMPOTENCY_TTL_MS } from '../../server/domain/idempotency.js';
 import { addWorld } from './merchant-fixtures.js';
 
 let t: TestApp;
@@ -10,11 +10,11 @@ let sub: string;
 
 beforeEach(async () => {
   t = await createTestApp();
-  sub = t.deps.store.findBy('subscriptions', 'customer_id', customerByEmail(t, 'ada@example.com').id).find((s) => s.status === 'active')!.id;
+  sub = (await t.deps.store.findBy('subscriptions', 'customer_id', (await customerByEmail(t, 'ada@example.com')).id)).find((s) => s.status === 'active')!.id;
 });
 afterEach(() => t.close());
 
-const events = (type: string) => t.deps.store.all('webhook_events').filter((e) => e.eventType === type).length;
+const events = async (type: string) => (await t.deps.store.all('webhook_events')).filter((e) => e.eventType === type).length;
 const withKey = (key: string, body?: unknown) => ({ headers: { 'idempotency-key': key }, body });
 
 test('the same key and body replays the first answer without acting twice', async () => {
@@ -26,20 +26,20 @@ test('the same key and body replays the first answer without acting twice', asyn
   assert.equal(again.status, 200, 'a real second pause would be a 409');
   assert.equal(again.headers.get('idempotent-replayed'), 'true');
   assert.deepEqual(again.json, first.json);
-  assert.equal(events('subscription.paused'), 1);
+  assert.equal(await events('subscription.paused'), 1);
   assert.equal(fs.readFileSync(t.dataFile, 'utf8'), file, 'a replay writes nothing');
 });
 
 test('the same key with another body or another path is a 422', async () => {
-  const tran = t.deps.store.get('subscriptions', sub)!.last_transaction_id!;
+  const tran = (await t.deps.store.get('subscriptions', sub))!.last_transaction_id!;
   assert.equal((await call(t, 'POST', '/v1/refunds', withKey('r-1', { transaction_id: tran, amount: 100 }))).status, 200);
   const otherBody = await call(t, 'POST', '/v1/refunds', withKey('r-1', { transaction_id: tran, amount: 200 }));
   assert.equal(otherBody.status, 422);
   assert.ok(isCreemError(otherBody.json, 422));
   const otherPath = await call(t, 'POST', `/v1/subscriptions/${sub}/pause`, withKey('r-1'));
   assert.equal(otherPath.status, 422);
-  assert.equal(t.deps.store.findBy('refunds', 'transaction_id', tran).length, 1);
-  assert.equal(t.deps.store.get('subscriptions', sub)!.status, 'active');
+  assert.equal((await t.deps.store.findBy('refunds', 'transaction_id', tran)).length, 1);
+  assert.equal((await t.deps.store.get('subscriptions', sub))!.status, 'active');
 });
 
 test('keys are scoped per merchant: another merchant may use the same key for its own request', async () => {
@@ -59,8 +59,8 @@ test('an answer is kept for 24 hours, then the key is free again and can be purg
   t.clock.advance(60_000);
   const expired = await call(t, 'POST', `/v1/subscriptions/${sub}/pause`, withKey('day'));
   assert.equal(expired.status, 409, 'after 24 h the request runs again, and a paused subscription cannot pause');
-  assert.equal(await purgeExpiredIdempotency(t.deps.store, t.clock.now), 1);
-  assert.equal(t.deps.store.count('idempotency'), 0);
+  assert.equal(await purgeExpiredIdempotency(t.deps, t.clock.now), 1);
+  assert.equal(await t.deps.store.count('idempotency'), 0);
 });
 
 test('an error is not stored: the same key runs again once the request can succeed', async () => {
@@ -75,7 +75,7 @@ test('an error is not stored: the same key runs again once the request can succe
 test('two concurrent requests with one key act once: the second is told the first is in progress', async () => {
   const results = await Promise.all([1, 2].map(() => call(t, 'POST', `/v1/subscriptions/${sub}/cancel`, withKey('race', { mode: 'immediate' }))));
   assert.deepEqual(results.map((r) => r.status).sort(), [200, 409]);
-  assert.equal(events('subscription.canceled'), 1);
+  assert.equal(await events('subscription.canceled'), 1);
   const replay = await call(t, 'POST', `/v1/subscriptions/${sub}/cancel`, withKey('race', { mode: 'immediate' }));
   assert.equal(replay.status, 200);
   assert.equal(replay.headers.get('idempotent-replayed'), 'true');
@@ -84,7 +84,7 @@ test('two concurrent requests with one key act once: the second is told the firs
 test('answers carrying a credential are never stored for replay: a retry mints a fresh one', async () => {
   const t = await createTestApp();
   try {
-    const ada = customerByEmail(t, 'ada@example.com');
+    const ada = await customerByEmail(t, 'ada@example.com');
     const headers = { 'idempotency-key': 'mint-1' };
     const a = await call(t, 'POST', '/v1/widget-tokens', { body: { customer_id: ada.id }, headers });
     const b = await call(t, 'POST', '/v1/widget-tokens', { body: { customer_id: ada.id }, headers });

@@ -13,10 +13,10 @@ let demo: World; // ids of the demo merchant's test objects
 before(async () => {
   t = await createTestApp();
   other = await addWorld(t, { mode: 'test', name: 'Other Co' });
-  live = await addWorld(t, { mode: 'prod', merchantId: demoMerchant(t.deps.store)!.id });
-  const ada = customerByEmail(t, 'ada@example.com');
-  const sub = t.deps.store.findBy('subscriptions', 'customer_id', ada.id).find((s) => s.status === 'active')!;
-  const tran = t.deps.store.get('transactions', sub.last_transaction_id!)!;
+  live = await addWorld(t, { mode: 'prod', merchantId: (await demoMerchant(t.deps))!.id });
+  const ada = await customerByEmail(t, 'ada@example.com');
+  const sub = (await t.deps.store.findBy('subscriptions', 'customer_id', ada.id)).find((s) => s.status === 'active')!;
+  const tran = (await t.deps.store.get('transactions', sub.last_transaction_id!))!;
   demo = {
     merchantId: ada.merchant_id,
     key: DEMO_KEY,
@@ -60,7 +60,7 @@ const cases: [string, () => [World, World]][] = [
 
 for (const [who, pick] of cases) {
   test(`${who} gets 404 on every route and changes nothing`, async () => {
-    const [target, caller] = pick();
+    const [target, caller] = await pick();
     const before = fs.readFileSync(t.dataFile, 'utf8');
     for (const [method, url, body] of routesFor(target, caller)) {
       const res = await call(t, method, url, { key: caller.key, body });

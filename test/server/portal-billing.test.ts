@@ -11,7 +11,7 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const tokenOf = (email: string) => tokenFor(t, customerByEmail(t, email).id);
+const tokenOf = async (email: string) => tokenFor(t, (await customerByEmail(t, email)).id);
 const patch = (token: string, body: unknown) => call(t, 'PATCH', '/portal/api/billing', { key: null, token, body });
 const customerOnDisk = (id: string) => readDataFile(t).collections.customers.find((c: { id: string }) => c.id === id);
 const state = () => {
@@ -19,9 +19,9 @@ const state = () => {
   return JSON.stringify([c.customers, c.sign_in_codes, c.mailbox]);
 };
 /** The code in the newest mail's confirmation (or cancel) link. */
-function lastLinkCode(kind: 'confirm' | 'cancel' = 'confirm', to?: string): string {
+async function lastLinkCode(kind: 'confirm' | 'cancel' = 'confirm', to?: string): Promise<string> {
   const pattern = new RegExp(`/portal/email/${kind}/([A-Za-z0-9_-]+)`);
-  const mail = t.deps.mailer.outbox!().find((m) => pattern.test(m.text) && (!to || m.to === to));
+  const mail = (await t.deps.mailer.outbox!()).find((m) => pattern.test(m.text) && (!to || m.to === to));
   assert.ok(mail, `a mail carries a ${kind} link`);
   return pattern.exec(mail.text)![1];
 }
@@ -36,7 +36,7 @@ const cancelPage = (method: 'GET' | 'POST', code: string) => emailPage('cancel',
 const overviewWith = (token: string) => call(t, 'GET', '/portal/api/overview', { key: null, token });
 
 test('billing details are saved and answered', async () => {
-  const ada = customerByEmail(t, 'ada@example.com');
+  const ada = await customerByEmail(t, 'ada@example.com');
   const address = { line1: '12 St James Sq', line2: null, city: 'London', postal_code: 'SW1Y 4JH', state: null };
   const res = await patch(await tokenOf('ada@example.com'), { name: 'Ada King', country: 'gb', address, tax_id: 'GB123456789' });
   assert.equal(res.status, 200);
@@ -53,7 +53,7 @@ test('billing details are saved and answered', async () => {
 });
 
 test('cleared optional fields are stored as null, untouched fields stay', async () => {
-  const ada = customerByEmail(t, 'ada@example.com');
+  const ada = await customerByEmail(t, 'ada@example.com');
   const token = await tokenOf('ada@example.com');
   await patch(token, { tax_id: 'GB1', address: { line1: 'a', line2: 'b', city: 'c', postal_code: 'd', state: 'e' } });
   const res = await patch(token, { tax_id: '', address: { line1: 'a', line2: '', city: 'c', postal_code: 'd', state: '' } });
@@ -66,15 +66,15 @@ test('cleared optional fields are stored as null, untouched fields stay', async 
 });
 
 test('a new email waits for the link sent to it; GET shows the page, POST applies it once', async () => {
-  const ada = customerByEmail(t, 'ada@example.com');
+  const ada = await customerByEmail(t, 'ada@example.com');
   const res = await patch(await tokenOf('ada@example.com'), { email: 'Ada.New@Example.com' });
   assert.equal(res.status, 200);
   assert.equal(res.json.customer.email, 'ada@example.com');
   assert.equal(res.json.customer.pending_email, 'ada.new@example.com');
   assert.equal(customerOnDisk(ada.id).email, 'ada@example.com');
 
-  const mail = t.deps.mailer.outbox!().find((m) => m.to === 'ada.new@example.com')!;
-  const code = lastLinkCode();
+  const mail = (await t.deps.mailer.outbox!()).find((m) => m.to === 'ada.new@example.com')!;
+  const code = await lastLinkCode();
   assert.ok(mail.text.includes('Someone asked') && mail.text.includes(`${t.deps.config.publicUrl}/portal/email/confirm/${code}`));
   assert.ok(!mail.text.includes('ada@example.com') && !mail.html.includes('ada@example.com'), 'the new address learns nothing of the old one');
   const codes = readDataFile(t).collections.sign_in_codes.filter((c: { kind: string }) => c.kind === 'email_change');
@@ -109,9 +109,9 @@ test('a new email waits for the link sent to it; GET shows the page, POST applie
 });
 
 test('a confirmation link expires after 24 hours', async () => {
-  const ada = customerByEmail(t, 'ada@example.com');
+  const ada = await customerByEmail(t, 'ada@example.com');
   await patch(await tokenOf('ada@example.com'), { email: 'late@example.com' });
-  const code = lastLinkCode();
+  const code = await lastLinkCode();
   t.clock.advance(24 * HOUR + 1000);
   const res = await confirmPage('POST', code);
   assert.equal(res.status, 404);
@@ -120,12 +120,12 @@ test('a confirmation link expires after 24 hours', async () => {
 });
 
 test('a newer email change retires the older link; asking for the current address calls the change off', async () => {
-  const ada = customerByEmail(t, 'ada@example.com');
+  const ada = await customerByEmail(t, 'ada@example.com');
   const token = await tokenOf('ada@example.com');
   await patch(token, { email: 'first@example.com' });
-  const first = lastLinkCode();
+  const first = await lastLinkCode();
   await patch(token, { email: 'second@example.com' });
-  const second = lastLinkCode();
+  const second = await lastLinkCode();
   assert.equal((await confirmPage('POST', first)).status, 404);
   assert.equal(customerOnDisk(ada.id).pending_email, 'second@example.com');
 
@@ -136,9 +136,9 @@ test('a newer email change retires the older link; asking for the current addres
 });
 
 test("confirming an address another customer of the merchant uses is refused with 409", async () => {
-  const ada = customerByEmail(t, 'ada@example.com');
+  const ada = await customerByEmail(t, 'ada@example.com');
   await patch(await tokenOf('ada@example.com'), { email: 'jean@example.com' });
-  const res = await confirmPage('POST', lastLinkCode());
+  const res = await confirmPage('POST', await lastLinkCode());
   assert.equal(res.status, 409);
   assert.equal(customerOnDisk(ada.id).email, 'ada@example.com');
 });
@@ -156,8 +156,8 @@ test('more than five email changes an hour are refused with 429 and send nothing
 });
 
 test("a token changes only its own customer's billing details", async () => {
-  const ada = customerByEmail(t, 'ada@example.com');
-  const grace = customerByEmail(t, 'grace@example.com');
+  const ada = await customerByEmail(t, 'ada@example.com');
+  const grace = await customerByEmail(t, 'grace@example.com');
   const adaBefore = JSON.stringify(customerOnDisk(ada.id));
   const res = await patch(await tokenOf('grace@example.com'), { name: 'Rear Admiral Hopper', email: 'grace2@example.com' });
   assert.equal(res.json.customer.id, grace.id);
@@ -192,7 +192,7 @@ test('bad billing bodies get 400 in Creem\'s body and change nothing', async () 
 });
 
 test('when the confirmation mail cannot be sent the customer is told (503) and may ask again', async () => {
-  const ada = customerByEmail(t, 'ada@example.com');
+  const ada = await customerByEmail(t, 'ada@example.com');
   const token = await tokenOf('ada@example.com');
   const real = t.deps.mailer;
   t.deps.mailer = {
@@ -207,20 +207,20 @@ test('when the confirmation mail cannot be sent the customer is told (503) and m
   t.deps.mailer = real;
   const retried = await patch(token, { email: 'new@example.com' });
   assert.equal(retried.status, 200);
-  assert.equal((await confirmPage('POST', lastLinkCode())).status, 200);
+  assert.equal((await confirmPage('POST', await lastLinkCode())).status, 200);
   assert.equal(customerOnDisk(ada.id).email, 'new@example.com');
 });
 
 test('an email change warns the old address with a masked new address and a single-use cancel link', async () => {
-  const ada = customerByEmail(t, 'ada@example.com');
+  const ada = await customerByEmail(t, 'ada@example.com');
   const stolen = await tokenOf('ada@example.com');
   assert.equal((await patch(stolen, { email: 'attacker@evil.example' })).status, 200);
-  const notice = t.deps.mailer.outbox!().find((m) => m.to === 'ada@example.com')!;
+  const notice = (await t.deps.mailer.outbox!()).find((m) => m.to === 'ada@example.com')!;
   assert.ok(notice, 'the old address is told');
   assert.match(notice.subject, /being changed/);
   assert.ok(notice.text.includes('a***@evil.example'));
   assert.ok(!notice.text.includes('attacker@evil.example') && !notice.html.includes('attacker@evil.example'));
-  const cancel = lastLinkCode('cancel', 'ada@example.com');
+  const cancel = await lastLinkCode('cancel', 'ada@example.com');
   const record = readDataFile(t).collections.sign_in_codes.find((c: { hash: string }) => c.hash === sha256(cancel));
   assert.equal(record.kind, 'email_change_cancel');
   assert.equal(record.expires_at, t.clock.now + 24 * HOUR);
@@ -237,28 +237,28 @@ test('an email change warns the old address with a masked new address and a sing
   assert.equal(done.status, 200);
   assert.equal(customerOnDisk(ada.id).pending_email, null);
   assert.equal(customerOnDisk(ada.id).email, 'ada@example.com');
-  assert.equal((await confirmPage('POST', lastLinkCode('confirm', 'attacker@evil.example'))).status, 404, 'the confirmation link is void');
+  assert.equal((await confirmPage('POST', await lastLinkCode('confirm', 'attacker@evil.example'))).status, 404, 'the confirmation link is void');
   assert.equal((await overviewWith(stolen)).status, 401, "the customer's outstanding tokens are revoked");
   assert.equal((await cancelPage('POST', cancel)).status, 404, 'the cancel link works once');
   assert.equal((await overviewWith(await tokenOf('ada@example.com'))).status, 200, 'new tokens work');
 });
 
 test('confirming a change revokes every outstanding token, tells the old address, and the old address can undo it', async () => {
-  const ada = customerByEmail(t, 'ada@example.com');
+  const ada = await customerByEmail(t, 'ada@example.com');
   const stolen = await tokenOf('ada@example.com');
   await patch(stolen, { email: 'attacker@evil.example' });
-  const seen = mailIds(t);
-  assert.equal((await confirmPage('POST', lastLinkCode('confirm', 'attacker@evil.example'))).status, 200);
+  const seen = await mailIds(t);
+  assert.equal((await confirmPage('POST', await lastLinkCode('confirm', 'attacker@evil.example'))).status, 200);
   assert.equal(customerOnDisk(ada.id).email, 'attacker@evil.example');
   assert.equal((await overviewWith(stolen)).status, 401, 'the token that asked for the change is dead');
 
   const changed = await mailTo(t, 'ada@example.com', seen);
   assert.match(changed.subject, /was changed/);
   assert.ok(changed.text.includes('a***@evil.example') && !changed.text.includes('attacker@evil.example'));
-  const undo = lastLinkCode('cancel', 'ada@example.com');
+  const undo = await lastLinkCode('cancel', 'ada@example.com');
 
   // The attacker signs in with the new address…
-  const before = mailIds(t);
+  const before = await mailIds(t);
   await call(t, 'POST', '/portal/api/magic-link', { key: null, body: { merchant_id: ada.merchant_id, email: 'attacker@evil.example' } });
   const { code } = codeIn((await mailTo(t, 'attacker@evil.example', before)).text);
   const session = await call(t, 'POST', '/portal/api/session/exchange', { key: null, body: { code } });
@@ -268,8 +268,8 @@ test('confirming a change revokes every outstanding token, tells the old address
   assert.equal(customerOnDisk(ada.id).email, 'ada@example.com');
   assert.equal(customerOnDisk(ada.id).pending_email, null);
   assert.equal((await overviewWith(session.json.token)).status, 401);
-  const after = mailIds(t);
+  const after = await mailIds(t);
   await call(t, 'POST', '/portal/api/magic-link', { key: null, body: { merchant_id: ada.merchant_id, email: 'attacker@evil.example' } });
   await settle(50);
-  assert.equal(t.deps.mailer.outbox!().filter((m) => !after.has(m.id) && m.to === 'attacker@evil.example').length, 0, 'the attacker address signs in nobody');
+  assert.equal((await t.deps.mailer.outbox!()).filter((m) => !after.has(m.id) && m.to === 'attacker@evil.example').length, 0, 'the attacker address signs in nobody');
 });

@@ -10,8 +10,8 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const payments = (email: string) =>
-  t.deps.store.findBy('transactions', 'customer_id', customerByEmail(t, email).id).sort((a, b) => b.created_at - a.created_at);
+const payments = async (email: string) =>
+  (await t.deps.store.findBy('transactions', 'customer_id', (await customerByEmail(t, email)).id)).sort((a, b) => b.created_at - a.created_at);
 const refund = (token: string, body: unknown) => call(t, 'POST', '/portal/api/refund-requests', { key: null, token, body });
 const state = () => {
   const c = readDataFile(t).collections;
@@ -21,16 +21,16 @@ const state = () => {
 /** Puts the clock `days` after the payment, then mints the token (so it is issued at that time). */
 async function tokenAt(email: string, paidAt: number, days: number) {
   t.clock.now = paidAt + days * DAY;
-  return tokenFor(t, customerByEmail(t, email).id);
+  return tokenFor(t, (await customerByEmail(t, email)).id);
 }
 
 async function setRefundPolicy(refund: MerchantSettings['refund']) {
-  const m = t.deps.store.all('merchants')[0];
-  await t.deps.store.transact((tx) => tx.put('merchants', { ...m, settings: { ...m.settings, refund } }));
+  const m = (await t.deps.store.all('merchants'))[0];
+  await t.deps.store.transact(async (tx) => await tx.put('merchants', { ...m, settings: { ...m.settings, refund } }));
 }
 
 test('within the auto-refund window the payment is refunded at once, in one commit with its events', async () => {
-  const payment = payments('ada@example.com')[0];
+  const payment = (await payments('ada@example.com'))[0];
   const token = await tokenAt('ada@example.com', payment.created_at, 2);
   const res = await refund(token, { transaction_id: payment.id, reason: 'unused', comment: 'Never used it' });
   assert.equal(res.status, 201);
@@ -69,10 +69,10 @@ test('within the auto-refund window the payment is refunded at once, in one comm
 });
 
 test('a retried refund request after an automatic refund gets 409 and refunds nothing more', async () => {
-  const payment = payments('ada@example.com')[0];
+  const payment = (await payments('ada@example.com'))[0];
   const token = await tokenAt('ada@example.com', payment.created_at, 1);
   assert.equal((await refund(token, { transaction_id: payment.id, reason: 'duplicate' })).status, 201);
-  assert.equal(t.deps.store.all('refunds')[0].reason, 'duplicate');
+  assert.equal((await t.deps.store.all('refunds'))[0].reason, 'duplicate');
   const before = state();
   const again = await refund(token, { transaction_id: payment.id, reason: 'duplicate' });
   assert.equal(again.status, 409);
@@ -81,7 +81,7 @@ test('a retried refund request after an automatic refund gets 409 and refunds no
 });
 
 test('after the window the request waits for the merchant: stored pending, mailed escaped, sent as refund.requested', async () => {
-  const payment = payments('ada@example.com')[0];
+  const payment = (await payments('ada@example.com'))[0];
   const token = await tokenAt('ada@example.com', payment.created_at, 20);
   const comment = '<b>Charged</b> twice & "never" asked';
   const res = await refund(token, { transaction_id: payment.id, reason: 'not_as_described', comment });
@@ -111,20 +111,20 @@ test('after the window the request waits for the merchant: stored pending, maile
 });
 
 test('a second request while one is pending gets 409 and stores nothing', async () => {
-  const payment = payments('ada@example.com')[0];
+  const payment = (await payments('ada@example.com'))[0];
   const token = await tokenAt('ada@example.com', payment.created_at, 30);
   assert.equal((await refund(token, { transaction_id: payment.id, reason: 'other' })).status, 201);
   const before = state();
   const again = await refund(token, { transaction_id: payment.id, reason: 'too_expensive', comment: 'please' });
   assert.equal(again.status, 409);
   assert.ok(isCreemError(again.json, 409));
-  assert.ok(again.json.message[0].includes(t.deps.store.all('customer_requests')[0].reference));
+  assert.ok(again.json.message[0].includes((await t.deps.store.all('customer_requests'))[0].reference));
   assert.equal(state(), before);
 });
 
 test('outside the window a merchant that takes no requests refuses with 403', async () => {
   await setRefundPolicy({ auto_refund_days: 7, allow_requests: false });
-  const payment = payments('ada@example.com')[0];
+  const payment = (await payments('ada@example.com'))[0];
   const token = await tokenAt('ada@example.com', payment.created_at, 8);
   const before = state();
   const res = await refund(token, { transaction_id: payment.id, reason: 'unused' });
@@ -139,14 +139,14 @@ test('outside the window a merchant that takes no requests refuses with 403', as
 
 test('a merchant with no auto-refund window sends every request to review', async () => {
   await setRefundPolicy({ auto_refund_days: 0, allow_requests: true });
-  const payment = payments('ada@example.com')[0];
+  const payment = (await payments('ada@example.com'))[0];
   const res = await refund(await tokenAt('ada@example.com', payment.created_at, 0), { transaction_id: payment.id, reason: 'unused' });
   assert.equal(res.json.outcome, 'pending');
-  assert.equal(t.deps.store.all('refunds').length, 0);
+  assert.equal((await t.deps.store.all('refunds')).length, 0);
 });
 
 test("a refund of another customer's payment is 404, of an unknown one 404, and nothing changes", async () => {
-  const adaPayment = payments('ada@example.com')[0];
+  const adaPayment = (await payments('ada@example.com'))[0];
   const token = await tokenAt('jean@example.com', adaPayment.created_at, 1);
   const before = state();
   for (const id of [adaPayment.id, 'tran_doesnotexist']) {
@@ -158,7 +158,7 @@ test("a refund of another customer's payment is 404, of an unknown one 404, and 
 });
 
 test('bad refund bodies get 400 and change nothing', async () => {
-  const payment = payments('ada@example.com')[0];
+  const payment = (await payments('ada@example.com'))[0];
   const token = await tokenAt('ada@example.com', payment.created_at, 1);
   const before = state();
   const bodies: unknown[] = [
@@ -178,7 +178,7 @@ test('bad refund bodies get 400 and change nothing', async () => {
 });
 
 test('two refund requests for one payment at the same moment refund it once', async () => {
-  const payment = payments('ada@example.com')[0];
+  const payment = (await payments('ada@example.com'))[0];
   const token = await tokenAt('ada@example.com', payment.created_at, 1);
   const answers = await Promise.all([0, 1, 2].map(() => refund(token, { transaction_id: payment.id, reason: 'unused' })));
   assert.deepEqual(answers.map((a) => a.status).sort(), [201, 409, 409]);
@@ -188,13 +188,13 @@ test('two refund requests for one payment at the same moment refund it once', as
   assert.equal(disk.transactions.find((x: { id: string }) => x.id === payment.id).refunded_amount, payment.amount_paid);
 });
 
-const subscriptionOf = (email: string, status: string) =>
-  t.deps.store.findBy('subscriptions', 'customer_id', customerByEmail(t, email).id).find((x) => x.status === status)!;
-const netPaid = (subId: string) =>
-  t.deps.store.findBy('transactions', 'subscription_id', subId).reduce((sum, x) => sum + Math.max(0, x.amount_paid) - x.refunded_amount, 0);
+const subscriptionOf = async (email: string, status: string) =>
+  (await t.deps.store.findBy('subscriptions', 'customer_id', (await customerByEmail(t, email)).id)).find((x) => x.status === status)!;
+const netPaid = async (subId: string) =>
+  (await t.deps.store.findBy('transactions', 'subscription_id', subId)).reduce((sum, x) => sum + Math.max(0, x.amount_paid) - x.refunded_amount, 0);
 
 test('a charge for a seat change is never refunded automatically: it goes to the merchant as pending', async () => {
-  const sub = subscriptionOf('ada@example.com', 'active');
+  const sub = await subscriptionOf('ada@example.com', 'active');
   const token = await tokenFor(t, sub.customer_id);
   const up = await call(t, 'POST', `/portal/api/subscriptions/${sub.id}/change`, { key: null, token, body: { units: 50 } });
   assert.equal(up.status, 200, up.text);
@@ -203,29 +203,29 @@ test('a charge for a seat change is never refunded automatically: it goes to the
   assert.equal(res.status, 201);
   assert.equal(res.json.outcome, 'pending');
   assert.equal(res.json.canceled_subscription, null);
-  assert.equal(t.deps.store.get('transactions', charge.id)!.status, 'paid');
-  assert.equal(t.deps.store.all('refunds').length, 0);
-  assert.equal(t.deps.store.get('subscriptions', sub.id)!.status, 'active');
-  assert.equal(t.deps.store.all('mailbox').length, 1, 'the merchant is asked');
+  assert.equal((await t.deps.store.get('transactions', charge.id))!.status, 'paid');
+  assert.equal((await t.deps.store.all('refunds')).length, 0);
+  assert.equal((await t.deps.store.get('subscriptions', sub.id))!.status, 'active');
+  assert.equal((await t.deps.store.all('mailbox')).length, 1, 'the merchant is asked');
 });
 
 test('refund then downgrade cannot drain the payments: the customer never ends up having paid less for the period', async () => {
-  const sub = subscriptionOf('ada@example.com', 'active');
+  const sub = await subscriptionOf('ada@example.com', 'active');
   const token = await tokenFor(t, sub.customer_id);
-  const before = netPaid(sub.id);
+  const before = await netPaid(sub.id);
   const up = await call(t, 'POST', `/portal/api/subscriptions/${sub.id}/change`, { key: null, token, body: { units: 50 } });
   await refund(token, { transaction_id: up.json.transaction.id, reason: 'other' });
   const preview = await call(t, 'POST', `/portal/api/subscriptions/${sub.id}/preview`, { key: null, token, body: { units: 3 } });
   const down = await call(t, 'POST', `/portal/api/subscriptions/${sub.id}/change`, { key: null, token, body: { units: 3 } });
   assert.equal(down.status, 200, down.text);
-  assert.equal(netPaid(sub.id), before + up.json.transaction.amount_paid + preview.json.total_today, 'exactly the previewed refund moved');
-  assert.ok(netPaid(sub.id) >= before, `net paid ${netPaid(sub.id)} fell below ${before}`);
-  assert.equal(t.deps.store.get('subscriptions', sub.id)!.status, 'active');
+  assert.equal(await netPaid(sub.id), before + up.json.transaction.amount_paid + preview.json.total_today, 'exactly the previewed refund moved');
+  assert.ok(await netPaid(sub.id) >= before, `net paid ${await netPaid(sub.id)} fell below ${before}`);
+  assert.equal((await t.deps.store.get('subscriptions', sub.id))!.status, 'active');
 });
 
 test('a merchant that takes no requests refuses a refund of a seat-change charge with 403, even inside the window', async () => {
   await setRefundPolicy({ auto_refund_days: 14, allow_requests: false });
-  const sub = subscriptionOf('ada@example.com', 'active');
+  const sub = await subscriptionOf('ada@example.com', 'active');
   const token = await tokenFor(t, sub.customer_id);
   const up = await call(t, 'POST', `/portal/api/subscriptions/${sub.id}/change`, { key: null, token, body: { units: 5 } });
   const before = state();
@@ -237,17 +237,17 @@ test('a merchant that takes no requests refuses a refund of a seat-change charge
 });
 
 test('an automatic refund of an earlier period leaves the subscription running', async () => {
-  const sub = subscriptionOf('ada@example.com', 'active');
-  const earlier = payments('ada@example.com').find((x) => x.subscription_id === sub.id && x.period_start! < Date.parse(sub.current_period_start_date))!;
+  const sub = await subscriptionOf('ada@example.com', 'active');
+  const earlier = (await payments('ada@example.com')).find((x) => x.subscription_id === sub.id && x.period_start! < Date.parse(sub.current_period_start_date))!;
   const res = await refund(await tokenAt('ada@example.com', earlier.created_at, 1), { transaction_id: earlier.id, reason: 'duplicate' });
   assert.equal(res.json.outcome, 'refunded');
   assert.equal(res.json.canceled_subscription, null);
-  assert.equal(t.deps.store.get('subscriptions', sub.id)!.status, 'active');
+  assert.equal((await t.deps.store.get('subscriptions', sub.id))!.status, 'active');
 });
 
 test("an automatic refund of a paused subscription's current period cancels it too", async () => {
-  const sub = subscriptionOf('margaret@example.com', 'paused');
-  const current = payments('margaret@example.com').find((x) => x.period_start === Date.parse(sub.current_period_start_date))!;
+  const sub = await subscriptionOf('margaret@example.com', 'paused');
+  const current = (await payments('margaret@example.com')).find((x) => x.period_start === Date.parse(sub.current_period_start_date))!;
   const res = await refund(await tokenAt('margaret@example.com', current.created_at, 3), { transaction_id: current.id, reason: 'unused' });
   assert.equal(res.json.outcome, 'refunded');
   assert.equal(res.json.canceled_subscription.status, 'canceled');

@@ -9,9 +9,9 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const tokenOf = (email: string) => tokenFor(t, customerByEmail(t, email).id);
-const latestPayment = (email: string) =>
-  t.deps.store.findBy('transactions', 'customer_id', customerByEmail(t, email).id).sort((a, b) => b.created_at - a.created_at)[0];
+const tokenOf = async (email: string) => tokenFor(t, (await customerByEmail(t, email)).id);
+const latestPayment = async (email: string) =>
+  (await t.deps.store.findBy('transactions', 'customer_id', (await customerByEmail(t, email)).id)).sort((a, b) => b.created_at - a.created_at)[0];
 const post = (path: string, token: string, body: unknown) => call(t, 'POST', `/portal/api/${path}`, { key: null, token, body });
 
 const state = () => {
@@ -23,7 +23,7 @@ const HOSTILE_SUBJECT = 'Help <img src=x onerror=alert(1)> & "quotes"';
 const HOSTILE_MESSAGE = 'Line one\n<script>alert("pwn")</script>\n<a href="javascript:x">click</a> & done';
 
 test('a support message is stored, sent as support.requested, and mailed to the merchant with everything escaped', async () => {
-  const ada = customerByEmail(t, 'ada@example.com');
+  const ada = await customerByEmail(t, 'ada@example.com');
   const res = await post('support', await tokenOf('ada@example.com'), { subject: HOSTILE_SUBJECT, message: HOSTILE_MESSAGE });
   assert.equal(res.status, 201);
   assert.match(res.json.reference, /^SUP-[A-Z0-9]{8}$/);
@@ -40,7 +40,7 @@ test('a support message is stored, sent as support.requested, and mailed to the 
   assert.equal(event.object.reference, res.json.reference);
   assert.equal(event.object.customer.email, 'ada@example.com');
 
-  const mails = t.deps.store.all('mailbox');
+  const mails = await t.deps.store.all('mailbox');
   assert.equal(mails.length, 1);
   const mail = mails[0];
   assert.equal(mail.to, 'support@acme-cloud.test');
@@ -81,7 +81,7 @@ test('a retried support message answers with the first reference and is stored, 
 
 test('a customer gets at most 5 support and invoice requests per 10 minutes; the 6th is 429 with Retry-After and sends nothing', async () => {
   const token = await tokenOf('ada@example.com');
-  const payment = latestPayment('ada@example.com');
+  const payment = await latestPayment('ada@example.com');
   for (let i = 0; i < 4; i++) assert.equal((await post('support', token, { subject: `Question ${i}`, message: 'x' })).status, 201);
   t.clock.advance(60_000);
   assert.equal((await post('invoice-requests', token, { transaction_id: payment.id, company_name: 'Ada Ltd', address: 'London' })).status, 201);
@@ -101,7 +101,7 @@ test('a customer gets at most 5 support and invoice requests per 10 minutes; the
     assert.equal(refused.headers.get('retry-after'), String(9 * 60));
   }
   assert.equal(state(), before, 'nothing stored, no event, no mail');
-  assert.equal(t.deps.store.all('mailbox').length, 5);
+  assert.equal((await t.deps.store.all('mailbox')).length, 5);
 
   // Another customer has a budget of their own.
   assert.equal((await post('support', await tokenOf('jean@example.com'), { subject: 'Hi', message: 'x' })).status, 201);
@@ -111,15 +111,15 @@ test('a customer gets at most 5 support and invoice requests per 10 minutes; the
 });
 
 test('a support message about one of my payments names it in the record and the mail', async () => {
-  const payment = latestPayment('ada@example.com');
+  const payment = await latestPayment('ada@example.com');
   const res = await post('support', await tokenOf('ada@example.com'), { subject: 'Charge', message: 'Why this?', transaction_id: payment.id });
   assert.equal(res.status, 201);
-  assert.equal(t.deps.store.all('customer_requests')[0].transaction_id, payment.id);
-  assert.ok(t.deps.store.all('mailbox')[0].text.includes(payment.order_id));
+  assert.equal((await t.deps.store.all('customer_requests'))[0].transaction_id, payment.id);
+  assert.ok((await t.deps.store.all('mailbox'))[0].text.includes(payment.order_id));
 });
 
 test('an invoice request is stored, sent as invoice.requested and mailed to the merchant', async () => {
-  const payment = latestPayment('jean@example.com');
+  const payment = await latestPayment('jean@example.com');
   const body = { transaction_id: payment.id, company_name: 'Müller <GmbH>', address: 'Hauptstr. 1\n10115 Berlin', tax_id: 'DE123456789' };
   const res = await post('invoice-requests', await tokenOf('jean@example.com'), body);
   assert.equal(res.status, 201);
@@ -128,15 +128,15 @@ test('an invoice request is stored, sent as invoice.requested and mailed to the 
   assert.equal(request.kind, 'invoice');
   assert.equal(request.transaction_id, payment.id);
   assert.deepEqual(request.fields, { company_name: 'Müller <GmbH>', address: 'Hauptstr. 1\n10115 Berlin', tax_id: 'DE123456789' });
-  assert.equal(t.deps.store.all('webhook_events').at(-1)!.eventType, 'invoice.requested');
-  const mail = t.deps.store.all('mailbox')[0];
+  assert.equal((await t.deps.store.all('webhook_events')).at(-1)!.eventType, 'invoice.requested');
+  const mail = (await t.deps.store.all('mailbox'))[0];
   assert.equal(mail.to, 'support@acme-cloud.test');
   assert.ok(mail.html.includes('Müller &lt;GmbH&gt;'));
   assert.ok(!mail.html.includes('<GmbH>'));
 });
 
 test("requests about another customer's payment are 404 and store nothing", async () => {
-  const adaPayment = latestPayment('ada@example.com');
+  const adaPayment = await latestPayment('ada@example.com');
   const token = await tokenOf('jean@example.com');
   const before = state();
   const support = await post('support', token, { subject: 'x', message: 'y', transaction_id: adaPayment.id });
@@ -151,7 +151,7 @@ test("requests about another customer's payment are 404 and store nothing", asyn
 
 test('bad support and invoice bodies get 400 in Creem\'s body and store nothing', async () => {
   const token = await tokenOf('ada@example.com');
-  const payment = latestPayment('ada@example.com');
+  const payment = await latestPayment('ada@example.com');
   const before = state();
   const cases: [string, unknown][] = [
     ['support', {}],
@@ -190,11 +190,11 @@ test('a request is kept and sent as a webhook even when the mail cannot go out',
 });
 
 test('a merchant without a support address still gets the request as a webhook, and no mail is sent', async () => {
-  const m = t.deps.store.all('merchants')[0];
-  await t.deps.store.transact((tx) => tx.put('merchants', { ...m, settings: { ...m.settings, support_email: null } }));
+  const m = (await t.deps.store.all('merchants'))[0];
+  await t.deps.store.transact(async (tx) => await tx.put('merchants', { ...m, settings: { ...m.settings, support_email: null } }));
   const res = await post('support', await tokenOf('ada@example.com'), { subject: 'Hello', message: 'Anyone?' });
   assert.equal(res.status, 201);
-  assert.equal(t.deps.store.all('customer_requests').length, 1);
-  assert.equal(t.deps.store.all('webhook_events').at(-1)!.eventType, 'support.requested');
-  assert.equal(t.deps.store.all('mailbox').length, 0);
+  assert.equal((await t.deps.store.all('customer_requests')).length, 1);
+  assert.equal((await t.deps.store.all('webhook_events')).at(-1)!.eventType, 'support.requested');
+  assert.equal((await t.deps.store.all('mailbox')).length, 0);
 });

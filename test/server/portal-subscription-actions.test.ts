@@ -9,10 +9,10 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const subOf = (email: string, status: string) =>
-  t.deps.store.findBy('subscriptions', 'customer_id', customerByEmail(t, email).id).find((s) => s.status === status)!;
-const productNamed = (name: string) => t.deps.store.all('products').find((p) => p.name === name)!;
-const tokenOf = (email: string) => tokenFor(t, customerByEmail(t, email).id);
+const subOf = async (email: string, status: string) =>
+  (await t.deps.store.findBy('subscriptions', 'customer_id', (await customerByEmail(t, email)).id)).find((s) => s.status === status)!;
+const productNamed = async (name: string) => (await t.deps.store.all('products')).find((p) => p.name === name)!;
+const tokenOf = async (email: string) => tokenFor(t, (await customerByEmail(t, email)).id);
 const post = (path: string, token: string, body?: unknown) => call(t, 'POST', `/portal/api/subscriptions/${path}`, { key: null, token, body });
 
 /** What is on disk in the collections a subscription action may touch. */
@@ -22,12 +22,12 @@ const state = () => {
 };
 
 async function setSettings(patch: Partial<MerchantSettings>) {
-  const m = t.deps.store.all('merchants')[0];
-  await t.deps.store.transact((tx) => tx.put('merchants', { ...m, settings: { ...m.settings, ...patch } }));
+  const m = (await t.deps.store.all('merchants'))[0];
+  await t.deps.store.transact(async (tx) => await tx.put('merchants', { ...m, settings: { ...m.settings, ...patch } }));
 }
 
 test('pause then resume an active subscription, each stored with its webhook event', async () => {
-  const sub = subOf('ada@example.com', 'active');
+  const sub = await subOf('ada@example.com', 'active');
   const token = await tokenOf('ada@example.com');
   const paused = await post(`${sub.id}/pause`, token);
   assert.equal(paused.status, 200);
@@ -46,7 +46,7 @@ test('pause then resume an active subscription, each stored with its webhook eve
 });
 
 test('a retried resume gets 409 and changes nothing', async () => {
-  const sub = subOf('margaret@example.com', 'paused');
+  const sub = await subOf('margaret@example.com', 'paused');
   const token = await tokenOf('margaret@example.com');
   assert.equal((await post(`${sub.id}/resume`, token)).status, 200);
   const before = state();
@@ -57,17 +57,17 @@ test('a retried resume gets 409 and changes nothing', async () => {
 });
 
 test('resume undoes a scheduled cancel and keeps the current period', async () => {
-  const sub = subOf('linus@example.com', 'scheduled_cancel');
+  const sub = await subOf('linus@example.com', 'scheduled_cancel');
   const res = await post(`${sub.id}/resume`, await tokenOf('linus@example.com'));
   assert.equal(res.status, 200);
   assert.equal(res.json.subscription.status, 'active');
   assert.equal(res.json.subscription.current_period_end_date, sub.current_period_end_date);
-  assert.equal(t.deps.store.get('subscriptions', sub.id)!.scheduled_action, null);
+  assert.equal((await t.deps.store.get('subscriptions', sub.id))!.scheduled_action, null);
 });
 
 test("a pause made by the merchant cannot be undone from the portal (403, nothing changes); the merchant can resume it", async () => {
   await setSettings({ allow_pause: false });
-  const sub = subOf('ada@example.com', 'active');
+  const sub = await subOf('ada@example.com', 'active');
   const paused = await call(t, 'POST', `/v1/subscriptions/${sub.id}/pause`);
   assert.equal(paused.status, 200);
   const token = await tokenOf('ada@example.com');
@@ -77,27 +77,27 @@ test("a pause made by the merchant cannot be undone from the portal (403, nothin
   assert.ok(isCreemError(res.json, 403));
   assert.match(res.json.message[0], /paused by the merchant/);
   assert.equal(state(), before);
-  assert.equal(t.deps.store.get('subscriptions', sub.id)!.paused_by, 'merchant');
+  assert.equal((await t.deps.store.get('subscriptions', sub.id))!.paused_by, 'merchant');
   const resumed = await call(t, 'POST', `/v1/subscriptions/${sub.id}/resume`);
   assert.equal(resumed.status, 200);
   assert.equal(resumed.json.status, 'active');
-  assert.equal(t.deps.store.get('subscriptions', sub.id)!.paused_by, null);
+  assert.equal((await t.deps.store.get('subscriptions', sub.id))!.paused_by, null);
 });
 
 test('a paused subscription stored before pauses recorded who made them counts as a merchant pause', async () => {
-  const sub = subOf('margaret@example.com', 'paused');
+  const sub = await subOf('margaret@example.com', 'paused');
   const { paused_by: _, ...legacy } = sub;
-  await t.deps.store.transact((tx) => tx.put('subscriptions', legacy));
+  await t.deps.store.transact(async (tx) => await tx.put('subscriptions', legacy));
   const res = await post(`${sub.id}/resume`, await tokenOf('margaret@example.com'));
   assert.equal(res.status, 403);
-  assert.equal(t.deps.store.get('subscriptions', sub.id)!.status, 'paused');
+  assert.equal((await t.deps.store.get('subscriptions', sub.id))!.status, 'paused');
 });
 
 test('a customer resumes their own pause even after the merchant turned pausing off', async () => {
-  const sub = subOf('ada@example.com', 'active');
+  const sub = await subOf('ada@example.com', 'active');
   const token = await tokenOf('ada@example.com');
   assert.equal((await post(`${sub.id}/pause`, token)).status, 200);
-  assert.equal(t.deps.store.get('subscriptions', sub.id)!.paused_by, 'customer');
+  assert.equal((await t.deps.store.get('subscriptions', sub.id))!.paused_by, 'customer');
   await setSettings({ allow_pause: false });
   const res = await post(`${sub.id}/resume`, token);
   assert.equal(res.status, 200);
@@ -106,7 +106,7 @@ test('a customer resumes their own pause even after the merchant turned pausing 
 
 test('pause is refused with 403 when the merchant does not allow it', async () => {
   await setSettings({ allow_pause: false });
-  const sub = subOf('ada@example.com', 'active');
+  const sub = await subOf('ada@example.com', 'active');
   const token = await tokenOf('ada@example.com');
   const before = state();
   const res = await post(`${sub.id}/pause`, token);
@@ -116,8 +116,8 @@ test('pause is refused with 403 when the merchant does not allow it', async () =
 });
 
 test('a preview shows the proration the change would charge, and changes nothing', async () => {
-  const sub = subOf('ada@example.com', 'active');
-  const pro = productNamed('Pro');
+  const sub = await subOf('ada@example.com', 'active');
+  const pro = await productNamed('Pro');
   const token = await tokenOf('ada@example.com');
   const before = state();
   const res = await post(`${sub.id}/preview`, token, { units: 5 });
@@ -148,7 +148,7 @@ test('a preview shows the proration the change would charge, and changes nothing
 });
 
 test('a seat change charges the previewed amount once; the retry changes nothing more', async () => {
-  const sub = subOf('ada@example.com', 'active');
+  const sub = await subOf('ada@example.com', 'active');
   const token = await tokenOf('ada@example.com');
   const preview = await post(`${sub.id}/preview`, token, { units: 5 });
   const res = await post(`${sub.id}/change`, token, { units: 5 });
@@ -169,19 +169,19 @@ test('a seat change charges the previewed amount once; the retry changes nothing
 });
 
 test('a plan switch moves the subscription to an offered plan', async () => {
-  const sub = subOf('grace@example.com', 'trialing');
-  const pro = productNamed('Pro');
+  const sub = await subOf('grace@example.com', 'trialing');
+  const pro = await productNamed('Pro');
   const res = await post(`${sub.id}/change`, await tokenOf('grace@example.com'), { product_id: pro.id });
   assert.equal(res.status, 200);
   assert.equal(res.json.subscription.product.id, pro.id);
-  assert.equal(t.deps.store.get('subscriptions', sub.id)!.product_id, pro.id);
+  assert.equal((await t.deps.store.get('subscriptions', sub.id))!.product_id, pro.id);
 });
 
 test('plan and seat changes the merchant does not offer are refused, and nothing changes', async () => {
-  const sub = subOf('grace@example.com', 'trialing');
+  const sub = await subOf('grace@example.com', 'trialing');
   const token = await tokenOf('grace@example.com');
-  const starter = productNamed('Starter');
-  const pro = productNamed('Pro');
+  const starter = await productNamed('Starter');
+  const pro = await productNamed('Pro');
   await setSettings({ switchable_product_ids: [starter.id] });
   const before = state();
   const notOffered = await post(`${sub.id}/change`, token, { product_id: pro.id });
@@ -202,7 +202,7 @@ test('plan and seat changes the merchant does not offer are refused, and nothing
 });
 
 test('bad change bodies get 400 in Creem\'s body and change nothing', async () => {
-  const sub = subOf('ada@example.com', 'active');
+  const sub = await subOf('ada@example.com', 'active');
   const token = await tokenOf('ada@example.com');
   const before = state();
   const bodies: unknown[] = [{}, { units: 0 }, { units: 1001 }, { units: 2.5 }, { units: '3' }, { units: 2, extra: true }, { product_id: '' }, '{"units":', []];
@@ -217,8 +217,8 @@ test('bad change bodies get 400 in Creem\'s body and change nothing', async () =
 });
 
 test("a customer's token cannot act on another customer's subscription: 404 every time", async () => {
-  const adaSub = subOf('ada@example.com', 'active');
-  const linusSub = subOf('linus@example.com', 'scheduled_cancel');
+  const adaSub = await subOf('ada@example.com', 'active');
+  const linusSub = await subOf('linus@example.com', 'scheduled_cancel');
   const token = await tokenOf('grace@example.com');
   const before = state();
   const attempts: [string, unknown][] = [
@@ -238,7 +238,7 @@ test("a customer's token cannot act on another customer's subscription: 404 ever
 });
 
 test('a retried cancel gets 409 and changes nothing; concurrent pauses pause once', async () => {
-  const sub = subOf('ada@example.com', 'active');
+  const sub = await subOf('ada@example.com', 'active');
   const token = await tokenOf('ada@example.com');
   const body = { mode: 'scheduled', reason: 'unused' };
   assert.equal((await post(`${sub.id}/cancel`, token, body)).status, 200);
@@ -246,7 +246,7 @@ test('a retried cancel gets 409 and changes nothing; concurrent pauses pause onc
   assert.equal((await post(`${sub.id}/cancel`, token, body)).status, 409);
   assert.equal(state(), before);
 
-  const jeanSub = subOf('jean@example.com', 'active');
+  const jeanSub = await subOf('jean@example.com', 'active');
   const jean = await tokenOf('jean@example.com');
   const answers = await Promise.all([0, 1, 2].map(() => post(`${jeanSub.id}/pause`, jean)));
   assert.deepEqual(answers.map((a) => a.status).sort(), [200, 409, 409]);

@@ -9,37 +9,37 @@ before(async () => {
 after(() => t.close());
 
 test("a customer's payment list holds exactly their payments, newest first", async () => {
-  const ada = customerByEmail(t, 'ada@example.com');
+  const ada = await customerByEmail(t, 'ada@example.com');
   const res = await call(t, 'GET', '/portal/api/transactions', { key: null, token: await tokenFor(t, ada.id) });
   assert.equal(res.status, 200);
   assert.equal(res.headers.get('cache-control'), 'no-store');
-  const stored = t.deps.store.findBy('transactions', 'customer_id', ada.id);
+  const stored = await t.deps.store.findBy('transactions', 'customer_id', ada.id);
   assert.ok(stored.length >= 2, 'the demo seed gives Ada several payments');
   assert.deepEqual(
     res.json.items.map((i: { id: string }) => i.id),
     [...stored].sort((a, b) => b.created_at - a.created_at).map((s) => s.id),
   );
   const first = res.json.items[0];
-  const rec = t.deps.store.get('transactions', first.id)!;
+  const rec = (await t.deps.store.get('transactions', first.id))!;
   assert.equal(first.order_id, rec.order_id);
   assert.equal(first.amount_paid, rec.amount_paid);
-  assert.equal(first.product_name, t.deps.store.get('products', rec.product_id)!.name);
+  assert.equal(first.product_name, (await t.deps.store.get('products', rec.product_id))!.name);
   assert.equal(first.refund_request, null);
 });
 
 test("another customer's token never lists Ada's payments", async () => {
-  const ada = customerByEmail(t, 'ada@example.com');
-  const jean = customerByEmail(t, 'jean@example.com');
+  const ada = await customerByEmail(t, 'ada@example.com');
+  const jean = await customerByEmail(t, 'jean@example.com');
   const res = await call(t, 'GET', '/portal/api/transactions', { key: null, token: await tokenFor(t, jean.id) });
   assert.equal(res.status, 200);
   assert.ok(res.json.items.length > 0);
-  for (const item of res.json.items) assert.equal(t.deps.store.get('transactions', item.id)!.customer_id, jean.id);
-  const adaIds = new Set(t.deps.store.findBy('transactions', 'customer_id', ada.id).map((x) => x.id));
+  for (const item of res.json.items) assert.equal((await t.deps.store.get('transactions', item.id))!.customer_id, jean.id);
+  const adaIds = new Set((await t.deps.store.findBy('transactions', 'customer_id', ada.id)).map((x) => x.id));
   assert.ok(res.json.items.every((i: { id: string }) => !adaIds.has(i.id)));
 });
 
 test('a customer with no payments gets an empty list', async () => {
-  const grace = customerByEmail(t, 'grace@example.com');
+  const grace = await customerByEmail(t, 'grace@example.com');
   const res = await call(t, 'GET', '/portal/api/transactions', { key: null, token: await tokenFor(t, grace.id) });
   assert.equal(res.status, 200);
   assert.deepEqual(res.json, { items: [] });

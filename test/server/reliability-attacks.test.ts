@@ -83,7 +83,7 @@ test("no route reveals or touches another customer's, merchant's or mode's objec
           let path = route.path.replace(/\{\w+\}/g, () => encode(s.params[i++]));
           const q = route.query.map((p, k) => [p.name, s.query[k]] as const).filter(([, v]) => v !== undefined && v !== null);
           if (q.length) path += '?' + q.map(([k, v]) => `${encode(k)}=${encode(typeof v === 'string' ? v : JSON.stringify(v))}`).join('&');
-          const before = memoryImage(world.t);
+          const before = await memoryImage(world.t);
           const token = route.auth === 'widget-token' ? await world.token() : undefined;
           const res = await send(world, route.method, path, { body: s.body, token });
           attempts++;
@@ -109,7 +109,7 @@ test("no route reveals or touches another customer's, merchant's or mode's objec
           } else if (!(res.headers.get('content-type') ?? '').includes('text/html')) {
             assert.ok(isCreemError(res.json, res.status), res.text.slice(0, 200));
           }
-          const touched = changedRecords(before, memoryImage(world.t)).filter((r) => foreign.some((id) => r.includes(id)));
+          const touched = changedRecords(before, await memoryImage(world.t)).filter((r) => foreign.some((id) => r.includes(id)));
           assert.deepEqual(touched, [], `${route.method} ${path} changed a foreign object`);
         }
       }
@@ -129,7 +129,8 @@ test('markup in names, reasons and support messages is stored and returned verba
     const overview = await send(world, 'GET', '/portal/api/overview', { token });
     assert.equal(overview.json.customer.name, img);
 
-    const sub = world.ids.own.subscriptions.find((id) => world.t.deps.store.get('subscriptions', id)!.status === 'active')!;
+    const subs = await Promise.all(world.ids.own.subscriptions.map((id) => world.t.deps.store.get('subscriptions', id)));
+    const sub = subs.find((s) => s!.status === 'active')!.id;
     const cancel = await send(world, 'POST', `/portal/api/subscriptions/${sub}/cancel`, { token, body: { mode: 'scheduled', reason: 'other', comment: `${script} ${js}` } });
     assert.equal(cancel.status, 200, cancel.text);
     const support = await send(world, 'POST', '/portal/api/support', { token, body: { subject: script, message: `${img}\n${js}` } });
@@ -152,17 +153,17 @@ test('every HTML the server renders (emails, dev mailbox, hosted pages) escapes 
   const world = await createFuzzWorld();
   try {
     const store = world.t.deps.store;
-    const merchant = store.get('merchants', world.merchantId)!;
+    const merchant = (await store.get('merchants', world.merchantId))!;
     // A careless merchant config and a hostile customer: the brand name and customer name carry markup.
-    await store.transact((tx) => {
-      tx.put('merchants', { ...merchant, name: merchant.name, settings: { ...merchant.settings, brand: { ...merchant.settings.brand, name: `Acme ${PAYLOADS[0]}` } } });
+    await store.transact(async (tx) => {
+      await tx.put('merchants', { ...merchant, name: merchant.name, settings: { ...merchant.settings, brand: { ...merchant.settings.brand, name: `Acme ${PAYLOADS[0]}` } } });
     });
     const token = await world.token();
     await send(world, 'PATCH', '/v1/customers', { body: { customer_id: world.customerId, name: PAYLOADS[1] } });
     const support = await send(world, 'POST', '/portal/api/support', { token, body: { subject: PAYLOADS[0], message: `${PAYLOADS[1]} ${PAYLOADS[2]}` } });
     assert.equal(support.status, 201, support.text);
 
-    const mails = store.all('mailbox');
+    const mails = await store.all('mailbox');
     assert.ok(mails.length > 0, 'the support request sent a mail');
     for (const m of mails) {
       for (const marker of RAW_MARKERS) assert.doesNotMatch(m.html, marker, `mail "${m.subject}" renders markup raw`);

@@ -3,14 +3,14 @@ import assert from 'node:assert/strict';
 import { createTestApp, call, customerByEmail, tokenFor, readDataFile, isCreemError, type TestApp } from '../support/server.js';
 import { REQUEST_BUDGET } from '../../server/domain/customer-requests.js';
 
-function subsOf(t: TestApp, email: string) {
-  return t.deps.store.findBy('subscriptions', 'customer_id', customerByEmail(t, email).id);
+async function subsOf(t: TestApp, email: string) {
+  return await t.deps.store.findBy('subscriptions', 'customer_id', (await customerByEmail(t, email)).id);
 }
 
 test('50 parallel merchant-API cancels of one subscription make exactly one transition and one event', async () => {
   const t = await createTestApp();
   try {
-    const sub = subsOf(t, 'ada@example.com').find((s) => s.status === 'active')!;
+    const sub = (await subsOf(t, 'ada@example.com')).find((s) => s.status === 'active')!;
     const results = await Promise.all(
       Array.from({ length: 50 }, () => call(t, 'POST', `/v1/subscriptions/${sub.id}/cancel`, { body: { mode: 'immediate' } })),
     );
@@ -31,8 +31,8 @@ test('50 parallel merchant-API cancels of one subscription make exactly one tran
 test('50 parallel portal cancels of one subscription make exactly one scheduled cancel', async () => {
   const t = await createTestApp();
   try {
-    const ada = customerByEmail(t, 'ada@example.com');
-    const sub = subsOf(t, 'ada@example.com').find((s) => s.status === 'active')!;
+    const ada = await customerByEmail(t, 'ada@example.com');
+    const sub = (await subsOf(t, 'ada@example.com')).find((s) => s.status === 'active')!;
     const token = await tokenFor(t, ada.id);
     const results = await Promise.all(
       Array.from({ length: 50 }, () => call(t, 'POST', `/portal/api/subscriptions/${sub.id}/cancel`, { key: null, token, body: { mode: 'scheduled', reason: 'unused' } })),
@@ -51,10 +51,10 @@ test('parallel different writes are all kept: no read-modify-write race loses on
   const t = await createTestApp();
   try {
     // Support requests are limited per customer (REQUEST_BUDGET per 10 minutes): each sends its full budget.
-    const customers = t.deps.store.all('customers');
+    const customers = await t.deps.store.all('customers');
     const supportCount = REQUEST_BUDGET * customers.length;
     const tokens = await Promise.all(customers.map((c) => tokenFor(t, c.id)));
-    const cancellable = t.deps.store.all('subscriptions').filter((s) => s.status !== 'canceled');
+    const cancellable = (await t.deps.store.all('subscriptions')).filter((s) => s.status !== 'canceled');
     const doc = (await call(t, 'GET', '/openapi.json')).json;
     const hasSupport = Boolean(doc.paths['/portal/api/support']?.post);
     const hasWebhooks = Boolean(doc.paths['/v1/webhooks']?.post);

@@ -5,14 +5,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../server/config.js';
-import { Store } from '../../server/store/store.js';
+import { LowdbStore } from '../../server/store/lowdb/lowdb-store.js';
 import { loadKeys } from '../../server/auth/keys.js';
-import { createMailer } from '../../server/mail/mailer.js';
 import { createLogger } from '../../server/log.js';
 import { createApp } from '../../server/app.js';
 import { seedDemo, ensureDemoKey } from '../../server/seed/demo.js';
 import { DEMO_KEY, isCreemError } from '../support/server.js';
-import type { AppDeps } from '../../server/env.js';
+import { buildDeps } from '../../server/deps.js';
 
 /**
  * Ways to make the disk refuse the store's next write, all real failures from the kernel:
@@ -80,16 +79,9 @@ const FAILURES: Failure[] = [
 async function appIn(dir: string) {
   const dataFile = path.join(dir, 'db.json');
   const config = loadConfig({ DATA_FILE: dataFile, LOG_LEVEL: 'silent' });
-  const store = await Store.open(dataFile);
+  const store = await LowdbStore.open(dataFile);
   const now = Date.now();
-  const deps: AppDeps = {
-    config,
-    store,
-    clock: () => now,
-    log: createLogger('silent'),
-    keys: loadKeys(dataFile, undefined, now),
-    mailer: createMailer({ from: config.mailFrom, store, clock: () => now }),
-  };
+  const deps = buildDeps({ config, store, clock: () => now, log: createLogger('silent'), keys: loadKeys(dataFile, undefined, now) });
   await seedDemo(store, { publicUrl: config.publicUrl, allowedOrigins: [], now });
   await ensureDemoKey(store, DEMO_KEY, now);
   return { app: createApp(deps), store, dataFile };
@@ -115,8 +107,8 @@ for (const failure of FAILURES) {
     try {
       const req = (method: string, p: string, body?: unknown, auth: Record<string, string> = { 'x-api-key': DEMO_KEY }) =>
         app.request(`http://127.0.0.1${p}`, { method, headers: { ...auth, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-      const ada = store.findBy('customers', 'email', 'ada@example.com')[0]!;
-      const sub = store.findBy('subscriptions', 'customer_id', ada.id).find((s) => s.status === 'active')!;
+      const ada = (await store.findBy('customers', 'email', 'ada@example.com'))[0]!;
+      const sub = (await store.findBy('subscriptions', 'customer_id', ada.id)).find((s) => s.status === 'active')!;
       const token = (await (await req('POST', '/v1/widget-tokens', { customer_id: ada.id })).json()).token as string;
 
       undo = failure.setUp(dir);
@@ -125,7 +117,7 @@ for (const failure of FAILURES) {
         return;
       }
       const before = fs.readFileSync(dataFile);
-      const requestsBefore = store.count('customer_requests');
+      const requestsBefore = await store.count('customer_requests');
 
       const cancel = await req('POST', `/v1/subscriptions/${sub.id}/cancel`, { mode: 'immediate' });
       const body = await cancel.json();
@@ -139,7 +131,7 @@ for (const failure of FAILURES) {
       // Rolled back in memory: reads show the state that is on disk.
       const read = await (await req('GET', `/v1/subscriptions?subscription_id=${sub.id}`)).json();
       assert.equal(read.status, 'active');
-      assert.equal(store.count('customer_requests'), requestsBefore);
+      assert.equal(await store.count('customer_requests'), requestsBefore);
       const overview = await req('GET', '/portal/api/overview', undefined, { authorization: `Bearer ${token}` });
       assert.equal(overview.status, 200, 'reads keep working while writes fail');
       assert.ok(fs.readFileSync(dataFile).equals(before), 'the data file is untouched');

@@ -15,21 +15,21 @@ after(() => t.close());
 // Fresh rate-limit windows for every test (they follow the injected clock).
 beforeEach(() => t.clock.advance(16 * 60_000));
 
-const ada = () => customerByEmail(t, 'ada@example.com');
-const recordOf = (code: string) => t.deps.store.findOneBy('sign_in_codes', 'hash', sha256(code))!;
+const ada = async () => await customerByEmail(t, 'ada@example.com');
+const recordOf = async (code: string) => (await t.deps.store.findOneBy('sign_in_codes', 'hash', sha256(code)))!;
 const sessionCookie = (res: Response) => res.headers.getSetCookie().find((c) => /creem_portal_session=/.test(c))?.split(';')[0];
 
-async function portalLink(customerId = ada().id) {
-  const res = await call(t, 'POST', '/v1/customers/billing', { body: { customer_id: customerId } });
+async function portalLink(customerId?: string) {
+  const res = await call(t, 'POST', '/v1/customers/billing', { body: { customer_id: customerId ?? (await ada()).id } });
   const path = new URL(res.json.customer_portal_link).pathname;
   return { path, code: path.split('/').pop()! };
 }
 
 /** A magic-link request as if from the client at `ip` (the connection's address, not a header). */
-const magicFrom = (ip: string, email: string) =>
+const magicFrom = async (ip: string, email: string) =>
   t.app.request(
     '/portal/api/magic-link',
-    { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ merchant_id: merchantOf(t).id, email }) },
+    { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ merchant_id: (await merchantOf(t)).id, email }) },
     { incoming: { socket: { remoteAddress: ip, remotePort: 1, remoteFamily: 'IPv4' } } },
   );
 
@@ -67,7 +67,7 @@ test('a portal link posted without the CSRF token is refused with a 403 page, ev
     assert.match(res.headers.get('content-type')!, /text\/html/);
     assert.equal(sessionCookie(res), undefined);
   }
-  assert.equal(recordOf(code).used_at, null, 'refused posts spend nothing');
+  assert.equal((await recordOf(code)).used_at, null, 'refused posts spend nothing');
   // Cross-site fetch metadata is refused even with a matching pair.
   const crossSite = await postForm(t, path, form, {}, { headers: { 'sec-fetch-site': 'cross-site' } });
   assert.equal(crossSite.status, 403);
@@ -80,12 +80,12 @@ test('every hosted form refuses a post without the CSRF token: magic-link page, 
   const form = await openForm(t);
   const refused = [
     ['/portal/session', { code: 'A'.repeat(43) }],
-    ['/portal/login', { merchant: merchantOf(t).id, email: 'ada@example.com' }],
+    ['/portal/login', { merchant: (await merchantOf(t)).id, email: 'ada@example.com' }],
     ['/portal/logout', {}],
     [`/portal/email/confirm/${'A'.repeat(43)}`, {}],
     [`/portal/email/cancel/${'A'.repeat(43)}`, {}],
   ] as const;
-  const before = mailIds(t);
+  const before = await mailIds(t);
   for (const [path, fields] of refused) {
     const res = await t.app.request(path, { method: 'POST', headers: { origin: 'null', cookie: form.cookie }, body: new URLSearchParams(fields) });
     assert.equal(res.status, 403, path);
@@ -93,9 +93,9 @@ test('every hosted form refuses a post without the CSRF token: magic-link page, 
     assert.match(body, /<!doctype html>/, path);
   }
   await new Promise((r) => setTimeout(r, 30));
-  assert.equal(t.deps.mailer.outbox!().filter((m) => !before.has(m.id)).length, 0, 'the refused login post sent no mail');
+  assert.equal((await t.deps.mailer.outbox!()).filter((m) => !before.has(m.id)).length, 0, 'the refused login post sent no mail');
   // The same posts with the pair go through to their normal answers.
-  assert.equal((await postForm(t, '/portal/login', form, { merchant: merchantOf(t).id, email: 'ada@example.com' })).status, 200);
+  assert.equal((await postForm(t, '/portal/login', form, { merchant: (await merchantOf(t)).id, email: 'ada@example.com' })).status, 200);
   const { code } = codeIn((await mailTo(t, 'ada@example.com', before)).text);
   const magic = await openForm(t, '/portal/magic');
   assert.ok(magic.csrf, 'the magic page form carries the token');
@@ -103,14 +103,14 @@ test('every hosted form refuses a post without the CSRF token: magic-link page, 
 });
 
 test('the hosted sign-in forms all carry the token, in an HttpOnly SameSite=Strict cookie scoped to /portal', async () => {
-  const login = await t.app.request(`/portal/login?merchant=${merchantOf(t).id}`);
+  const login = await t.app.request(`/portal/login?merchant=${(await merchantOf(t)).id}`);
   const set = login.headers.getSetCookie().find((c) => /csrf=/.test(c))!;
   assert.match(set, /Path=\/portal/);
   assert.match(set, /HttpOnly/);
   assert.match(set, /SameSite=Strict/);
   const token = /name="csrf" value="([^"]+)"/.exec(await login.text())![1];
   // A page opened with the cookie reuses it, so two open tabs stay valid.
-  const again = await t.app.request(`/portal/login?merchant=${merchantOf(t).id}`, { headers: { cookie: set.split(';')[0] } });
+  const again = await t.app.request(`/portal/login?merchant=${(await merchantOf(t)).id}`, { headers: { cookie: set.split(';')[0] } });
   assert.equal(/name="csrf" value="([^"]+)"/.exec(await again.text())![1], token);
   assert.equal(again.headers.getSetCookie().length, 0);
 });
@@ -126,7 +126,7 @@ test('signing out ends the session at once: the old session cookie no longer get
   assert.equal((await overview()).status, 200);
   const out = await postForm(t, '/portal/logout', form, {}, { cookie });
   assert.equal(out.status, 303);
-  assert.equal(out.headers.get('location'), `/portal/login?merchant=${merchantOf(t).id}`);
+  assert.equal(out.headers.get('location'), `/portal/login?merchant=${(await merchantOf(t)).id}`);
   // A copy of the cookie kept by someone else (or a browser that ignored the deletion) is dead.
   assert.equal((await t.app.request('/portal/session/token', { headers: { cookie } })).status, 401);
   assert.equal((await t.app.request('/portal', { headers: { cookie } })).status, 401);

@@ -9,22 +9,22 @@ import { newCustomer } from '../../server/domain/customers.js';
 
 /** Shared by the signin-* and mail-* tests: a second merchant, a real port, waiting for mail. */
 
-export const merchantOf = (t: TestApp) => demoMerchant(t.deps.store)!;
+export const merchantOf = async (t: TestApp) => (await demoMerchant(t.deps))!;
 
 /** Another merchant with its own test key and one customer, written through the real store. */
 export async function addMerchant(t: TestApp, opts: { name: string; key: string; email: string; allowedOrigins?: string[] }) {
   const now = iso(t.clock.now);
-  const base = merchantOf(t);
-  return t.deps.store.transact((tx) => {
-    const merchant: Merchant = tx.put('merchants', {
+  const base = await merchantOf(t);
+  return t.deps.store.transact(async (tx) => {
+    const merchant: Merchant = await tx.put('merchants', {
       ...base,
       id: newId('mer'),
       name: opts.name,
       created_at: now,
       settings: { ...base.settings, allowed_origins: opts.allowedOrigins ?? [], brand: { name: opts.name, color: '#0f766e', logo_url: null } },
     });
-    tx.put('api_keys', { id: newId('key'), merchant_id: merchant.id, mode: 'test', hash: sha256(opts.key), hint: opts.key.slice(0, 15), created_at: now });
-    const customer: Customer = tx.put(
+    await tx.put('api_keys', { id: newId('key'), merchant_id: merchant.id, mode: 'test', hash: sha256(opts.key), hint: opts.key.slice(0, 15), created_at: now });
+    const customer: Customer = await tx.put(
       'customers',
       newCustomer({ merchant_id: merchant.id, mode: 'test', email: opts.email, name: 'Other Customer', country: 'FR', created_at: now }),
     );
@@ -34,7 +34,7 @@ export async function addMerchant(t: TestApp, opts: { name: string; key: string;
 
 /** Changes a merchant's settings in the store (the tests' stand-in for a settings API). */
 export async function updateMerchant(t: TestApp, id: string, change: (m: Merchant) => Merchant) {
-  await t.deps.store.transact((tx) => tx.put('merchants', change(tx.get('merchants', id)!)));
+  await t.deps.store.transact(async (tx) => await tx.put('merchants', change((await tx.get('merchants', id))!)));
 }
 
 /** The app on a real socket at 127.0.0.1 (so the client address and X-Forwarded-For are real). */
@@ -62,11 +62,11 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | Prom
 export const settle = (ms = 30) => new Promise((r) => setTimeout(r, ms));
 
 /** Ids of every message in the dev outbox now. */
-export const mailIds = (t: TestApp) => new Set(t.deps.mailer.outbox!().map((m) => m.id));
+export const mailIds = async (t: TestApp) => new Set((await t.deps.mailer.outbox!()).map((m) => m.id));
 
 /** The newest dev-outbox message to `to` that is not among `seen`, waiting for it to arrive. */
 export const mailTo = (t: TestApp, to: string, seen: Set<string> = new Set()) =>
-  waitFor(`mail to ${to}`, () => t.deps.mailer.outbox!().find((m) => m.to === to && !seen.has(m.id)));
+  waitFor(`mail to ${to}`, async () => (await t.deps.mailer.outbox!()).find((m) => m.to === to && !seen.has(m.id)));
 
 /** The sign-in code in a mailed link's fragment. */
 export function codeIn(text: string): { url: string; code: string } {
@@ -82,8 +82,8 @@ export interface FormSession {
 }
 
 /** Opens a hosted page (the merchant's sign-in page by default) the way a browser would, keeping its CSRF pair. */
-export async function openForm(t: TestApp, path = `/portal/login?merchant=${merchantOf(t).id}`): Promise<FormSession> {
-  const res = await t.app.request(path);
+export async function openForm(t: TestApp, path?: string): Promise<FormSession> {
+  const res = await t.app.request(path ?? `/portal/login?merchant=${(await merchantOf(t)).id}`);
   const body = await res.text();
   const csrf = /name="csrf" value="([^"]*)"/.exec(body)?.[1] ?? '';
   const cookie = res.headers.getSetCookie().find((c) => /csrf=/.test(c))?.split(';')[0] ?? '';

@@ -16,10 +16,10 @@ before(async () => {
 });
 after(() => t.close());
 
-const ada = () => customerByEmail(t, 'ada@example.com');
+const ada = async () => await customerByEmail(t, 'ada@example.com');
 
-async function portalLink(customerId = ada().id) {
-  const res = await call(t, 'POST', '/v1/customers/billing', { body: { customer_id: customerId } });
+async function portalLink(customerId?: string) {
+  const res = await call(t, 'POST', '/v1/customers/billing', { body: { customer_id: customerId ?? (await ada()).id } });
   assert.equal(res.status, 200, res.text);
   const url = new URL(res.json.customer_portal_link);
   return { url, path: url.pathname, code: url.pathname.split('/').pop()! };
@@ -33,7 +33,7 @@ const page = async (path: string, init: Omit<RequestInit, 'headers'> & { headers
   return { res, status: res.status, text: await res.text() };
 };
 
-const recordOf = (code: string) => t.deps.store.findOneBy('sign_in_codes', 'hash', sha256(code))!;
+const recordOf = async (code: string) => (await t.deps.store.findOneBy('sign_in_codes', 'hash', sha256(code)))!;
 const cookieFrom = (res: Response) => res.headers.getSetCookie().find((c) => c.includes('_session='))?.split(';')[0];
 /** The page's own button: a form post with the CSRF pair. */
 const post = (path: string, opts: { cookie?: string; headers?: Record<string, string> } = {}) => postForm(t, path, form, {}, opts);
@@ -54,9 +54,9 @@ test('POST /v1/customers/billing answers a single-use hosted link with a 256-bit
   assert.equal(url.origin, new URL(t.deps.config.publicUrl).origin);
   assert.match(url.pathname, /^\/portal\/link\/[A-Za-z0-9_-]{43}$/);
   assert.ok(Buffer.from(code, 'base64url').length >= 32);
-  const record = recordOf(code);
+  const record = await recordOf(code);
   assert.equal(record.kind, 'portal_link');
-  assert.equal(record.customer_id, ada().id);
+  assert.equal(record.customer_id, (await ada()).id);
   assert.equal(record.expires_at - t.clock.now, 10 * 60_000);
   const onDisk = fs.readFileSync(t.dataFile, 'utf8');
   assert.ok(!onDisk.includes(code), 'the raw code is not in the data file');
@@ -67,7 +67,7 @@ test("Creem's SDK generates a billing link against the server", async () => {
   const server = await listen(t);
   try {
     const creem = new Creem({ apiKey: DEMO_KEY, serverURL: server.url });
-    const links = await creem.customers.generateBillingLinks({ customerId: ada().id });
+    const links = await creem.customers.generateBillingLinks({ customerId: (await ada()).id });
     assert.match(links.customerPortalLink, /\/portal\/link\/[A-Za-z0-9_-]{43}$/);
   } finally {
     await server.close();
@@ -80,9 +80,9 @@ test('billing links only for a customer of this merchant and mode, with a valid 
   const foreign = await call(t, 'POST', '/v1/customers/billing', { body: { customer_id: y.customer.id } });
   assert.equal(foreign.status, 404);
   assert.ok(isCreemError(foreign.json, 404));
-  assert.equal(t.deps.store.findBy('sign_in_codes', 'customer_id', y.customer.id).length, 0);
+  assert.equal((await t.deps.store.findBy('sign_in_codes', 'customer_id', y.customer.id)).length, 0);
   assert.equal((await call(t, 'POST', '/v1/customers/billing', { body: {} })).status, 400);
-  assert.equal((await call(t, 'POST', '/v1/customers/billing', { key: null, body: { customer_id: ada().id } })).status, 403);
+  assert.equal((await call(t, 'POST', '/v1/customers/billing', { key: null, body: { customer_id: (await ada()).id } })).status, 403);
 });
 
 test('opening a portal link with GET or HEAD changes nothing; the page asks to continue', async () => {
@@ -99,7 +99,7 @@ test('opening a portal link with GET or HEAD changes nothing; the page asks to c
     assert.equal(head.status, 200);
     assert.equal(cookieFrom(head), undefined, 'no session from a HEAD');
   }
-  assert.equal(recordOf(code).used_at, null);
+  assert.equal((await recordOf(code)).used_at, null);
   assert.ok(fs.readFileSync(t.dataFile).equals(bytesBefore), 'the data file is byte-identical');
 });
 
@@ -123,22 +123,22 @@ test('continuing spends the code, sets a strict one-hour session cookie and open
   assert.equal(portal.status, 200);
   assertSafeHtmlHeaders(portal.res);
   assert.match(portal.text, /<creem-portal token-url="\/portal\/session\/token"/);
-  assert.match(portal.text, new RegExp(`/portal/assets/brand/${merchantOf(t).id}\\.css`));
+  assert.match(portal.text, new RegExp(`/portal/assets/brand/${(await merchantOf(t)).id}\\.css`));
   assert.ok(noInlineScript(portal.text));
-  const brand = await t.app.request(`/portal/assets/brand/${merchantOf(t).id}.css`);
+  const brand = await t.app.request(`/portal/assets/brand/${(await merchantOf(t)).id}.css`);
   assert.match(await brand.text(), /--brand:#4f46e5/);
 
   const tokenRes = await t.app.request('/portal/session/token', { headers: { cookie } });
   assert.equal(tokenRes.status, 200);
   assert.equal(tokenRes.headers.get('cache-control'), 'no-store');
   const { token, customer_id } = await tokenRes.json();
-  assert.equal(customer_id, ada().id);
+  assert.equal(customer_id, (await ada()).id);
   const claims = decodeJwt(token);
   assert.equal(claims.kind, 'session');
   assert.equal(claims.exp! - claims.iat!, 900);
   const overview = await call(t, 'GET', '/portal/api/overview', { key: null, token });
   assert.equal(overview.status, 200);
-  assert.equal(overview.json.customer.id, ada().id);
+  assert.equal(overview.json.customer.id, (await ada()).id);
 });
 
 test('a used portal link shows the expired page with a form for a new link, and signs nobody in', async () => {
@@ -151,7 +151,7 @@ test('a used portal link shows the expired page with a form for a new link, and 
     assertSafeHtmlHeaders(again.res);
     assert.match(again.text, /This link has expired/);
     assert.match(again.text, /<form method="post" action="\/portal\/login">/);
-    assert.match(again.text, new RegExp(`name="merchant" value="${merchantOf(t).id}"`));
+    assert.match(again.text, new RegExp(`name="merchant" value="${(await merchantOf(t)).id}"`));
     assert.match(again.text, /type="email"/);
   }
 });
@@ -166,7 +166,7 @@ test('an expired portal link is refused by GET and POST, and stays unspent', asy
     const post = await page(path, { method: 'POST' });
     assert.equal(post.status, 410);
     assert.equal(post.res.headers.get('set-cookie'), null);
-    assert.equal(recordOf(code).used_at, null);
+    assert.equal((await recordOf(code)).used_at, null);
   } finally {
     t.clock.advance(-10 * 60_000);
   }
@@ -194,7 +194,7 @@ test('a portal link cannot be spent from another site (login CSRF)', async () =>
   assert.equal(crossSite.status, 403);
   const nullCrossSite = await post(path, { headers: { origin: 'null', 'sec-fetch-site': 'same-site' } });
   assert.equal(nullCrossSite.status, 403);
-  assert.equal(recordOf(code).used_at, null);
+  assert.equal((await recordOf(code)).used_at, null);
   // Our pages send no referrer, so the browser's own form post says `Origin: null`, with fetch metadata.
   const own = await post(path, { headers: { origin: 'null', 'sec-fetch-site': 'same-origin' } });
   assert.equal(own.status, 303);
@@ -218,7 +218,7 @@ test('the portal session ends one hour after sign-in, however often tokens are f
     const portal = await page('/portal', { headers: { cookie } });
     assert.equal(portal.status, 401);
     assert.match(portal.text, /Your session has ended/);
-    assert.match(portal.text, new RegExp(`name="merchant" value="${merchantOf(t).id}"`));
+    assert.match(portal.text, new RegExp(`name="merchant" value="${(await merchantOf(t)).id}"`));
   } finally {
     t.clock.now = start;
   }
@@ -226,7 +226,7 @@ test('the portal session ends one hour after sign-in, however often tokens are f
 
 test('the hosted portal and its token-url refuse a missing or forged session cookie', async () => {
   assert.equal((await t.app.request('/portal/session/token')).status, 401);
-  const widget = await call(t, 'POST', '/v1/widget-tokens', { body: { customer_id: ada().id } });
+  const widget = await call(t, 'POST', '/v1/widget-tokens', { body: { customer_id: (await ada()).id } });
   // A widget token is not a session cookie (different audience).
   const forged = await t.app.request('/portal/session/token', { headers: { cookie: `creem_portal_session=${widget.json.token}` } });
   assert.equal(forged.status, 401);
@@ -236,7 +236,7 @@ test('the hosted portal and its token-url refuse a missing or forged session coo
 });
 
 test("revoking the customer's tokens also ends the hosted session and unused links", async () => {
-  const linus = customerByEmail(t, 'linus@example.com');
+  const linus = await customerByEmail(t, 'linus@example.com');
   const first = await portalLink(linus.id);
   const cookie = cookieFrom(await post(first.path))!;
   const pending = await portalLink(linus.id);
@@ -254,14 +254,14 @@ test('signing out clears the cookie and leads to the merchant sign-in page', asy
   const cookie = cookieFrom(await post(path))!;
   const out = await post('/portal/logout', { cookie });
   assert.equal(out.status, 303);
-  assert.equal(out.headers.get('location'), `/portal/login?merchant=${merchantOf(t).id}`);
+  assert.equal(out.headers.get('location'), `/portal/login?merchant=${(await merchantOf(t)).id}`);
   assert.match(out.headers.get('set-cookie')!, /creem_portal_session=;.*Max-Age=0/);
 });
 
 test('over https the session cookie is __Host- prefixed and Secure', async () => {
   const secure = await createTestApp({ env: { PUBLIC_URL: 'https://portal.example' } });
   try {
-    const res = await call(secure, 'POST', '/v1/customers/billing', { body: { customer_id: customerByEmail(secure, 'ada@example.com').id } });
+    const res = await call(secure, 'POST', '/v1/customers/billing', { body: { customer_id: (await customerByEmail(secure, 'ada@example.com')).id } });
     const link = new URL(res.json.customer_portal_link);
     assert.equal(link.origin, 'https://portal.example');
     const secureForm = await openForm(secure, link.pathname);

@@ -13,24 +13,24 @@ const OTHER = 'https://other-allowed.example';
 
 before(async () => {
   t = await createTestApp();
-  await updateMerchant(t, merchantOf(t).id, (m) => ({ ...m, settings: { ...m.settings, allowed_origins: [...m.settings.allowed_origins, SHOP, OTHER] } }));
+  await updateMerchant(t, (await merchantOf(t)).id, (m) => ({ ...m, settings: { ...m.settings, allowed_origins: [...m.settings.allowed_origins, SHOP, OTHER] } }));
 });
 after(() => t.close());
 // Every test starts with fresh rate-limit windows (they follow the injected clock).
 beforeEach(() => t.clock.advance(16 * 60_000));
 
-const mid = () => merchantOf(t).id;
+const mid = async () => (await merchantOf(t)).id;
 /** Mail already in the outbox when the latest request went out, per address. */
 const seenBefore = new Map<string, Set<string>>();
-const ask = (body: Record<string, unknown>, headers: Record<string, string> = {}) => {
-  if (typeof body.email === 'string') seenBefore.set(body.email.trim().toLowerCase(), mailIds(t));
-  return call(t, 'POST', '/portal/api/magic-link', { key: null, body: { merchant_id: mid(), ...body }, headers });
+const ask = async (body: Record<string, unknown>, headers: Record<string, string> = {}) => {
+  if (typeof body.email === 'string') seenBefore.set(body.email.trim().toLowerCase(), await mailIds(t));
+  return call(t, 'POST', '/portal/api/magic-link', { key: null, body: { merchant_id: await mid(), ...body }, headers });
 };
 /** The mail answering the latest request for `to`. */
 const mailTo = (t: TestApp, to: string) => waitMail(t, to, seenBefore.get(to));
 const exchange = (code: string, headers: Record<string, string> = {}) =>
   call(t, 'POST', '/portal/api/session/exchange', { key: null, body: { code }, headers });
-const codeCount = () => t.deps.store.count('sign_in_codes');
+const codeCount = async () => await t.deps.store.count('sign_in_codes');
 
 /** Everything a client sees of a response but its per-request id. */
 const visible = (r: { status: number; headers: Headers; text: string }) => ({
@@ -40,7 +40,7 @@ const visible = (r: { status: number; headers: Headers; text: string }) => ({
 });
 
 test('known and unknown emails get byte-identical answers; only the known one gets mail', async () => {
-  const mailsBefore = t.deps.mailer.outbox!().length;
+  const mailsBefore = (await t.deps.mailer.outbox!()).length;
   const known = await ask({ email: 'ada@example.com' });
   const unknown = await ask({ email: 'nobody@example.com' });
   const shouting = await ask({ email: '  ADA@Example.com ' });
@@ -49,7 +49,7 @@ test('known and unknown emails get byte-identical answers; only the known one ge
   assert.deepEqual(visible(unknown), visible(known));
   assert.deepEqual(visible(shouting), visible(known));
   await settle(100);
-  const mails = t.deps.mailer.outbox!().slice(0, t.deps.mailer.outbox!().length - mailsBefore);
+  const mails = (await t.deps.mailer.outbox!()).slice(0, (await t.deps.mailer.outbox!()).length - mailsBefore);
   assert.deepEqual(mails.map((m) => m.to).sort(), ['ada@example.com', 'ada@example.com']);
 });
 
@@ -119,7 +119,7 @@ test("with an allowed return_url the mail returns to that page, and the element'
   assert.equal(res.headers.get('access-control-allow-origin'), SHOP);
   assert.match(res.headers.get('vary') ?? '', /Origin/);
   assert.equal(res.headers.get('access-control-allow-credentials'), null);
-  assert.equal(res.json.customer_id, customerByEmail(t, 'margaret@example.com').id);
+  assert.equal(res.json.customer_id, (await customerByEmail(t, 'margaret@example.com')).id);
   const claims = decodeJwt(res.json.token);
   assert.equal(claims.kind, 'session');
   assert.equal(claims.exp! - claims.iat!, 3600);
@@ -191,11 +191,11 @@ test(`more than ${SIGN_IN_LIMITS.magicLinkPerEmail.max} requests for one address
 test(`more than ${SIGN_IN_LIMITS.magicLinkPerAddress.max} requests from one client get 429; X-Forwarded-For does not help`, async () => {
   const server = await listen(t);
   try {
-    const post = (i: number) =>
+    const post = async (i: number) =>
       fetch(`${server.url}/portal/api/magic-link`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-forwarded-for': `203.0.113.${i}` },
-        body: JSON.stringify({ merchant_id: mid(), email: `client-${i}@example.com` }),
+        body: JSON.stringify({ merchant_id: await mid(), email: `client-${i}@example.com` }),
       });
     for (let i = 0; i < SIGN_IN_LIMITS.magicLinkPerAddress.max; i++) assert.equal((await post(i)).status, 202);
     const over = await post(99);
@@ -210,11 +210,11 @@ test('behind a configured trusted proxy, X-Forwarded-For names the client', asyn
   const proxied = await createTestApp({ env: { TRUSTED_PROXIES: '127.0.0.1' } });
   const server = await listen(proxied);
   try {
-    const post = (client: string, i: number) =>
+    const post = async (client: string, i: number) =>
       fetch(`${server.url}/portal/api/magic-link`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-forwarded-for': `198.51.100.7, ${client}` },
-        body: JSON.stringify({ merchant_id: merchantOf(proxied).id, email: `p-${i}@example.com` }),
+        body: JSON.stringify({ merchant_id: (await merchantOf(proxied)).id, email: `p-${i}@example.com` }),
       });
     const max = SIGN_IN_LIMITS.magicLinkPerAddress.max;
     for (let i = 0; i < max + 5; i++) assert.equal((await post(`192.0.2.${i}`, i)).status, 202, `client ${i}`);
@@ -241,12 +241,12 @@ test("CORS: the element's origin gets an exact, credential-free preflight; other
     const evil = await t.app.request(path, { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
     assert.equal(evil.headers.get('access-control-allow-origin'), null);
   }
-  const before = t.deps.mailer.outbox!().length;
+  const before = (await t.deps.mailer.outbox!()).length;
   const refused = await ask({ email: 'ada@example.com' }, { origin: 'https://evil.example' });
   assert.equal(refused.status, 403);
   assert.ok(isCreemError(refused.json, 403));
   await settle(50);
-  assert.equal(t.deps.mailer.outbox!().length, before);
+  assert.equal((await t.deps.mailer.outbox!()).length, before);
 });
 
 test('an exchange from a foreign origin is refused without spending the code', async () => {
@@ -259,7 +259,7 @@ test('an exchange from a foreign origin is refused without spending the code', a
 
 test('bad magic-link requests are 400/404/413 in Creem’s body and store nothing', async () => {
   await settle(50);
-  const count = codeCount();
+  const count = await codeCount();
   const cases = [
     await ask({ email: 'not-an-email' }),
     await ask({ email: 'ada@example.com', extra: 1 }),
@@ -278,11 +278,11 @@ test('bad magic-link requests are 400/404/413 in Creem’s body and store nothin
   assert.equal(huge.status, 413);
   assert.ok(isCreemError(huge.json, 413));
   await settle(50);
-  assert.equal(codeCount(), count);
+  assert.equal(await codeCount(), count);
 });
 
 test('the hosted login page sends the same page for known and unknown addresses and mails the known one', async () => {
-  const get = await t.app.request(`/portal/login?merchant=${mid()}`);
+  const get = await t.app.request(`/portal/login?merchant=${await mid()}`);
   const form = await get.text();
   assert.equal(get.status, 200);
   assert.doesNotMatch(get.headers.get('content-security-policy')!, /unsafe/);
@@ -291,9 +291,9 @@ test('the hosted login page sends the same page for known and unknown addresses 
   assert.doesNotMatch(form, /<script/);
 
   const pair = await openForm(t);
-  const post = (email: string) => {
-    seenBefore.set(email, mailIds(t));
-    return postForm(t, '/portal/login', pair, { merchant: mid(), email, lang: 'de' });
+  const post = async (email: string) => {
+    seenBefore.set(email, await mailIds(t));
+    return postForm(t, '/portal/login', pair, { merchant: await mid(), email, lang: 'de' });
   };
   const known = await post('grace@example.com');
   const unknown = await post('nobody@example.com');
@@ -314,9 +314,9 @@ test('the hosted login page sends the same page for known and unknown addresses 
   assert.doesNotMatch(await tagged.text(), /<b>/);
   const missing = await t.app.request('/portal/login?merchant=mer_nope');
   assert.equal(missing.status, 404);
-  const foreign = await postForm(t, '/portal/login', pair, { merchant: mid(), email: 'ada@example.com' }, { headers: { origin: 'https://evil.example' } });
+  const foreign = await postForm(t, '/portal/login', pair, { merchant: await mid(), email: 'ada@example.com' }, { headers: { origin: 'https://evil.example' } });
   assert.equal(foreign.status, 403);
-  const tokenless = await t.app.request('/portal/login', { method: 'POST', headers: { cookie: pair.cookie }, body: new URLSearchParams({ merchant: mid(), email: 'ada@example.com' }) });
+  const tokenless = await t.app.request('/portal/login', { method: 'POST', headers: { cookie: pair.cookie }, body: new URLSearchParams({ merchant: await mid(), email: 'ada@example.com' }) });
   assert.equal(tokenless.status, 403);
 });
 
@@ -324,7 +324,7 @@ test('the data file holds no raw sign-in code, token or API key, only hashes', a
   await ask({ email: 'ada@example.com' });
   const mail = await mailTo(t, 'ada@example.com');
   const { code } = codeIn(mail.text);
-  const link = await call(t, 'POST', '/v1/customers/billing', { body: { customer_id: customerByEmail(t, 'ada@example.com').id } });
+  const link = await call(t, 'POST', '/v1/customers/billing', { body: { customer_id: (await customerByEmail(t, 'ada@example.com')).id } });
   const linkCode = link.json.customer_portal_link.split('/').pop();
   const token = (await exchange(code)).json.token;
   await settle(50);

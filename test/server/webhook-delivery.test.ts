@@ -13,9 +13,10 @@ import { createWebhookWorker, type WebhookWorker, type WebhookWorkerOptions } fr
 import { MAX_ATTEMPTS } from '../../server/webhooks/backoff.js';
 import { createLogger } from '../../server/log.js';
 import { loadConfig } from '../../server/config.js';
-import { Store } from '../../server/store/store.js';
+import type { Store } from '../../server/store/interface.js';
+import { LowdbStore } from '../../server/store/lowdb/lowdb-store.js';
+import { buildDeps } from '../../server/deps.js';
 import { loadKeys } from '../../server/auth/keys.js';
-import { createMailer } from '../../server/mail/mailer.js';
 import { createApp } from '../../server/app.js';
 import { seedDemo, ensureDemoKey } from '../../server/seed/demo.js';
 
@@ -99,10 +100,10 @@ async function register(url: string, events?: string[]) {
   return res.json as { id: string; secret: string };
 }
 
-const subOf = (email: string, status = 'active') =>
-  t.deps.store.findBy('subscriptions', 'customer_id', customerByEmail(t, email).id).find((s) => s.status === status)!;
-const deliveriesOf = (eventId: string) => t.deps.store.findBy('webhook_deliveries', 'event_id', eventId);
-const eventsAbout = (subId: string) => t.deps.store.all('webhook_events').filter((e) => (e.object as { id?: string }).id === subId);
+const subOf = async (email: string, status = 'active') =>
+  (await t.deps.store.findBy('subscriptions', 'customer_id', (await customerByEmail(t, email)).id)).find((s) => s.status === status)!;
+const deliveriesOf = async (eventId: string) => await t.deps.store.findBy('webhook_deliveries', 'event_id', eventId);
+const eventsAbout = async (subId: string) => (await t.deps.store.all('webhook_events')).filter((e) => (e.object as { id?: string }).id === subId);
 
 /** The check a receiver would write without Creem's SDK. */
 function assertIndependentSignatures(r: Received, secret: string) {
@@ -118,8 +119,8 @@ function assertIndependentSignatures(r: Received, secret: string) {
 test('each change, from the portal or the merchant API, reaches a real receiver exactly once with valid signatures', async () => {
   const rx = await receiver();
   const endpoint = await register(rx.url);
-  const ada = customerByEmail(t, 'ada@example.com');
-  const sub = subOf('ada@example.com');
+  const ada = await customerByEmail(t, 'ada@example.com');
+  const sub = await subOf('ada@example.com');
 
   const token = await tokenFor(t, ada.id);
   const steps = [
@@ -136,7 +137,7 @@ test('each change, from the portal or the merchant API, reaches a real receiver 
   assert.deepEqual(await w.tick(), { attempted: 0, delivered: 0, retrying: 0, gaveUp: 0 }, 'nothing is sent twice');
   assert.equal(rx.received.length, 4);
 
-  const recorded = eventsAbout(sub.id);
+  const recorded = await eventsAbout(sub.id);
   assert.deepEqual(
     recorded.map((e) => e.eventType),
     ['subscription.scheduled_cancel', 'subscription.active', 'subscription.paused', 'subscription.canceled'],
@@ -169,15 +170,15 @@ test('each change, from the portal or the merchant API, reaches a real receiver 
 test('a receiver answering 500 three times then 200 gets the event on the 4th attempt, after 30 s, 1 min and 5 min', async () => {
   const rx = await receiver((n) => ({ status: n <= 3 ? 500 : 200 }));
   const endpoint = await register(rx.url, ['subscription.canceled']);
-  const sub = subOf('jean@example.com');
+  const sub = await subOf('jean@example.com');
   assert.equal((await call(t, 'POST', `/v1/subscriptions/${sub.id}/cancel`, { body: { mode: 'immediate' } })).status, 200);
-  const [event] = eventsAbout(sub.id);
+  const [event] = await eventsAbout(sub.id);
   const w = worker();
 
   const waits: number[] = [];
   for (let attempt = 1; attempt <= 3; attempt++) {
     assert.deepEqual(await w.tick(), { attempted: 1, delivered: 0, retrying: 1, gaveUp: 0 });
-    const [d] = deliveriesOf(event.id);
+    const [d] = await deliveriesOf(event.id);
     assert.equal(d.attempts, attempt);
     assert.equal(d.last_status, 500);
     waits.push(d.next_attempt_at - t.clock.now);
@@ -188,7 +189,7 @@ test('a receiver answering 500 three times then 200 gets the event on the 4th at
   assert.deepEqual(await w.tick(), { attempted: 1, delivered: 1, retrying: 0, gaveUp: 0 });
 
   assert.equal(rx.received.length, 4);
-  const [d] = deliveriesOf(event.id);
+  const [d] = await deliveriesOf(event.id);
   assert.equal(d.status, 'delivered');
   assert.deepEqual(d.log.map((l) => l.status), [500, 500, 500, 200]);
   for (const r of rx.received) {
@@ -207,7 +208,7 @@ test('a receiver answering 500 three times then 200 gets the event on the 4th at
 test('a delivery that keeps failing is given up after the retry limit, with every attempt logged', async () => {
   const rx = await receiver(() => ({ status: 503 }));
   await register(rx.url, ['subscription.paused']);
-  const sub = subOf('ada@example.com');
+  const sub = await subOf('ada@example.com');
   assert.equal((await call(t, 'POST', `/v1/subscriptions/${sub.id}/pause`)).status, 200);
   const w = worker();
   for (let i = 1; i < MAX_ATTEMPTS; i++) {
@@ -217,7 +218,7 @@ test('a delivery that keeps failing is given up after the retry limit, with ever
   assert.deepEqual(await w.tick(), { attempted: 1, delivered: 0, retrying: 0, gaveUp: 1 });
   t.clock.advance(24 * 3_600_000);
   assert.equal((await w.tick()).attempted, 0);
-  const [d] = deliveriesOf(eventsAbout(sub.id)[0].id);
+  const [d] = await deliveriesOf((await eventsAbout(sub.id))[0].id);
   assert.equal(d.status, 'failed');
   assert.equal(d.attempts, MAX_ATTEMPTS);
   assert.equal(rx.received.length, MAX_ATTEMPTS);
@@ -227,10 +228,10 @@ test('a redirect is never followed: the 3xx counts as a failure and its target g
   const target = await receiver();
   const rx = await receiver(() => ({ status: 302, headers: { location: target.url } }));
   await register(rx.url, ['subscription.canceled']);
-  const sub = subOf('jean@example.com');
+  const sub = await subOf('jean@example.com');
   await call(t, 'POST', `/v1/subscriptions/${sub.id}/cancel`, { body: { mode: 'immediate' } });
   assert.equal((await worker().tick()).retrying, 1);
-  const [d] = deliveriesOf(eventsAbout(sub.id)[0].id);
+  const [d] = await deliveriesOf((await eventsAbout(sub.id))[0].id);
   assert.equal(d.last_status, 302);
   assert.match(d.last_error ?? '', /redirect .* not followed/);
   assert.equal(rx.received.length, 1);
@@ -240,12 +241,12 @@ test('a redirect is never followed: the 3xx counts as a failure and its target g
 test('a receiver that does not answer in time is cut off and retried', async () => {
   const rx = await receiver(() => ({ status: 200, delayMs: 5_000 }));
   await register(rx.url, ['subscription.canceled']);
-  const sub = subOf('jean@example.com');
+  const sub = await subOf('jean@example.com');
   await call(t, 'POST', `/v1/subscriptions/${sub.id}/cancel`, { body: { mode: 'immediate' } });
   const started = Date.now();
   assert.equal((await worker({ timeoutMs: 150 }).tick()).retrying, 1);
   assert.ok(Date.now() - started < 2_000, 'the attempt did not wait for the slow receiver');
-  const [d] = deliveriesOf(eventsAbout(sub.id)[0].id);
+  const [d] = await deliveriesOf((await eventsAbout(sub.id))[0].id);
   assert.equal(d.last_status, null);
   assert.match(d.last_error ?? '', /no answer within 150 ms/);
 });
@@ -253,11 +254,11 @@ test('a receiver that does not answer in time is cut off and retried', async () 
 test('when private webhooks are not allowed, a delivery to a loopback address is refused before sending', async () => {
   const rx = await receiver();
   await register(rx.url, ['subscription.canceled']); // registered while allowed (development)
-  const sub = subOf('jean@example.com');
+  const sub = await subOf('jean@example.com');
   await call(t, 'POST', `/v1/subscriptions/${sub.id}/cancel`, { body: { mode: 'immediate' } });
   assert.equal((await worker({ allowPrivate: false }).tick()).retrying, 1);
   assert.equal(rx.received.length, 0);
-  assert.match(deliveriesOf(eventsAbout(sub.id)[0].id)[0].last_error ?? '', /private, loopback or link-local/);
+  assert.match((await deliveriesOf((await eventsAbout(sub.id))[0].id))[0].last_error ?? '', /private, loopback or link-local/);
 });
 
 test('a host that answers public to the check and private at connect time (DNS rebinding) is refused at connect', async () => {
@@ -270,19 +271,19 @@ test('a host that answers public to the check and private at connect time (DNS r
     asked.push(host);
     return asked.length === 1 ? ['93.184.216.34'] : ['127.0.0.1'];
   };
-  const sub = subOf('jean@example.com');
+  const sub = await subOf('jean@example.com');
   await call(t, 'POST', `/v1/subscriptions/${sub.id}/cancel`, { body: { mode: 'immediate' } });
   assert.equal((await worker({ allowPrivate: false, lookup }).tick()).retrying, 1);
   assert.equal(rx.received.length, 0, 'nothing reached the loopback receiver');
   assert.deepEqual(asked, ['localhost', 'localhost'], 'the connection resolved the name itself, through the guard');
-  assert.match(deliveriesOf(eventsAbout(sub.id)[0].id)[0].last_error ?? '', /private, loopback or link-local address \(127\.0\.0\.1\)/);
+  assert.match((await deliveriesOf((await eventsAbout(sub.id))[0].id))[0].last_error ?? '', /private, loopback or link-local address \(127\.0\.0\.1\)/);
 });
 
 test('the delivery connects to the address its own lookup returned', async () => {
   const rx = await receiver();
   const port = new URL(rx.url).port;
   await register(`http://hooks.acme.invalid:${port}/hook`, ['subscription.canceled']);
-  const sub = subOf('jean@example.com');
+  const sub = await subOf('jean@example.com');
   await call(t, 'POST', `/v1/subscriptions/${sub.id}/cancel`, { body: { mode: 'immediate' } });
   // Private addresses allowed (development): the injected resolver's 127.0.0.1 is where it goes.
   assert.equal((await worker({ allowPrivate: true, lookup: async () => ['127.0.0.1'] }).tick()).delivered, 1);
@@ -293,13 +294,13 @@ test('the delivery connects to the address its own lookup returned', async () =>
 test('a merchant can re-send an event: the receiver gets it again with the same id and body', async () => {
   const rx = await receiver();
   const endpoint = await register(rx.url, ['subscription.canceled']);
-  const sub = subOf('jean@example.com');
+  const sub = await subOf('jean@example.com');
   await call(t, 'POST', `/v1/subscriptions/${sub.id}/cancel`, { body: { mode: 'immediate' } });
   const w = worker();
   await w.tick();
-  const [event] = eventsAbout(sub.id);
+  const [event] = await eventsAbout(sub.id);
 
-  const eventsBefore = t.deps.store.count('webhook_events');
+  const eventsBefore = await t.deps.store.count('webhook_events');
   const resent = await call(t, 'POST', `/v1/webhooks/events/${event.id}/resend`);
   assert.equal(resent.status, 200, resent.text);
   assert.equal(resent.json.id, event.id);
@@ -309,7 +310,7 @@ test('a merchant can re-send an event: the receiver gets it again with the same 
   assert.equal(rx.received.length, 2);
   assert.equal(rx.received[1].headers['webhook-id'], event.id);
   assert.equal(rx.received[1].body, rx.received[0].body);
-  assert.equal(t.deps.store.count('webhook_events'), eventsBefore, 'a replay is the same event, not a new one');
+  assert.equal(await t.deps.store.count('webhook_events'), eventsBefore, 'a replay is the same event, not a new one');
 
   const missing = await call(t, 'POST', '/v1/webhooks/events/evt_nope/resend');
   assert.equal(missing.status, 404);
@@ -323,8 +324,8 @@ test('a merchant can re-send an event: the receiver gets it again with the same 
 test('50 parallel cancels of one subscription make exactly one change and one subscription.canceled event', async () => {
   const rx = await receiver();
   await register(rx.url);
-  const sub = subOf('ada@example.com');
-  const eventsBefore = t.deps.store.count('webhook_events');
+  const sub = await subOf('ada@example.com');
+  const eventsBefore = await t.deps.store.count('webhook_events');
   const answers = await Promise.all(
     Array.from({ length: 50 }, () => call(t, 'POST', `/v1/subscriptions/${sub.id}/cancel`, { body: { mode: 'immediate' } })),
   );
@@ -333,7 +334,7 @@ test('50 parallel cancels of one subscription make exactly one change and one su
   assert.equal(statuses.filter((s) => s === 409).length, 49);
   assert.ok(answers.filter((a) => a.status === 409).every((a) => isCreemError(a.json, 409)));
 
-  assert.equal(t.deps.store.count('webhook_events'), eventsBefore + 1);
+  assert.equal(await t.deps.store.count('webhook_events'), eventsBefore + 1);
   const onDisk = readDataFile(t).collections;
   const canceledEvents = onDisk.webhook_events.filter((e: { eventType: string; object: { id: string } }) => e.eventType === 'subscription.canceled' && e.object.id === sub.id);
   assert.equal(canceledEvents.length, 1);
@@ -349,19 +350,20 @@ test('50 parallel cancels of one subscription make exactly one change and one su
 test('stop() waits for an attempt in flight and records it before resolving', async () => {
   const rx = await receiver(() => ({ status: 200, delayMs: 300 }));
   await register(rx.url, ['subscription.canceled']);
-  const sub = subOf('jean@example.com');
+  const sub = await subOf('jean@example.com');
   await call(t, 'POST', `/v1/subscriptions/${sub.id}/cancel`, { body: { mode: 'immediate' } });
   const w = worker();
   void w.tick();
   while (rx.received.length === 0) await new Promise((r) => setTimeout(r, 10));
   await w.stop();
-  assert.equal(readDataFile(t).collections.webhook_deliveries.find((d: { event_id: string }) => d.event_id === eventsAbout(sub.id)[0].id).status, 'delivered');
+  const eventId = (await eventsAbout(sub.id))[0].id;
+  assert.equal(readDataFile(t).collections.webhook_deliveries.find((d: { event_id: string }) => d.event_id === eventId).status, 'delivered');
 });
 
 test('a disabled endpoint receives nothing until re-enabled, and deleting one drops its pending deliveries', async () => {
   const rx = await receiver();
   const endpoint = await register(rx.url, ['subscription.canceled']);
-  const sub = subOf('jean@example.com');
+  const sub = await subOf('jean@example.com');
   await call(t, 'POST', `/v1/subscriptions/${sub.id}/cancel`, { body: { mode: 'immediate' } });
   await call(t, 'PATCH', `/v1/webhooks/${endpoint.id}`, { body: { status: 'disabled' } });
   const w = worker();
@@ -371,11 +373,11 @@ test('a disabled endpoint receives nothing until re-enabled, and deleting one dr
   assert.equal(rx.received.length, 1);
 
   const other = await register(rx.url, ['subscription.paused']);
-  const ada = subOf('ada@example.com');
+  const ada = await subOf('ada@example.com');
   await call(t, 'POST', `/v1/subscriptions/${ada.id}/pause`);
-  assert.equal(t.deps.store.findBy('webhook_deliveries', 'endpoint_id', other.id).length, 1);
+  assert.equal((await t.deps.store.findBy('webhook_deliveries', 'endpoint_id', other.id)).length, 1);
   assert.equal((await call(t, 'DELETE', `/v1/webhooks/${other.id}`)).status, 200);
-  assert.equal(t.deps.store.findBy('webhook_deliveries', 'endpoint_id', other.id).length, 0);
+  assert.equal((await t.deps.store.findBy('webhook_deliveries', 'endpoint_id', other.id)).length, 0);
   assert.equal(readDataFile(t).collections.webhook_deliveries.filter((d: { endpoint_id: string }) => d.endpoint_id === other.id).length, 0);
   assert.equal((await w.tick()).attempted, 0);
   assert.equal(rx.received.length, 1);
@@ -392,11 +394,11 @@ interface Running {
 /** What server/main.ts does: open the store, seed, build the app, listen, start the worker. */
 async function boot(dataFile: string, clock: () => number): Promise<Running> {
   const config = loadConfig({ DATA_FILE: dataFile, LOG_LEVEL: 'silent' });
-  const store = await Store.open(dataFile);
+  const store = await LowdbStore.open(dataFile);
   const now = clock();
   await seedDemo(store, { publicUrl: config.publicUrl, allowedOrigins: [], now });
   await ensureDemoKey(store, DEMO_KEY, now);
-  const app = createApp({ config, store, clock, log: silent, keys: loadKeys(dataFile, undefined, now), mailer: createMailer({ from: config.mailFrom, store, clock }) });
+  const app = createApp(buildDeps({ config, store, clock, log: silent, keys: loadKeys(dataFile, undefined, now) }));
   const server: ServerType = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const w = createWebhookWorker({ store, clock, log: silent, allowPrivate: config.allowPrivateWebhooks, pollMs: 20, random: () => 0.5 });
@@ -412,9 +414,9 @@ async function boot(dataFile: string, clock: () => number): Promise<Running> {
   };
 }
 
-async function until(what: string, check: () => boolean, ms = 5_000) {
+async function until(what: string, check: () => boolean | Promise<boolean>, ms = 5_000) {
   const end = Date.now() + ms;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > end) assert.fail(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
   }
@@ -432,9 +434,9 @@ test('a delivery pending when the server stops is delivered after it starts agai
   try {
     const first = await boot(dataFile, clock);
     const endpoint = await (await api(first.url, 'POST', '/v1/webhooks', { url: rx.url, events: ['subscription.canceled'] })).json();
-    const sub = first.store.all('subscriptions').find((s) => s.status === 'active')!;
+    const sub = (await first.store.all('subscriptions')).find((s) => s.status === 'active')!;
     assert.equal((await api(first.url, 'POST', `/v1/subscriptions/${sub.id}/cancel`, { mode: 'immediate' })).status, 200);
-    await until('the first attempt to fail', () => first.store.findBy('webhook_deliveries', 'endpoint_id', endpoint.id)[0]?.attempts === 1);
+    await until('the first attempt to fail', async () => (await first.store.findBy('webhook_deliveries', 'endpoint_id', endpoint.id))[0]?.attempts === 1);
     await first.stop();
 
     const stopped = JSON.parse(fs.readFileSync(dataFile, 'utf8')).collections.webhook_deliveries[0];
@@ -447,7 +449,7 @@ test('a delivery pending when the server stops is delivered after it starts agai
     now += 31_000;
     const second = await boot(dataFile, clock);
     try {
-      await until('the retry after restart', () => second.store.get('webhook_deliveries', stopped.id)?.status === 'delivered');
+      await until('the retry after restart', async () => (await second.store.get('webhook_deliveries', stopped.id))?.status === 'delivered');
     } finally {
       await second.stop();
     }

@@ -18,8 +18,8 @@ before(async () => {
 });
 after(() => harness.close());
 
-const activeSub = (email: string) =>
-  t.deps.store.findBy('subscriptions', 'customer_id', customerByEmail(t, email).id).find((s) => s.status === 'active')!;
+const activeSub = async (email: string) =>
+  (await t.deps.store.findBy('subscriptions', 'customer_id', (await customerByEmail(t, email)).id)).find((s) => s.status === 'active')!;
 
 test('the official SDK registers, pages through, reads, updates and deletes endpoints on a real port', async () => {
   const created = await creem.webhooks.create({ url: 'http://127.0.0.1:9/orders', name: 'Orders', events: ['subscription.canceled', 'subscription.paid'] });
@@ -28,7 +28,7 @@ test('the official SDK registers, pages through, reads, updates and deletes endp
   assert.equal(created.status, 'enabled');
   assert.equal(created.deliveryMode, 'http');
   assert.equal(created.mode, 'test');
-  assert.equal(created.storeId, customerByEmail(t, 'ada@example.com').merchant_id);
+  assert.equal(created.storeId, (await customerByEmail(t, 'ada@example.com')).merchant_id);
   assert.deepEqual(created.events, ['subscription.canceled', 'subscription.paid']);
 
   const cli = await creem.webhooks.create({ deliveryMode: 'cli', name: 'Local' });
@@ -64,7 +64,7 @@ test('the official SDK registers, pages through, reads, updates and deletes endp
 
 test("a cli endpoint's pending feed carries each event once, signed so the SDK verifier accepts it; ack takes it out", async () => {
   const endpoint = await creem.webhooks.create({ deliveryMode: 'cli', events: ['subscription.canceled', 'subscription.scheduled_cancel'] });
-  const sub = activeSub('jean@example.com');
+  const sub = await activeSub('jean@example.com');
   const cancel = await call(t, 'POST', `/v1/subscriptions/${sub.id}/cancel`, { body: { mode: 'scheduled' } });
   assert.equal(cancel.status, 200);
 
@@ -96,7 +96,7 @@ test("a cli endpoint's pending feed carries each event once, signed so the SDK v
   const failed = await creem.webhooks.acknowledgeEvent(endpoint.id, second.id, { statusCode: 500, responseBody: 'boom' });
   assert.equal(failed.success, false);
   assert.equal((await creem.webhooks.listPendingEvents(endpoint.id)).items.length, 0);
-  assert.equal(t.deps.store.findBy('webhook_deliveries', 'event_id', second.id)[0].last_error, 'boom');
+  assert.equal((await t.deps.store.findBy('webhook_deliveries', 'event_id', second.id))[0].last_error, 'boom');
 });
 
 test("our portal events (support, invoice and refund requests) can be subscribed to by name over plain HTTP", async () => {
@@ -148,9 +148,9 @@ test("bad registrations get Creem's 400 body and store nothing", async () => {
 test('endpoints are invisible to another mode of the same merchant and to requests without a key', async () => {
   const mine = await creem.webhooks.create({ url: 'http://127.0.0.1:9/mine' });
   const liveKey = `creem_live_for_webhook_scope_${'x'.repeat(8)}`;
-  const merchantId = customerByEmail(t, 'ada@example.com').merchant_id;
-  await t.deps.store.transact((tx) => {
-    tx.put('api_keys', { id: newId('key'), merchant_id: merchantId, mode: 'prod', hash: sha256(liveKey), hint: liveKey.slice(0, 15), created_at: new Date().toISOString() });
+  const merchantId = (await customerByEmail(t, 'ada@example.com')).merchant_id;
+  await t.deps.store.transact(async (tx) => {
+    await tx.put('api_keys', { id: newId('key'), merchant_id: merchantId, mode: 'prod', hash: sha256(liveKey), hint: liveKey.slice(0, 15), created_at: new Date().toISOString() });
   });
   for (const path of [`/v1/webhooks/${mine.id}`, `/v1/webhooks/${mine.id}/secret`]) {
     const res = await call(t, 'GET', path, { key: liveKey });
@@ -171,12 +171,12 @@ test('outside development, endpoints on private, loopback or link-local addresse
       assert.equal(res.status, 400, url);
       assert.match(res.json.message[0], /private, loopback or link-local/, url);
     }
-    assert.equal(prod.deps.store.count('webhook_endpoints'), 0);
+    assert.equal(await prod.deps.store.count('webhook_endpoints'), 0);
     const ok = await call(prod, 'POST', '/v1/webhooks', { body: { url: 'https://93.184.215.14/hook' } });
     assert.equal(ok.status, 200);
     const moved = await call(prod, 'PATCH', `/v1/webhooks/${ok.json.id}`, { body: { url: 'http://127.0.0.1/hook' } });
     assert.equal(moved.status, 400);
-    assert.equal(prod.deps.store.get('webhook_endpoints', ok.json.id)?.url, 'https://93.184.215.14/hook');
+    assert.equal((await prod.deps.store.get('webhook_endpoints', ok.json.id))?.url, 'https://93.184.215.14/hook');
   } finally {
     await prod.close();
   }

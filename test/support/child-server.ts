@@ -257,19 +257,19 @@ function checkRound(round: number, attempts: Attempt[], before: DataFile, after:
  * has fresh subscriptions to cancel. Written through the real Store, then closed (lock released).
  */
 export async function prepareCrashData(dataFile: string, poolSize: number, email = 'ada@example.com'): Promise<string[]> {
-  const { Store } = await import('../../server/store/store.js');
+  const { LowdbStore: Store } = await import('../../server/store/lowdb/lowdb-store.js');
   const { seedDemo } = await import('../../server/seed/demo.js');
   const { newId } = await import('../../server/ids.js');
   const store = await Store.open(dataFile);
   await seedDemo(store, { publicUrl: 'http://127.0.0.1:0', allowedOrigins: [], now: Date.now() });
-  const owner = store.findBy('customers', 'email', email)[0]!;
-  const template = store.findBy('subscriptions', 'customer_id', owner.id).find((s) => s.status === 'active')!;
+  const owner = (await store.findBy('customers', 'email', email))[0]!;
+  const template = (await store.findBy('subscriptions', 'customer_id', owner.id)).find((s) => s.status === 'active')!;
   const ids: string[] = [];
-  await store.transact((tx) => {
+  await store.transact(async (tx) => {
     for (let i = 0; i < poolSize; i++) {
       const id = newId('sub');
       ids.push(id);
-      tx.put('subscriptions', { ...template, id, items: template.items.map((it) => ({ ...it, id: newId('sitem') })) });
+      await tx.put('subscriptions', { ...template, id, items: template.items.map((it) => ({ ...it, id: newId('sitem') })) });
     }
   });
   await store.close();
@@ -278,12 +278,12 @@ export async function prepareCrashData(dataFile: string, poolSize: number, email
 
 /** Between rounds (server down): puts every pool subscription back to active, through the Store. */
 async function reactivate(dataFile: string, ids: string[]) {
-  const { Store } = await import('../../server/store/store.js');
+  const { LowdbStore: Store } = await import('../../server/store/lowdb/lowdb-store.js');
   const store = await Store.open(dataFile);
-  await store.transact((tx) => {
+  await store.transact(async (tx) => {
     for (const id of ids) {
-      const s = tx.get('subscriptions', id)!;
-      if (s.status !== 'active') tx.put('subscriptions', { ...s, status: 'active', canceled_at: null, scheduled_action: null, cancel_reason: null, cancel_comment: null });
+      const s = (await tx.get('subscriptions', id))!;
+      if (s.status !== 'active') await tx.put('subscriptions', { ...s, status: 'active', canceled_at: null, scheduled_action: null, cancel_reason: null, cancel_comment: null });
     }
   });
   await store.close();

@@ -148,7 +148,7 @@ export async function fuzzRoute(world: FuzzWorld, route: FuzzRoute, numRuns: num
       t.clock.advance(1_100);
       const { url, init } = await buildRequest(world, route, c);
       const fileBefore = fs.readFileSync(t.dataFile);
-      const memBefore = memoryImage(t);
+      const memBefore = await memoryImage(t);
       const res = await t.app.request(url, init);
       const text = await res.text();
       stats.cases++;
@@ -168,7 +168,7 @@ export async function fuzzRoute(world: FuzzWorld, route: FuzzRoute, numRuns: num
           }
           if (!isCreemError(json, res.status)) throw new Error(`refusal without Creem's error body: ${show()}`);
         }
-        if (memoryImage(t) !== memBefore) throw new Error(`a refused request changed the store in memory: ${show()}`);
+        if ((await memoryImage(t)) !== memBefore) throw new Error(`a refused request changed the store in memory: ${show()}`);
         if (!fs.readFileSync(t.dataFile).equals(fileBefore)) throw new Error(`a refused request changed the data file: ${show()}`);
       }
     }),

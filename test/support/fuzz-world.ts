@@ -43,14 +43,14 @@ const OWNED: CollectionName[] = ['products', 'customers', 'subscriptions', 'tran
 export async function createFuzzWorld(): Promise<FuzzWorld> {
   const t = await createTestApp();
   const store = t.deps.store;
-  const demo = demoMerchant(store)!;
+  const demo = (await demoMerchant({ store }))!;
   const rivalId = newId('mer');
 
-  const cloneInto = (merchantId: string, mode: 'test' | 'prod') => {
+  const cloneInto = async (merchantId: string, mode: 'test' | 'prod') => {
     const map = new Map<string, string>();
     const records: { c: CollectionName; r: Record<string, unknown> }[] = [];
     for (const c of OWNED) {
-      for (const r of store.all(c) as unknown as Record<string, unknown>[]) {
+      for (const r of await store.all(c) as unknown as Record<string, unknown>[]) {
         if (r.merchant_id === demo.id && r.mode === 'test') records.push({ c, r });
       }
     }
@@ -75,42 +75,42 @@ export async function createFuzzWorld(): Promise<FuzzWorld> {
     return out;
   };
 
-  const rivalRecords = cloneInto(rivalId, 'test');
-  const liveRecords = cloneInto(demo.id, 'prod');
-  await store.transact((tx) => {
-    tx.put('merchants', {
+  const rivalRecords = await cloneInto(rivalId, 'test');
+  const liveRecords = await cloneInto(demo.id, 'prod');
+  await store.transact(async (tx) => {
+    await tx.put('merchants', {
       ...demo,
       id: rivalId,
       name: 'Rival Ltd',
       settings: { ...demo.settings, allowed_origins: [RIVAL_ORIGIN], brand: { ...demo.settings.brand, name: 'Rival Ltd' } },
     });
-    tx.put('api_keys', { id: newId('key'), merchant_id: rivalId, mode: 'test', hash: sha256(RIVAL_KEY), hint: RIVAL_KEY.slice(0, 15), created_at: demo.created_at });
-    tx.put('api_keys', { id: newId('key'), merchant_id: demo.id, mode: 'prod', hash: sha256(DEMO_LIVE_KEY), hint: DEMO_LIVE_KEY.slice(0, 15), created_at: demo.created_at });
-    for (const { c, r } of [...rivalRecords, ...liveRecords]) tx.put(c as 'customers', r as never);
+    await tx.put('api_keys', { id: newId('key'), merchant_id: rivalId, mode: 'test', hash: sha256(RIVAL_KEY), hint: RIVAL_KEY.slice(0, 15), created_at: demo.created_at });
+    await tx.put('api_keys', { id: newId('key'), merchant_id: demo.id, mode: 'prod', hash: sha256(DEMO_LIVE_KEY), hint: DEMO_LIVE_KEY.slice(0, 15), created_at: demo.created_at });
+    for (const { c, r } of [...rivalRecords, ...liveRecords]) await tx.put(c as 'customers', r as never);
   });
 
-  const ada = store.findBy('customers', 'email', 'ada@example.com').find((c) => c.merchant_id === demo.id && c.mode === 'test')!;
-  const liveAda = store.findBy('customers', 'email', 'ada@example.com').find((c) => c.mode === 'prod')!;
-  const rivalAda = store.findBy('customers', 'email', 'rival-ada@example.com')[0]!;
-  const idsOf = (merchantId: string, mode: string, keep: (r: { customer_id?: string; id: string }) => boolean) => {
-    const pick = (c: CollectionName) =>
-      (store.all(c) as unknown as { id: string; merchant_id: string; mode: string; customer_id?: string }[])
+  const ada = (await store.findBy('customers', 'email', 'ada@example.com')).find((c) => c.merchant_id === demo.id && c.mode === 'test')!;
+  const liveAda = (await store.findBy('customers', 'email', 'ada@example.com')).find((c) => c.mode === 'prod')!;
+  const rivalAda = (await store.findBy('customers', 'email', 'rival-ada@example.com'))[0]!;
+  const idsOf = async (merchantId: string, mode: string, keep: (r: { customer_id?: string; id: string }) => boolean) => {
+    const pick = async (c: CollectionName) =>
+      (await store.all(c) as unknown as { id: string; merchant_id: string; mode: string; customer_id?: string }[])
         .filter((r) => r.merchant_id === merchantId && r.mode === mode && keep(r))
         .map((r) => r.id);
     return {
-      customers: pick('customers'),
-      subscriptions: pick('subscriptions'),
-      transactions: pick('transactions'),
-      orders: pick('orders'),
-      products: pick('products'),
+      customers: await pick('customers'),
+      subscriptions: await pick('subscriptions'),
+      transactions: await pick('transactions'),
+      orders: await pick('orders'),
+      products: await pick('products'),
     };
   };
   const mine = (r: { customer_id?: string; id: string }) => r.id === ada.id || r.customer_id === ada.id || r.customer_id === undefined;
   const ids: WorldIds = {
-    own: idsOf(demo.id, 'test', mine),
-    otherCustomer: idsOf(demo.id, 'test', (r) => r.customer_id !== undefined ? r.customer_id !== ada.id : r.id.startsWith('cust_') && r.id !== ada.id),
-    rival: idsOf(rivalId, 'test', () => true),
-    live: idsOf(demo.id, 'prod', () => true),
+    own: await idsOf(demo.id, 'test', mine),
+    otherCustomer: await idsOf(demo.id, 'test', (r) => r.customer_id !== undefined ? r.customer_id !== ada.id : r.id.startsWith('cust_') && r.id !== ada.id),
+    rival: await idsOf(rivalId, 'test', () => true),
+    live: await idsOf(demo.id, 'prod', () => true),
   };
   // Customers have no customer_id: keep "own" to Ada only.
   ids.own.customers = [ada.id];
@@ -132,8 +132,8 @@ export async function createFuzzWorld(): Promise<FuzzWorld> {
 }
 
 /** Everything the store holds, in memory, as one string: equal strings mean nothing changed. */
-export function memoryImage(t: TestApp): string {
-  return JSON.stringify(COLLECTIONS.map((c) => t.deps.store.all(c)));
+export async function memoryImage(t: TestApp): Promise<string> {
+  return JSON.stringify(await Promise.all(COLLECTIONS.map((c) => t.deps.store.all(c))));
 }
 
 export { DEMO_KEY };

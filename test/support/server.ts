@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../server/config.js';
-import { Store } from '../../server/store/store.js';
+import { LowdbStore } from '../../server/store/lowdb/lowdb-store.js';
 import { loadKeys } from '../../server/auth/keys.js';
-import { createMailer } from '../../server/mail/mailer.js';
 import { createLogger } from '../../server/log.js';
+import { buildDeps } from '../../server/deps.js';
 import { createApp } from '../../server/app.js';
-import { seedDemo, ensureDemoKey, demoMerchant } from '../../server/seed/demo.js';
+import { seedDemo, ensureDemoKey, demoMerchant, seededDemoSite } from '../../server/seed/demo.js';
 import type { AppDeps } from '../../server/env.js';
 
 export const DEMO_KEY = 'creem_test_testsuite_key_0123456789';
@@ -36,18 +36,11 @@ export async function createTestApp(opts: { seed?: boolean; env?: Record<string,
       this.now += ms;
     },
   };
-  const store = await Store.open(dataFile);
-  const deps: AppDeps = {
-    config,
-    store,
-    clock: () => clock.now,
-    log: createLogger('silent'),
-    keys: loadKeys(dataFile, undefined, clock.now),
-    mailer: createMailer({ from: config.mailFrom, store, clock: () => clock.now }),
-  };
+  const store = await LowdbStore.open(dataFile);
+  const deps = buildDeps({ config, store, clock: () => clock.now, log: createLogger('silent'), keys: loadKeys(dataFile, undefined, clock.now) });
   if (opts.seed !== false) {
     await seedDemo(store, { publicUrl: config.publicUrl, allowedOrigins: [], now: clock.now });
-    if (demoMerchant(store)) deps.demo = { apiKey: await ensureDemoKey(store, DEMO_KEY, clock.now) };
+    if (await demoMerchant({ store })) deps.demo = seededDemoSite(store, await ensureDemoKey(store, DEMO_KEY, clock.now));
   }
   const app = createApp(deps);
   return {
@@ -90,8 +83,8 @@ export async function call(
 }
 
 /** The demo customer with this email. */
-export function customerByEmail(t: TestApp, email: string) {
-  const c = t.deps.store.findOneBy('customers', 'email', email);
+export async function customerByEmail(t: TestApp, email: string) {
+  const c = await t.deps.store.findOneBy('customers', 'email', email);
   if (!c) throw new Error(`no seeded customer ${email}`);
   return c;
 }

@@ -1,14 +1,19 @@
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
+import type { BillingUpdate, PortalCustomer, PortalMerchant } from '../../contract/portal.js';
+import { LIMITS } from '../../contract/values.js';
 import { safeUrl } from '../api.js';
-import type { BillingResponse, BillingUpdate, OverviewResponse } from '../portal-api.js';
-import type { PortalElement } from '../portal-element.js';
+import type { ViewState } from '../portal-types.js';
 import { formValues } from './sheet-frame.js';
 
-/** Send only what changed; the server starts a confirmation by link for a new email. */
-async function save(p: PortalElement, o: OverviewResponse, e: Event) {
-  const f = formValues(e);
-  const c = o.customer;
+export interface BillingProps extends ViewState {
+  customer: PortalCustomer;
+  merchant: PortalMerchant;
+  saveBilling(update: BillingUpdate): void;
+}
+
+/** What the form changed, and only that ("" clears a field). */
+function changes(c: PortalCustomer, f: Record<string, string>): BillingUpdate {
   const update: BillingUpdate = {};
   if (f.name !== (c.name ?? '')) update.name = f.name;
   if (f.email !== c.email && f.email !== c.pending_email) update.email = f.email;
@@ -17,35 +22,40 @@ async function save(p: PortalElement, o: OverviewResponse, e: Event) {
   const address = { line1: f.line1, line2: f.line2 || null, city: f.city, postal_code: f.postal_code, state: f.state || null };
   if (JSON.stringify(address) !== JSON.stringify(c.address ?? { line1: '', line2: null, city: '', postal_code: '', state: null }))
     update.address = address;
-  const r = Object.keys(update).length ? await p.act(() => p.api<BillingResponse>('PATCH', '/billing', update)) : { customer: c };
-  if (!r) return;
-  o.customer = r.customer;
-  p.say(
-    update.email && r.customer.pending_email
-      ? msg(str`Confirmation sent to ${r.customer.pending_email}. Your email changes once you confirm.`)
-      : msg('Billing details saved.'),
-  );
+  return update;
 }
 
-export function renderBilling(p: PortalElement, o: OverviewResponse) {
-  const c = o.customer;
+type InputOptions = { type?: string; required?: boolean; auto?: string; pattern?: string };
+
+export function renderBilling(p: BillingProps) {
+  const c = p.customer;
   const a = c.address;
   const card = c.payment_method;
-  const update = safeUrl(o.merchant.update_payment_method_url);
-  const input = (label: string, name: string, value: string | null | undefined, extra = {} as { type?: string; required?: boolean; auto?: string; pattern?: string }) =>
+  const update = safeUrl(p.merchant.update_payment_method_url);
+  const input = (label: string, name: string, value: string | null | undefined, max: number, o: InputOptions = {}) =>
     html`<label
-      >${label}<input name=${name} type=${extra.type ?? 'text'} ?required=${!!extra.required} autocomplete=${extra.auto ?? 'off'} pattern=${extra.pattern ?? '.*'} .value=${value ?? ''}
+      >${label}<input
+        name=${name}
+        type=${o.type ?? 'text'}
+        ?required=${!!o.required}
+        autocomplete=${o.auto ?? 'off'}
+        pattern=${o.pattern ?? '.*'}
+        maxlength=${max}
+        .value=${value ?? ''}
     /></label>`;
   return html`<section class="stack" aria-labelledby="bill-title">
     <h3 id="bill-title">${msg('Billing details')}</h3>
-    <form @submit=${(e: Event) => save(p, o, e)}>
+    <form @submit=${(e: Event) => p.saveBilling(changes(c, formValues(e)))}>
       <div class="cols">
-      ${input(msg('Name'), 'name', c.name, { auto: 'name' })} ${input(msg('Email'), 'email', c.email, { type: 'email', required: true, auto: 'email' })}
-      ${input(msg('Address'), 'line1', a?.line1, { auto: 'address-line1' })} ${input(msg('Address line 2 (optional)'), 'line2', a?.line2, { auto: 'address-line2' })}
-      ${input(msg('Postal code'), 'postal_code', a?.postal_code, { auto: 'postal-code' })} ${input(msg('City'), 'city', a?.city, { auto: 'address-level2' })}
-      ${input(msg('State or region (optional)'), 'state', a?.state, { auto: 'address-level1' })}
-      ${input(msg('Country code (2 letters)'), 'country', c.country, { auto: 'country', pattern: '[A-Za-z]{2}' })}
-      ${input(msg('Tax ID (optional)'), 'tax_id', c.tax_id)}
+        ${input(msg('Name'), 'name', c.name, LIMITS.customerName, { auto: 'name' })}
+        ${input(msg('Email'), 'email', c.email, LIMITS.email, { type: 'email', required: true, auto: 'email' })}
+        ${input(msg('Address'), 'line1', a?.line1, LIMITS.addressLine, { auto: 'address-line1' })}
+        ${input(msg('Address line 2 (optional)'), 'line2', a?.line2, LIMITS.addressLine, { auto: 'address-line2' })}
+        ${input(msg('Postal code'), 'postal_code', a?.postal_code, LIMITS.postalCode, { auto: 'postal-code' })}
+        ${input(msg('City'), 'city', a?.city, LIMITS.city, { auto: 'address-level2' })}
+        ${input(msg('State or region (optional)'), 'state', a?.state, LIMITS.state, { auto: 'address-level1' })}
+        ${input(msg('Country code (2 letters)'), 'country', c.country, 2, { auto: 'country', pattern: '[A-Za-z]{2}' })}
+        ${input(msg('Tax ID (optional)'), 'tax_id', c.tax_id, LIMITS.taxId)}
       </div>
       ${c.pending_email ? html`<p class="muted">${msg(str`Confirmation sent to ${c.pending_email}. Your email changes once you confirm.`)}</p>` : nothing}
       ${p.problem ? html`<p role="alert" class="err">${p.problem}</p>` : nothing}

@@ -1,62 +1,63 @@
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
-import { emit } from '../events.js';
+import type { ChangePreview, ChangeRequest, PortalProduct, PortalSubscription } from '../../contract/portal.js';
+import { LIMITS } from '../../contract/values.js';
 import { day, money } from '../i18n.js';
-import type { ChangePreview, ChangeRequest, ChangeResponse } from '../portal-api.js';
-import type { PortalElement, Sheet } from '../portal-element.js';
+import type { SheetStep, SubscriptionSheet, ViewState } from '../portal-types.js';
 import { price } from './format.js';
 import { back, formValues } from './sheet-frame.js';
 
-
-const path = (sheet: Sheet, what: string) => `/subscriptions/${encodeURIComponent(sheet.sub!.id)}/${what}`;
-
-/** Ask the server what the change costs today and next time, then show it for confirmation. */
-async function preview(p: PortalElement, sheet: Sheet, change: ChangeRequest) {
-  const r = await p.act(() => p.api<ChangePreview>('POST', path(sheet, 'preview'), change));
-  if (r) p.openSheet({ sub: sheet.sub, step: 'preview', data: { change, preview: r, from: sheet.step } });
+export interface ChangeFlowProps extends ViewState {
+  /** Products the customer may switch to. */
+  plans: PortalProduct[];
+  open(sheet: SubscriptionSheet): void;
+  preview(sub: PortalSubscription, change: ChangeRequest, from: 'switch' | 'units'): void;
+  change(sub: PortalSubscription, change: ChangeRequest, preview: ChangePreview): void;
 }
 
-async function change(p: PortalElement, sheet: Sheet) {
-  const { change, preview } = sheet.data as { change: ChangeRequest; preview: ChangePreview };
-  const sub = sheet.sub!;
-  if (!emit(p, 'creem-request-change', { subscription: sub, preview }, true)) return p.closeSheet();
-  const r = await p.act(() => p.api<ChangeResponse>('POST', path(sheet, 'change'), change));
-  if (!r) return;
-  p.replace(r.subscription);
-  p.closeSheet();
-  p.say(msg('Your subscription was updated.'));
-  emit(p, 'creem-subscription-changed', { subscription: r.subscription, transaction: r.transaction });
+const buttons = (p: ChangeFlowProps, sub: PortalSubscription) =>
+  html`<div class="row">
+    <button part="button" class="primary" ?disabled=${p.busy}>${msg('Preview change')}</button>${back(() => p.open({ step: 'menu', sub }))}
+  </div>`;
+
+export function renderSwitch(p: ChangeFlowProps, sheet: SheetStep<'switch'>) {
+  const { sub } = sheet;
+  // The current plan is checked but disabled, so a form nobody touched carries no plan: ask, send nothing.
+  const submit = (e: Event) => {
+    const plan = formValues(e).plan;
+    if (plan) p.preview(sub, { product_id: plan }, 'switch');
+    else p.open({ ...sheet, unchosen: true });
+  };
+  return html`<form @submit=${submit}>
+    <fieldset aria-describedby=${sheet.unchosen ? 'plan-hint' : nothing}>
+      <legend>${msg('Choose a plan')}</legend>
+      ${p.plans.map((plan) => {
+        const current = plan.id === sub.product.id;
+        return html`<label
+          ><input type="radio" name="plan" .value=${plan.id} ?checked=${current} ?disabled=${current} /><span
+            >${plan.name} · ${price(plan, p.locale)}${current ? html` <span class="muted">(${msg('current plan')})</span>` : nothing}</span
+          ></label
+        >`;
+      })}
+    </fieldset>
+    ${sheet.unchosen ? html`<p id="plan-hint" role="alert" class="err">${msg('Choose the plan to switch to.')}</p>` : nothing}
+    ${buttons(p, sub)}
+  </form>`;
 }
 
-export function renderChangeStep(p: PortalElement, sheet: Sheet) {
-  const sub = sheet.sub!;
-  const cancelBtn = back(p, () => p.openSheet({ sub, step: 'menu' }));
-  if (sheet.step === 'switch') {
-    const plans = p.overview.value!.plans;
-    return html`<form @submit=${(e: Event) => preview(p, sheet, { product_id: formValues(e).plan })}>
-      <fieldset>
-        <legend>${msg('Choose a plan')}</legend>
-        ${plans.map(
-          (plan) =>
-            html`<label><input type="radio" name="plan" required .value=${plan.id} ?checked=${plan.id === sub.product.id} ?disabled=${plan.id === sub.product.id} /><span
-                >${plan.name} · ${price(plan, p.loc)}${plan.id === sub.product.id ? html` <span class="muted">(${msg('current plan')})</span>` : nothing}</span
-              ></label>`,
-        )}
-      </fieldset>
-      <div class="row"><button part="button" class="primary" ?disabled=${p.busy}>${msg('Preview change')}</button>${cancelBtn}</div>
-    </form>`;
-  }
-  if (sheet.step === 'units') {
-    return html`<form @submit=${(e: Event) => preview(p, sheet, { units: Number(formValues(e).units) })}>
-      <label>${msg('Quantity')}<input name="units" type="number" min="1" max="10000" required .value=${String(sub.units)} /></label>
-      <div class="row"><button part="button" class="primary" ?disabled=${p.busy}>${msg('Preview change')}</button>${cancelBtn}</div>
-    </form>`;
-  }
-  const { preview: pv, from } = sheet.data as { preview: ChangePreview; from: string };
-  const m = (c: number) => money(c, pv.currency, p.loc);
+export function renderUnits(p: ChangeFlowProps, { sub }: SheetStep<'units'>) {
+  const submit = (e: Event) => p.preview(sub, { units: Number(formValues(e).units) }, 'units');
+  return html`<form @submit=${submit}>
+    <label>${msg('Quantity')}<input name="units" type="number" min="1" max=${LIMITS.maxUnits} required .value=${String(sub.units)} /></label>
+    ${buttons(p, sub)}
+  </form>`;
+}
+
+export function renderPreview(p: ChangeFlowProps, { sub, change, preview: pv, from }: SheetStep<'preview'>) {
+  const m = (c: number) => money(c, pv.currency, p.locale);
   return html`<dl>
       <dt>${msg('New plan')}</dt>
-      <dd>${pv.product.name} · ${price(pv.product, p.loc, pv.units)}</dd>
+      <dd>${pv.product.name} · ${price(pv.product, p.locale, pv.units)}</dd>
       <dt>${msg('Quantity')}</dt>
       <dd>${pv.units}</dd>
       <dt>${msg('Charged today')}</dt>
@@ -66,7 +67,7 @@ export function renderChangeStep(p: PortalElement, sheet: Sheet) {
       <dt>${msg('Tax')}</dt>
       <dd>${m(pv.tax_today)}</dd>
       <dt>${msg('Next charge')}</dt>
-      <dd>${pv.next_charge_date ? msg(str`${m(pv.next_charge_total)} on ${day(pv.next_charge_date, p.loc)}`) : m(pv.next_charge_total)}</dd>
+      <dd>${pv.next_charge_date ? msg(str`${m(pv.next_charge_total)} on ${day(pv.next_charge_date, p.locale)}`) : m(pv.next_charge_total)}</dd>
     </dl>
     <p>
       ${pv.total_today > 0
@@ -76,7 +77,7 @@ export function renderChangeStep(p: PortalElement, sheet: Sheet) {
           : msg('Nothing is charged today.')}
     </p>
     <div class="row">
-      <button part="button" class="primary" ?disabled=${p.busy} @click=${() => change(p, sheet)}>${msg('Confirm change')}</button>
-      ${back(p, () => p.openSheet({ sub, step: from as Sheet['step'] }))}
+      <button part="button" class="primary" ?disabled=${p.busy} @click=${() => p.change(sub, change, pv)}>${msg('Confirm change')}</button>
+      ${back(() => p.open({ step: from, sub }))}
     </div>`;
 }

@@ -1,32 +1,18 @@
 import { html, nothing } from 'lit';
 import { msg } from '@lit/localize';
+import type { PortalTransaction } from '../../contract/portal.js';
 import { day, money } from '../i18n.js';
-import type { OverviewResponse, PortalTransaction, TransactionStatus } from '../portal-api.js';
-import type { PortalElement } from '../portal-element.js';
+import type { PaymentSheet, ViewState } from '../portal-types.js';
+import { txStatus } from './format.js';
 import { renderEmpty } from './states.js';
 
-export const txStatus = (s: TransactionStatus) =>
-  ({
-    paid: msg('Paid'),
-    refunded: msg('Refunded'),
-    partialRefund: msg('Partly refunded'),
-    pending: msg('Pending'),
-    failed: msg('Failed'),
-    void: msg('Void'),
-    chargedBack: msg('Charged back'),
-  })[s];
+export interface PaymentsProps extends ViewState {
+  transactions: PortalTransaction[];
+  open(sheet: PaymentSheet): void;
+}
 
-/** Label/value pairs describing a payment: shown in the sheet, on the receipt and copied as text. */
-export const txRows = (p: PortalElement, t: PortalTransaction): [string, string][] => [
-  [msg('Order ID'), t.order_id],
-  [msg('Transaction ID'), t.id],
-  [msg('Amount'), money(t.amount_paid || t.amount, t.currency, p.loc)],
-  [msg('Date'), day(t.created_at, p.loc)],
-  [msg('Product'), t.product_name ?? ''],
-];
-
-export function renderPayments(p: PortalElement, _o: OverviewResponse, items: PortalTransaction[]) {
-  const open = (tx?: PortalTransaction) => p.openSheet({ tx, step: tx ? 'details' : 'support' });
+export function renderPayments(p: PaymentsProps) {
+  const items = p.transactions;
   return html`<section class="stack" aria-labelledby="pay-title">
     <h3 id="pay-title">${msg('Payments')}</h3>
     ${items.length
@@ -43,17 +29,17 @@ export function renderPayments(p: PortalElement, _o: OverviewResponse, items: Po
           <tbody>
             ${items.map(
               (t) => html`<tr>
-                <td>${day(t.created_at, p.loc)}</td>
-                <td>${money(t.amount_paid || t.amount, t.currency, p.loc)}</td>
+                <td>${day(t.created_at, p.locale)}</td>
+                <td>${money(t.amount_paid || t.amount, t.currency, p.locale)}</td>
                 <td>${txStatus(t.status)}</td>
                 <td id=${`o-${t.id}`}>${t.order_id}</td>
-                <td><button part="button" aria-describedby=${`o-${t.id}`} @click=${() => open(t)}>${msg('Details')}</button></td>
+                <td><button part="button" aria-describedby=${`o-${t.id}`} @click=${() => p.open({ step: 'details', tx: t })}>${msg('Details')}</button></td>
               </tr>`,
             )}
           </tbody>
         </table>`
       : renderEmpty(msg('No payments yet.'))}
-    ${p.problem && !p.sheet ? html`<p role="alert" class="err">${p.problem}</p>` : nothing}
-    <div><button part="button" @click=${() => open()}>${msg('Contact support')}</button></div>
+    ${p.problem ? html`<p role="alert" class="err">${p.problem}</p>` : nothing}
+    <div><button part="button" @click=${() => p.open({ step: 'support' })}>${msg('Contact support')}</button></div>
   </section>`;
 }

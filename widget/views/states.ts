@@ -1,6 +1,5 @@
 import { html } from 'lit';
 import { msg } from '@lit/localize';
-import type { PortalElement } from '../portal-element.js';
 
 export const renderSkeleton = () =>
   html`<div class="skeleton" aria-busy="true" aria-label=${msg('Loading…')} role="status">
@@ -9,10 +8,10 @@ export const renderSkeleton = () =>
   </div>`;
 
 /** Offline or failed, with a way to try again. */
-export const renderError = (p: PortalElement, e: unknown) =>
+export const renderError = (message: string, retry: () => void) =>
   html`<div role="alert" class="stack">
-    <p>${p.describe(e)}</p>
-    <div><button part="button" @click=${() => p.retry()}>${msg('Try again')}</button></div>
+    <p>${message}</p>
+    <div><button part="button" @click=${retry}>${msg('Try again')}</button></div>
   </div>`;
 
 export const renderEmpty = (text: string) => html`<p class="muted">${text}</p>`;

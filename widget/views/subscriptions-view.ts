@@ -1,20 +1,15 @@
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
+import type { PortalSubscription } from '../../contract/portal.js';
 import { day, fromNow } from '../i18n.js';
-import type { OverviewResponse, PortalSubscription, SubscriptionResponse } from '../portal-api.js';
-import type { PortalElement } from '../portal-element.js';
-import { emit } from '../events.js';
-import { renderEmpty } from './states.js';
+import type { SubscriptionSheet, ViewState } from '../portal-types.js';
 import { price, statusBadge } from './format.js';
+import { renderEmpty } from './states.js';
 
-/** Resume a paused subscription or undo a scheduled cancel. */
-export async function resumeSubscription(p: PortalElement, sub: PortalSubscription) {
-  const r = await p.act(() => p.api<SubscriptionResponse>('POST', `/subscriptions/${encodeURIComponent(sub.id)}/resume`));
-  if (!r) return;
-  p.replace(r.subscription);
-  p.closeSheet();
-  p.say(msg(str`${sub.product.name} is active again.`));
-  emit(p, 'creem-subscription-resumed', { subscription: r.subscription });
+export interface SubscriptionsProps extends ViewState {
+  subscriptions: PortalSubscription[];
+  open(sheet: SubscriptionSheet): void;
+  resume(sub: PortalSubscription): void;
 }
 
 function details(sub: PortalSubscription, lang: string) {
@@ -34,7 +29,7 @@ function details(sub: PortalSubscription, lang: string) {
   }
 }
 
-function item(p: PortalElement, sub: PortalSubscription) {
+function item(p: SubscriptionsProps, sub: PortalSubscription) {
   const done = sub.status === 'canceled' || sub.status === 'expired';
   const name = `name-${sub.id}`;
   return html`<li part="item" class="card">
@@ -43,42 +38,36 @@ function item(p: PortalElement, sub: PortalSubscription) {
       ${statusBadge(sub.status)}
     </div>
     <p>
-      ${price(sub.product, p.loc, sub.units)}${sub.units > 1
+      ${price(sub.product, p.locale, sub.units)}${sub.units > 1
         ? html` <span class="muted">(${msg(str`Quantity: ${sub.units}`)})</span>`
         : nothing}
     </p>
-    <p class="muted">${details(sub, p.loc)}</p>
+    <p class="muted">${details(sub, p.locale)}</p>
     ${sub.status === 'scheduled_cancel'
       ? html`<div class="banner row">
-          <span class="grow">${msg(str`Your subscription ends on ${day(sub.current_period_end_date, p.loc)}. You keep access until then.`)}</span>
-          <button part="button" class="primary" ?disabled=${p.busy} @click=${() => resumeSubscription(p, sub)}>
-            ${msg('Keep my subscription')}
-          </button>
+          <span class="grow">${msg(str`Your subscription ends on ${day(sub.current_period_end_date, p.locale)}. You keep access until then.`)}</span>
+          <button part="button" class="primary" ?disabled=${p.busy} @click=${() => p.resume(sub)}>${msg('Keep my subscription')}</button>
         </div>`
       : sub.status === 'paused'
         ? html`<div>
-            <button part="button" class="primary" ?disabled=${p.busy} @click=${() => resumeSubscription(p, sub)}>
-              ${msg('Resume subscription')}
-            </button>
+            <button part="button" class="primary" ?disabled=${p.busy} @click=${() => p.resume(sub)}>${msg('Resume subscription')}</button>
           </div>`
         : nothing}
     ${done
       ? nothing
       : html`<div>
-          <button part="button" aria-describedby=${name} @click=${() => p.openSheet({ sub, step: 'menu' })}>
-            ${msg('Manage subscription')}
-          </button>
+          <button part="button" aria-describedby=${name} @click=${() => p.open({ step: 'menu', sub })}>${msg('Manage subscription')}</button>
         </div>`}
   </li>`;
 }
 
-export function renderSubscriptions(p: PortalElement, o: OverviewResponse) {
+export function renderSubscriptions(p: SubscriptionsProps) {
   return html`<section class="stack" aria-labelledby="subs-title">
     <h3 id="subs-title">${msg('Subscriptions')}</h3>
-    ${p.problem && !p.sheet ? html`<p role="alert" class="err">${p.problem}</p>` : nothing}
-    ${o.subscriptions.length
+    ${p.problem ? html`<p role="alert" class="err">${p.problem}</p>` : nothing}
+    ${p.subscriptions.length
       ? html`<ul part="list">
-          ${o.subscriptions.map((s) => item(p, s))}
+          ${p.subscriptions.map((s) => item(p, s))}
         </ul>`
       : renderEmpty(msg('You have no subscriptions yet.'))}
   </section>`;

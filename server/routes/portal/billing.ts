@@ -1,49 +1,10 @@
-import { createRoute, z } from '@hono/zod-openapi';
-import { createRouter, portalErrorResponses, AnyObject } from '../router.js';
-import { updateBilling } from '../../domain/billing.js';
-import { portalCustomer } from '../../wire/portal.js';
-import type { BillingResponse } from '../../../widget/portal-api.js';
-import { customerScope } from './customer-scope.js';
-import { line } from './fields.js';
+import { createRoute } from '@hono/zod-openapi';
+import { BillingUpdate } from '../../../contract/portal.js';
+import { createRouter } from '../router.js';
+import { callerOf } from './customer-scope.js';
+import { BillingAnswer, ManageLinkAnswer, jsonBody, ok, portalErrors } from './schemas.js';
 
 export const portalBilling = createRouter();
-
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
-// Codes ICU names that are not countries a tax authority would accept.
-const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'UK', 'ZZ']);
-// zod runs refinements even after the regex failed, and DisplayNames throws on a malformed code.
-const isCountry = (code: string) => /^[A-Z]{2}$/.test(code) && !NOT_COUNTRIES.has(code) && !code.startsWith('Q') && regionNames.of(code) !== code;
-
-/** An optional single line where "" means "none", as a cleared form field sends it. */
-const optionalLine = (max: number) =>
-  z
-    .union([z.literal(''), line(max)])
-    .nullable()
-    .optional()
-    .transform((v) => (v ? v : null));
-
-const Address = z
-  .object({ line1: line(200), line2: optionalLine(200), city: line(100), postal_code: line(20), state: optionalLine(100) })
-  .strict();
-
-const BillingUpdate = z
-  .object({
-    name: z.union([z.literal(''), line(120)]).optional(),
-    country: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .regex(/^[A-Z]{2}$/, 'must be a two-letter ISO 3166-1 country code')
-      .refine(isCountry, 'is not a known ISO 3166-1 country code')
-      .optional(),
-    address: Address.nullable().optional(),
-    tax_id: z
-      .union([z.literal(''), z.string().trim().max(40).regex(/^[A-Za-z0-9][A-Za-z0-9 .\-/]*$/, 'may contain only letters, digits, spaces and . - /')])
-      .nullable()
-      .optional(),
-    email: z.string().trim().max(254).pipe(z.email()).optional(),
-  })
-  .strict();
 
 portalBilling.openapi(
   createRoute({
@@ -51,28 +12,23 @@ portalBilling.openapi(
     path: '/',
     summary: 'Update my billing details; a new email is confirmed by a link sent to it',
     security: [{ WidgetToken: [] }],
-    request: { body: { required: true, content: { 'application/json': { schema: BillingUpdate } } } },
-    responses: {
-      200: { description: 'The customer after the update (a new email shows as pending_email)', content: { 'application/json': { schema: AnyObject } } },
-      ...portalErrorResponses,
-    },
+    request: jsonBody(BillingUpdate),
+    responses: { ...ok(BillingAnswer, 'The customer after the update (a new email shows as pending_email)'), ...portalErrors },
+  }),
+  async (c) => c.json(await c.var.deps.portal.updateBilling(callerOf(c), c.req.valid('json')), 200),
+);
+
+portalBilling.openapi(
+  createRoute({
+    method: 'post',
+    path: '/manage-link',
+    summary: "A single-use link to the payment provider's own page for my card on file (when the merchant's backend offers one)",
+    description: 'Offered when `merchant.settings.billing.manage_link` is true (companion mode: Creem\u2019s customer portal). Otherwise 403.',
+    security: [{ WidgetToken: [] }],
+    responses: { ...ok(ManageLinkAnswer, 'The link; open it at once, it is short-lived'), ...portalErrors },
   }),
   async (c) => {
-    const body = c.req.valid('json');
-    const base = c.var.deps.config.publicUrl;
-    const customer = await updateBilling(
-      c.var.deps,
-      customerScope(c.var.scope),
-      {
-        name: body.name === undefined ? undefined : body.name || null,
-        country: body.country,
-        address: body.address,
-        taxId: body.tax_id === undefined ? undefined : body.tax_id || null,
-        email: body.email,
-      },
-      (code) => `${base}/portal/email/confirm/${code}`,
-    );
-    const answer: BillingResponse = { customer: portalCustomer(customer) };
-    return c.json(answer, 200);
+    c.header('Cache-Control', 'no-store');
+    return c.json(await c.var.deps.portal.manageLink(callerOf(c)), 200);
   },
 );

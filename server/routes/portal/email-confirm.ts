@@ -4,11 +4,12 @@ import { page as layout } from '../../pages/layout.js';
 import { csrfField } from '../../pages/sign-in-pages.js';
 import type { Context } from 'hono';
 import { createRouter } from '../router.js';
-import { ApiError } from '../../errors.js';
-import { cancelEmailChange, confirmEmailChange, findEmailCancel, findEmailChange } from '../../domain/email-change.js';
+import { DomainError } from '../../domain/errors.js';
+import { cancelEmailChange, confirmEmailChange, lookupEmailCancel, lookupEmailChange } from '../../domain/email-change.js';
 import { mailEmailChanged } from '../../domain/billing.js';
-import { emailChangeText as text, emailChangeTextAround, type EmailChangeKey } from '../../mail/email-change-messages.js';
-import type { Locale } from '../../mail/messages.js';
+import { findMerchant } from '../../domain/merchants.js';
+import { text, textAround, type TextKey } from '../../texts/index.js';
+import type { Locale } from '../../../contract/locales.js';
 import { formToken, pageLocale, refuseForeignPost, sendPage } from './hosted-respond.js';
 import type { AppEnv } from '../../env.js';
 import type { Customer } from '../../store/schema.js';
@@ -28,9 +29,9 @@ const page = { 'text/html': { schema: z.string() } };
 const Form = { body: { content: { 'application/x-www-form-urlencoded': { schema: z.object({ csrf: z.string().max(100).optional() }) } } } };
 
 /** The page for this customer's account (in their language, with their merchant's brand). */
-function render(c: Context<AppEnv>, status: 200 | 409, customer: Customer, title: EmailChangeKey, body: (locale: Locale, merchant: string) => SafeHtml) {
+async function render(c: Context<AppEnv>, status: 200 | 409, customer: Customer, title: TextKey, body: (locale: Locale, merchant: string) => SafeHtml) {
   const locale = pageLocale(c, customer.locale);
-  const merchant = c.var.deps.store.get('merchants', customer.merchant_id);
+  const merchant = await findMerchant(c.var.deps, customer.merchant_id);
   const heading = text(locale, title);
   // Merchants are never deleted; the empty name only keeps an impossible case from throwing.
   const content = body(locale, merchant?.settings.brand.name ?? '');
@@ -38,16 +39,16 @@ function render(c: Context<AppEnv>, status: 200 | 409, customer: Customer, title
 }
 
 /** One paragraph of the catalogue with the address set apart; <bdi> keeps it readable inside Arabic text. */
-function withAddress(locale: Locale, key: EmailChangeKey, email: string, merchant: string): SafeHtml {
-  const [before, after] = emailChangeTextAround(locale, key, 'email', { merchant });
+function withAddress(locale: Locale, key: TextKey, email: string, merchant: string): SafeHtml {
+  const [before, after] = textAround(locale, key, 'email', { merchant });
   return html`<p>${before}<strong><bdi>${email}</bdi></strong>${after}</p>`;
 }
 
 /** No customer to go by: the browser's language. */
 function expired(c: Context<AppEnv>) {
   const locale = pageLocale(c);
-  const title = text(locale, 'expiredTitle');
-  return sendPage(c, layout({ locale, title, body: html`<h1>${title}</h1>\n<p>${text(locale, 'expiredBody')}</p>` }), 404);
+  const title = text(locale, 'changeExpiredTitle');
+  return sendPage(c, layout({ locale, title, body: html`<h1>${title}</h1>\n<p>${text(locale, 'changeExpiredBody')}</p>` }), 404);
 }
 
 const button = (c: Context<AppEnv>, label: string) => html`<form method="post">${csrfField(formToken(c))}<button type="submit">${label}</button></form>`;
@@ -60,12 +61,12 @@ emailConfirm.openapi(
     request: { params: Params },
     responses: { 200: { description: 'Confirm page', content: page }, 404: { description: 'Unknown, used or expired link', content: page } },
   }),
-  (c) => {
+  async (c) => {
     const { code } = c.req.valid('param');
-    const live = findEmailChange(c.var.deps.store, code, c.var.deps.clock());
+    const live = await lookupEmailChange(c.var.deps, code);
     if (!live) return expired(c);
     // Whoever holds the new address is not told the current one.
-    return render(c, 200, live.customer, 'confirmTitle', (locale, merchant) => html`${withAddress(locale, 'confirmQuestion', live.code.data!, merchant)}
+    return render(c, 200, live.customer, 'confirmTitle', (locale, merchant) => html`${withAddress(locale, 'confirmQuestion', live.newEmail, merchant)}
 ${button(c, text(locale, 'confirmButton'))}`);
   },
 );
@@ -88,7 +89,7 @@ emailConfirm.openapi(
     if (refused) return refused;
     const { code } = c.req.valid('param');
     // Looked up first (spending nothing) so that a refusal, too, speaks the customer's language.
-    const live = findEmailChange(c.var.deps.store, code, c.var.deps.clock());
+    const live = await lookupEmailChange(c.var.deps, code);
     if (!live) return expired(c);
     try {
       const change = await confirmEmailChange(c.var.deps, code);
@@ -96,9 +97,9 @@ emailConfirm.openapi(
       const { customer } = change;
       return render(c, 200, customer, 'changedTitle', (locale, merchant) => withAddress(locale, 'changedPage', customer.email, merchant));
     } catch (e) {
-      if (!(e instanceof ApiError) || (e.status !== 404 && e.status !== 409)) throw e;
-      if (e.status === 404) return expired(c);
-      return render(c, 409, live.customer, 'inUseTitle', (locale, merchant) => withAddress(locale, 'inUseBody', live.code.data!, merchant));
+      if (!(e instanceof DomainError) || (e.kind !== 'not_found' && e.kind !== 'conflict')) throw e;
+      if (e.kind === 'not_found') return expired(c);
+      return render(c, 409, live.customer, 'inUseTitle', (locale, merchant) => withAddress(locale, 'inUseBody', live.newEmail, merchant));
     }
   },
 );
@@ -111,9 +112,9 @@ emailConfirm.openapi(
     request: { params: Params },
     responses: { 200: { description: 'Cancel page', content: page }, 404: { description: 'Unknown, used or expired link', content: page } },
   }),
-  (c) => {
+  async (c) => {
     const { code } = c.req.valid('param');
-    const live = findEmailCancel(c.var.deps.store, code, c.var.deps.clock());
+    const live = await lookupEmailCancel(c.var.deps, code);
     if (!live) return expired(c);
     return render(c, 200, live.customer, live.applied ? 'undoTitle' : 'cancelTitle', (locale, merchant) => html`<p>${text(locale, live.applied ? 'undoQuestion' : 'cancelQuestion', { merchant })}</p>
 ${button(c, text(locale, live.applied ? 'undoButton' : 'cancelButton'))}`);
@@ -140,7 +141,7 @@ emailConfirm.openapi(
       const customer = await cancelEmailChange(c.var.deps, code);
       return render(c, 200, customer, 'cancelledTitle', (locale, merchant) => html`<p>${text(locale, 'cancelledBody', { merchant })}</p>`);
     } catch (e) {
-      if (e instanceof ApiError && e.status === 404) return expired(c);
+      if (e instanceof DomainError && e.kind === 'not_found') return expired(c);
       throw e;
     }
   },

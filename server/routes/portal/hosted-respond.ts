@@ -3,7 +3,7 @@ import type { AppEnv } from '../../env.js';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { getCookie, setCookie } from 'hono/cookie';
 import { htmlSecurityHeaders } from '../security-headers.js';
-import { acceptLanguages, matchLocale, type Locale } from '../../mail/messages.js';
+import { acceptLanguages, matchLocale, type Locale } from '../../../contract/locales.js';
 import { safeUrl, type SafeHtml } from '../../pages/html.js';
 import { forbiddenPage } from '../../pages/sign-in-pages.js';
 import type { Merchant } from '../../store/schema.js';

@@ -1,7 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../router.js';
 import { openSession, sessionMerchantHint } from '../../auth/portal-session.js';
-import { ApiError } from '../../errors.js';
+import { DomainError } from '../../domain/errors.js';
+import { findMerchant } from '../../domain/merchants.js';
 import { magicPage, portalPage, signedOutPage } from '../../pages/sign-in-pages.js';
 import { MAGIC_JS, PAGE_CSS, brandCss } from '../../pages/assets.js';
 import { onColor, safeColor } from '../../pages/html.js';
@@ -23,17 +24,17 @@ export function hostedPortal() {
       responses: { 200: { description: 'The portal page', content: Html }, 401: { description: 'Signed out: the sign-in form', content: Html } },
     }),
     async (c) => {
-      const { store } = c.var.deps;
+      const { deps } = c.var;
       const cookie = readSessionCookie(c);
       try {
-        const session = await openSession(c.var.deps, cookie);
-        const merchant = store.get('merchants', session.merchantId)!;
-        const customer = store.get('customers', session.customerId);
-        return sendPage(c, portalPage(pageLocale(c, customer?.locale), merchant, formToken(c)), 200, merchant);
+        const session = await openSession(deps, cookie);
+        const merchant = await findMerchant(deps, session.merchantId);
+        const customer = merchant && (await deps.customers.byId(merchant, session.mode, session.customerId));
+        return sendPage(c, portalPage(pageLocale(c, customer?.locale), merchant!, formToken(c)), 200, merchant);
       } catch (e) {
-        if (!(e instanceof ApiError) || e.status !== 401) throw e;
+        if (!(e instanceof DomainError) || e.kind !== 'unauthenticated') throw e;
         const hint = sessionMerchantHint(cookie);
-        const merchant = hint ? store.get('merchants', hint) : undefined;
+        const merchant = hint ? await findMerchant(deps, hint) : undefined;
         return sendPage(c, signedOutPage(pageLocale(c), merchant, formToken(c)), 401, merchant);
       }
     },
@@ -64,8 +65,8 @@ export function hostedPortal() {
   const js = asset('text/javascript; charset=utf-8', MAGIC_JS);
   router.get('/assets/page.css', () => serve(css));
   router.get('/assets/magic.js', () => serve(js));
-  router.get('/assets/brand/:file{mer_[A-Za-z0-9]{1,64}\\.css}', (c) => {
-    const merchant = c.var.deps.store.get('merchants', c.req.param('file').slice(0, -4));
+  router.get('/assets/brand/:file{mer_[A-Za-z0-9]{1,64}\\.css}', async (c) => {
+    const merchant = await findMerchant(c.var.deps, c.req.param('file').slice(0, -4));
     const color = safeColor(merchant?.settings.brand.color);
     return serve(asset('text/css; charset=utf-8', brandCss(color, onColor(color))));
   });

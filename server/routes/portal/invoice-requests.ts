@@ -1,9 +1,8 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import { InvoiceRequest } from '../../../contract/portal.js';
 import { createRouter } from '../router.js';
-import { requestInvoice } from '../../domain/customer-requests.js';
-import type { ReferenceResponse } from '../../../widget/portal-api.js';
-import { customerScope, referenceResponses } from './customer-scope.js';
-import { line, paragraph, TransactionId } from './fields.js';
+import { callerOf } from './customer-scope.js';
+import { ReferenceAnswer, created, jsonBody, requestErrors } from './schemas.js';
 
 export const portalInvoiceRequests = createRouter();
 
@@ -13,29 +12,8 @@ portalInvoiceRequests.openapi(
     path: '/',
     summary: 'Ask the merchant for a company invoice for one of my payments',
     security: [{ WidgetToken: [] }],
-    request: {
-      body: {
-        required: true,
-        content: {
-          'application/json': {
-            schema: z
-              .object({ transaction_id: TransactionId, company_name: line(200), address: paragraph(500), tax_id: line(40).optional() })
-              .strict(),
-          },
-        },
-      },
-    },
-    responses: referenceResponses,
+    request: jsonBody(InvoiceRequest),
+    responses: { ...created(ReferenceAnswer, 'The request reference (a retry within minutes answers with the same one)'), ...requestErrors },
   }),
-  async (c) => {
-    const body = c.req.valid('json');
-    const { request } = await requestInvoice(c.var.deps, customerScope(c.var.scope), {
-      transactionId: body.transaction_id,
-      companyName: body.company_name,
-      address: body.address,
-      taxId: body.tax_id,
-    });
-    const answer: ReferenceResponse = { reference: request.reference };
-    return c.json(answer, 201);
-  },
+  async (c) => c.json(await c.var.deps.portal.invoice(callerOf(c), c.req.valid('json')), 201),
 );

@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../router.js';
-import { checkSignInCode } from '../../auth/sign-in-codes.js';
+import { lookupLink } from '../../auth/links.js';
 import { redeemSignInCode } from '../../auth/portal-session.js';
-import { ApiError } from '../../errors.js';
+import { DomainError } from '../../domain/errors.js';
 import { expiredPage, linkPage } from '../../pages/sign-in-pages.js';
 import { rateLimitByAddress, type SignInLimits } from '../../middleware/rate-limit.js';
 import { formToken, pageLocale, refuseForeignPost, sendPage } from './hosted-respond.js';
@@ -20,11 +20,8 @@ const Html = { 'text/html': { schema: z.string() } };
 export function portalLinks(limits: SignInLimits) {
   const router = createRouter();
 
-  const show = (c: Context<AppEnv>, code: string) => {
-    const { store, clock } = c.var.deps;
-    const check = checkSignInCode(store, code, ['portal_link'], clock());
-    const merchant = check.record && store.get('merchants', check.record.merchant_id);
-    const customer = check.record && store.get('customers', check.record.customer_id);
+  const show = async (c: Context<AppEnv>, code: string) => {
+    const { check, merchant, customer } = await lookupLink(c.var.deps, code, ['portal_link']);
     const locale = pageLocale(c, customer?.locale);
     if (!check.ok || !merchant) return sendPage(c, expiredPage(locale, merchant, formToken(c)), 410, merchant);
     return sendPage(c, linkPage(locale, merchant, `/portal/link/${encodeURIComponent(code)}`, formToken(c)), 200, merchant);
@@ -65,7 +62,7 @@ export function portalLinks(limits: SignInLimits) {
         const who = await redeemSignInCode(c.var.deps, code);
         await startSessionCookie(c, who);
       } catch (e) {
-        if (e instanceof ApiError && e.status === 400) return show(c, code);
+        if (e instanceof DomainError && e.kind === 'invalid') return show(c, code);
         throw e;
       }
       return c.redirect('/portal', 303);

@@ -1,6 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../router.js';
-import { normalizeEmail, scheduleMagicLink } from '../../auth/magic-link.js';
+import { scheduleMagicLink } from '../../auth/magic-link.js';
+import { normalizeEmail } from '../../domain/customers.js';
+import { findMerchant } from '../../domain/merchants.js';
 import { clientAddress, takeMagicLinkBudget, type SignInLimits } from '../../middleware/rate-limit.js';
 import { loginPage, sentPage, tooManyPage, unknownMerchantPage } from '../../pages/sign-in-pages.js';
 import { formToken, pageLocale, refuseForeignPost, sendPage } from './hosted-respond.js';
@@ -21,9 +23,9 @@ export function portalLogin(limits: SignInLimits) {
       request: { query: z.object({ merchant: MerchantId.optional(), lang: z.string().max(35).optional() }) },
       responses: { 200: { description: 'The sign-in page', content: Html }, 404: { description: 'Unknown merchant', content: Html } },
     }),
-    (c) => {
+    async (c) => {
       const { merchant: id } = c.req.valid('query');
-      const merchant = id ? c.var.deps.store.get('merchants', id) : undefined;
+      const merchant = id ? await findMerchant(c.var.deps, id) : undefined;
       if (!merchant) return sendPage(c, unknownMerchantPage(pageLocale(c)), 404);
       return sendPage(c, loginPage(pageLocale(c), merchant, formToken(c)), 200, merchant);
     },
@@ -57,7 +59,7 @@ export function portalLogin(limits: SignInLimits) {
       if (refused) return refused;
       const form = c.req.valid('form');
       const deps = c.var.deps;
-      const merchant = deps.store.get('merchants', form.merchant);
+      const merchant = await findMerchant(deps, form.merchant);
       const locale = pageLocale(c, form.lang);
       if (!merchant) return sendPage(c, unknownMerchantPage(locale), 404);
       const email = normalizeEmail(form.email);

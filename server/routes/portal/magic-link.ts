@@ -1,7 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter, ErrorSchema } from '../router.js';
 import { ApiError, notFound } from '../../errors.js';
-import { normalizeEmail, scheduleMagicLink } from '../../auth/magic-link.js';
+import { scheduleMagicLink } from '../../auth/magic-link.js';
+import { normalizeEmail } from '../../domain/customers.js';
+import { findMerchant } from '../../domain/merchants.js';
+import { MagicLinkRequest } from '../../../contract/portal.js';
+import { MagicLinkAnswer } from './schemas.js';
 import { clientAddress, takeMagicLinkBudget, tooManyRequests, type SignInLimits } from '../../middleware/rate-limit.js';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../env.js';
@@ -32,32 +36,25 @@ export function magicLinkApi(limits: SignInLimits) {
           required: true,
           content: {
             'application/json': {
-              schema: z
-                .object({
-                  merchant_id: z.string().min(1).max(80),
-                  email: z.string().max(320),
-                  return_url: z.string().max(2048).optional(),
-                  locale: z.string().max(35).optional(),
-                })
-                .strict(),
+              schema: MagicLinkRequest,
             },
           },
         },
       },
       responses: {
-        202: { description: 'Accepted', content: { 'application/json': { schema: z.object({ ok: z.literal(true) }) } } },
+        202: { description: 'Accepted', content: { 'application/json': { schema: MagicLinkAnswer } } },
         400: error('Invalid request'),
         403: error('Called from an origin the merchant does not allow'),
         404: error('Unknown merchant'),
         429: error('Too many requests'),
       },
     }),
-    (c) => {
+    async (c) => {
       const body = c.req.valid('json');
       const deps = c.var.deps;
       const email = normalizeEmail(body.email);
       if (!z.email().safeParse(email).success) throw new ApiError(400, ['email: must be an email address']);
-      const merchant = deps.store.get('merchants', body.merchant_id);
+      const merchant = await findMerchant(deps, body.merchant_id);
       if (!merchant) throw notFound('Merchant');
       assertOriginAllowed(c, merchant);
       const budget = takeMagicLinkBudget(limits, clientAddress(c), merchant.id, email, deps.clock());

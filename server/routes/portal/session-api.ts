@@ -1,15 +1,17 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { createRouter, ErrorSchema } from '../router.js';
 import { ApiError } from '../../errors.js';
 import { iso } from '../../clock.js';
-import { checkSignInCode, LINK_EXPIRED_MESSAGE } from '../../auth/sign-in-codes.js';
+import { LINK_EXPIRED_MESSAGE } from '../../auth/sign-in-codes.js';
+import { lookupLink } from '../../auth/links.js';
+import { ExchangeRequest } from '../../../contract/portal.js';
+import { TokenAnswer } from './schemas.js';
 import { redeemSignInCode, SESSION_TTL_SECONDS } from '../../auth/portal-session.js';
 import { mintToken } from '../../auth/widget-token.js';
 import { rateLimitByAddress, type SignInLimits } from '../../middleware/rate-limit.js';
 import { assertOriginAllowed } from './magic-link.js';
 
 const error = (description: string) => ({ description, content: { 'application/json': { schema: ErrorSchema } } });
-const TokenSchema = z.object({ token: z.string(), expires_at: z.string(), customer_id: z.string() }).openapi('PortalSession');
 
 /**
  * `POST /portal/api/session/exchange` (no token): the element trades the code from its URL
@@ -26,10 +28,10 @@ export function sessionApi(limits: SignInLimits) {
       summary: 'Exchange a magic-link or portal-link code for a portal session token',
       security: [],
       request: {
-        body: { required: true, content: { 'application/json': { schema: z.object({ code: z.string().min(1).max(512) }).strict() } } },
+        body: { required: true, content: { 'application/json': { schema: ExchangeRequest } } },
       },
       responses: {
-        200: { description: 'A session token (at most 1 h)', content: { 'application/json': { schema: TokenSchema } } },
+        200: { description: 'A session token (at most 1 h)', content: { 'application/json': { schema: TokenAnswer } } },
         400: error('The code is used, expired or unknown'),
         403: error('Called from an origin the merchant does not allow'),
         429: error('Too many requests'),
@@ -39,9 +41,8 @@ export function sessionApi(limits: SignInLimits) {
       const { code } = c.req.valid('json');
       const deps = c.var.deps;
       // Look before spending: a call from a foreign origin must not burn the customer's link.
-      const check = checkSignInCode(deps.store, code, ['magic_link', 'portal_link'], deps.clock());
-      const merchant = check.ok ? deps.store.get('merchants', check.record.merchant_id) : undefined;
-      if (!merchant) throw new ApiError(400, [LINK_EXPIRED_MESSAGE]);
+      const { check, merchant } = await lookupLink(deps, code, ['magic_link', 'portal_link']);
+      if (!check.ok || !merchant) throw new ApiError(400, [LINK_EXPIRED_MESSAGE]);
       assertOriginAllowed(c, merchant);
       const who = await redeemSignInCode(deps, code);
       const origin = c.req.header('origin');

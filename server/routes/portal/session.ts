@@ -3,15 +3,16 @@ import { createRouter, ErrorSchema } from '../router.js';
 import { endSession, openSession, redeemSignInCode, sessionMerchantHint } from '../../auth/portal-session.js';
 import { mintToken, DEFAULT_TTL_SECONDS } from '../../auth/widget-token.js';
 import { ApiError } from '../../errors.js';
-import { checkSignInCode } from '../../auth/sign-in-codes.js';
+import { DomainError } from '../../domain/errors.js';
+import { lookupLink } from '../../auth/links.js';
 import { iso } from '../../clock.js';
 import { expiredPage } from '../../pages/sign-in-pages.js';
 import { rateLimitByAddress, type SignInLimits } from '../../middleware/rate-limit.js';
 import { formToken, pageLocale, refuseForeignPost, sendPage } from './hosted-respond.js';
 import { endSessionCookie, readSessionCookie, startSessionCookie } from './session-cookie.js';
+import { TokenAnswer } from './schemas.js';
 
 const Html = { 'text/html': { schema: z.string() } };
-const TokenSchema = z.object({ token: z.string(), expires_at: z.string(), customer_id: z.string() }).openapi('PortalSessionToken');
 
 /** The hosted portal's cookie session: started by a magic-link code, read by token-url, ended by sign-out. */
 export function portalSessions(limits: SignInLimits) {
@@ -37,15 +38,13 @@ export function portalSessions(limits: SignInLimits) {
       const refused = await refuseForeignPost(c);
       if (refused) return refused;
       const { code = '' } = c.req.valid('form');
-      const { store } = c.var.deps;
       try {
         const who = await redeemSignInCode(c.var.deps, code);
         await startSessionCookie(c, who);
         return c.redirect('/portal', 303);
       } catch (e) {
-        if (!(e instanceof ApiError) || e.status !== 400) throw e;
-        const record = checkSignInCode(store, code, ['magic_link', 'portal_link'], c.var.deps.clock()).record;
-        const merchant = record && store.get('merchants', record.merchant_id);
+        if (!(e instanceof DomainError) || e.kind !== 'invalid') throw e;
+        const { merchant } = await lookupLink(c.var.deps, code, ['magic_link', 'portal_link']);
         return sendPage(c, expiredPage(pageLocale(c), merchant, formToken(c)), 410, merchant);
       }
     },
@@ -59,7 +58,7 @@ export function portalSessions(limits: SignInLimits) {
       description: 'Lives at most 15 minutes and never past the session’s absolute end (1 h after sign-in).',
       security: [],
       responses: {
-        200: { description: 'A portal token', content: { 'application/json': { schema: TokenSchema } } },
+        200: { description: 'A portal token', content: { 'application/json': { schema: TokenAnswer } } },
         401: { description: 'No session, or it ended', content: { 'application/json': { schema: ErrorSchema } } },
       },
     }),
@@ -97,7 +96,7 @@ export function portalSessions(limits: SignInLimits) {
       const cookie = readSessionCookie(c);
       const merchant = sessionMerchantHint(cookie);
       const session = await openSession(c.var.deps, cookie).catch((e: unknown) => {
-        if (e instanceof ApiError && e.status === 401) return undefined; // already over: nothing to end
+        if (e instanceof DomainError && e.kind === 'unauthenticated') return undefined; // already over: nothing to end
         throw e;
       });
       if (session) await endSession(c.var.deps, session);

@@ -1,9 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
-import { createRouter, portalErrorResponses, AnyObject } from '../router.js';
-import { listCustomerTransactions } from '../../domain/customer-requests.js';
-import { portalTransaction } from '../../wire/portal.js';
-import type { TransactionsResponse } from '../../../widget/portal-api.js';
-import { customerScope } from './customer-scope.js';
+import { createRouter } from '../router.js';
+import { callerOf } from './customer-scope.js';
+import { Transactions, ok, portalErrors } from './schemas.js';
 
 export const portalTransactions = createRouter();
 
@@ -13,12 +11,10 @@ portalTransactions.openapi(
     path: '/',
     summary: 'My payments, newest first',
     security: [{ WidgetToken: [] }],
-    responses: { 200: { description: 'Every payment of the signed-in customer', content: { 'application/json': { schema: AnyObject } } }, ...portalErrorResponses },
+    responses: { ...ok(Transactions, 'Every payment of the signed-in customer'), ...portalErrors },
   }),
-  (c) => {
-    const { store } = c.var.deps;
-    const items = listCustomerTransactions(c.var.deps, customerScope(c.var.scope)).map((t) => portalTransaction(store, t));
-    const body: TransactionsResponse = { items };
+  async (c) => {
+    const body = await c.var.deps.portal.transactions(callerOf(c));
     c.header('Cache-Control', 'no-store');
     return c.json(body, 200);
   },

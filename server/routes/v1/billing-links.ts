@@ -1,8 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter, errorResponses } from '../router.js';
-import { notFound } from '../../errors.js';
-import { inScope } from '../../domain/scope.js';
-import { createSignInCode, LINK_CODE_TTL_MS } from '../../auth/sign-in-codes.js';
+import { issuePortalLink } from '../../auth/issue.js';
+import { LINK_CODE_TTL_MS } from '../../auth/sign-in-codes.js';
 
 /** `POST /v1/customers/billing`: Creem's customer portal link, here a single-use link to our hosted portal. */
 export const billingLinks = createRouter();
@@ -28,20 +27,8 @@ billingLinks.openapi(
     },
   }),
   async (c) => {
-    const { customer_id } = c.req.valid('json');
-    const { store, clock, config } = c.var.deps;
-    const customer = store.get('customers', customer_id);
-    if (!customer || !inScope(c.var.scope, customer)) throw notFound('Customer');
-    const now = clock();
-    const code = await store.transact((tx) =>
-      createSignInCode(
-        tx,
-        store,
-        { merchantId: customer.merchant_id, mode: customer.mode, customerId: customer.id, kind: 'portal_link', ttlMs: LINK_CODE_TTL_MS },
-        now,
-      ),
-    );
+    const link = await issuePortalLink(c.var.deps, c.var.scope, c.req.valid('json').customer_id);
     c.header('Cache-Control', 'no-store');
-    return c.json({ customer_portal_link: `${config.publicUrl}/portal/link/${code}` }, 200);
+    return c.json({ customer_portal_link: link }, 200);
   },
 );

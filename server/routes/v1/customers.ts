@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../router.js';
 import { badRequest } from '../../errors.js';
-import { findCustomerByEmail, getCustomer, listCustomerOrders, listCustomers, updateCustomer } from '../../domain/customers.js';
-import { listCustomerSubscriptions } from '../../domain/subscriptions.js';
+import { findCustomer, listCustomerOrders, listCustomers, updateCustomer, viewOrders } from '../../domain/customers.js';
+import { listSubscriptionsOf, viewSubscriptions } from '../../domain/subscriptions.js';
 import { paginate } from '../../domain/pagination.js';
 import { wireCustomer } from '../../wire/customer.js';
 import { wireOrder } from '../../wire/order.js';
@@ -22,11 +22,10 @@ customers.openapi(
     request: { query: z.object({ customer_id: Id('customer').optional(), email: z.string().trim().min(1).max(320).optional() }) },
     responses: { ...json(CustomerEntity, 'The customer'), ...v1Errors },
   }),
-  (c) => {
+  async (c) => {
     const { customer_id, email } = c.req.valid('query');
     if (!customer_id && !email) throw badRequest('customer_id or email is required');
-    const found = customer_id ? getCustomer(c.var.deps, c.var.scope, customer_id) : findCustomerByEmail(c.var.deps, c.var.scope, email!);
-    return c.json(wireCustomer(found), 200);
+    return c.json(wireCustomer(await findCustomer(c.var.deps, c.var.scope, { id: customer_id, email })), 200);
   },
 );
 
@@ -39,8 +38,8 @@ customers.openapi(
     request: { query: PageQuery },
     responses: { ...json(listOf(CustomerEntity, 'CustomerListEntity'), 'A page of customers'), ...v1Errors },
   }),
-  (c) => {
-    const page = paginate(listCustomers(c.var.deps, c.var.scope), pageOf(c.req.valid('query')));
+  async (c) => {
+    const page = paginate(await listCustomers(c.var.deps, c.var.scope), pageOf(c.req.valid('query')));
     return c.json({ items: page.items.map(wireCustomer), pagination: page.pagination }, 200);
   },
 );
@@ -87,12 +86,10 @@ customers.openapi(
     request: { params: z.object({ id: Id('customer') }), query: PageQuery },
     responses: { ...json(listOf(SubscriptionEntity, 'SubscriptionListEntity'), 'A page of subscriptions'), ...v1Errors },
   }),
-  (c) => {
+  async (c) => {
     const { deps, scope } = c.var;
-    const customer = getCustomer(deps, scope, c.req.valid('param').id);
-    const subs = listCustomerSubscriptions(deps, { ...scope, customerId: customer.id }).sort((a, b) => b.created_at.localeCompare(a.created_at));
-    const page = paginate(subs, pageOf(c.req.valid('query')));
-    return c.json({ items: page.items.map((s) => wireSubscription(deps.store, s)), pagination: page.pagination }, 200);
+    const page = paginate(await listSubscriptionsOf(deps, scope, c.req.valid('param').id), pageOf(c.req.valid('query')));
+    return c.json({ items: (await viewSubscriptions(deps, page.items)).map(wireSubscription), pagination: page.pagination }, 200);
   },
 );
 
@@ -105,9 +102,9 @@ customers.openapi(
     request: { params: z.object({ id: Id('customer') }), query: PageQuery },
     responses: { ...json(listOf(OrderEntity, 'OrderListEntity'), 'A page of orders'), ...v1Errors },
   }),
-  (c) => {
+  async (c) => {
     const { deps, scope } = c.var;
-    const page = paginate(listCustomerOrders(deps, scope, c.req.valid('param').id), pageOf(c.req.valid('query')));
-    return c.json({ items: page.items.map((o) => wireOrder(deps.store, o)), pagination: page.pagination }, 200);
+    const page = paginate(await listCustomerOrders(deps, scope, c.req.valid('param').id), pageOf(c.req.valid('query')));
+    return c.json({ items: (await viewOrders(deps, page.items)).map(wireOrder), pagination: page.pagination }, 200);
   },
 );

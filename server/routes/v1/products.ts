@@ -18,7 +18,7 @@ products.openapi(
     request: { query: z.object({ product_id: Id('product') }) },
     responses: { ...one, ...v1Errors },
   }),
-  (c) => c.json(wireProduct(getProduct(c.var.deps, c.var.scope, c.req.valid('query').product_id)), 200),
+  async (c) => c.json(wireProduct(await getProduct(c.var.deps, c.var.scope, c.req.valid('query').product_id)), 200),
 );
 
 // Registered before `/{id}` so "search" is never read as an id.
@@ -31,9 +31,9 @@ products.openapi(
     request: { query: PageQuery.extend({ status: z.enum(['active', 'archived']).optional() }) },
     responses: { ...json(listOf(ProductEntity, 'ProductListEntity'), 'A page of products'), ...v1Errors },
   }),
-  (c) => {
+  async (c) => {
     const q = c.req.valid('query');
-    const page = paginate(searchProducts(c.var.deps, c.var.scope, { status: q.status }), pageOf(q));
+    const page = paginate(await searchProducts(c.var.deps, c.var.scope, { status: q.status }), pageOf(q));
     return c.json({ items: page.items.map(wireProduct), pagination: page.pagination }, 200);
   },
 );
@@ -47,5 +47,5 @@ products.openapi(
     request: { params: z.object({ id: Id('product') }) },
     responses: { ...one, ...v1Errors },
   }),
-  (c) => c.json(wireProduct(getProduct(c.var.deps, c.var.scope, c.req.valid('param').id)), 200),
+  async (c) => c.json(wireProduct(await getProduct(c.var.deps, c.var.scope, c.req.valid('param').id)), 200),
 );

@@ -29,11 +29,11 @@ refunds.openapi(
   }),
   async (c) => {
     const body = c.req.valid('json');
-    const { refund } = await createRefund(c.var.deps, c.var.scope, {
+    const refund = await createRefund(c.var.deps, c.var.scope, {
       transactionId: body.transaction_id,
       amount: body.amount,
       reason: body.reason ?? 'requested_by_customer',
     });
-    return c.json(wireRefund(c.var.deps.store, refund), 200);
+    return c.json(wireRefund(refund), 200);
   },
 );

@@ -98,6 +98,7 @@ export const SubscriptionEntity = z
     current_period_start_date: IsoDate,
     current_period_end_date: IsoDate,
     canceled_at: IsoDate.nullable(),
+    metadata: Metadata.openapi({ description: "Free-form data from the checkout that started the subscription (e.g. an integration's `referenceId`)." }),
     created_at: IsoDate,
     updated_at: IsoDate,
   })

@@ -1,14 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../router.js';
+import { SUBSCRIPTION_STATUSES } from '../../../contract/values.js';
 import { badRequest } from '../../errors.js';
-import {
-  cancelSubscription,
-  changeSubscription,
-  getSubscription,
-  pauseSubscription,
-  resumeSubscription,
-  searchSubscriptions,
-} from '../../domain/subscriptions.js';
+import { cancelSubscription, findSubscription, pauseSubscription, resumeSubscription, searchSubscriptions, viewSubscriptions } from '../../domain/subscriptions.js';
+import { changeSubscription } from '../../domain/subscription-changes.js';
 import { paginate } from '../../domain/pagination.js';
 import { wireSubscription } from '../../wire/subscription.js';
 import { Id, IdempotencyHeaders, PageQuery, SubscriptionEntity, json, jsonBody, listOf, pageOf, v1Errors } from './schemas.js';
@@ -18,7 +13,7 @@ export const subscriptions = createRouter();
 const SubscriptionId = Id('subscription');
 const Params = z.object({ id: SubscriptionId });
 const UpdateBehavior = z.enum(['proration-charge-immediately', 'proration-charge', 'proration-none']);
-const Status = z.enum(['active', 'trialing', 'scheduled_cancel', 'paused', 'canceled', 'past_due', 'unpaid']);
+const Status = z.enum(SUBSCRIPTION_STATUSES);
 const one = json(SubscriptionEntity, 'The subscription');
 
 subscriptions.openapi(
@@ -30,10 +25,7 @@ subscriptions.openapi(
     request: { query: z.object({ subscription_id: SubscriptionId }) },
     responses: { ...one, ...v1Errors },
   }),
-  (c) => {
-    const sub = getSubscription(c.var.deps, c.var.scope, c.req.valid('query').subscription_id);
-    return c.json(wireSubscription(c.var.deps.store, sub), 200);
-  },
+  async (c) => c.json(wireSubscription(await findSubscription(c.var.deps, c.var.scope, c.req.valid('query').subscription_id)), 200),
 );
 
 subscriptions.openapi(
@@ -47,11 +39,11 @@ subscriptions.openapi(
     },
     responses: { ...json(listOf(SubscriptionEntity, 'SubscriptionListEntity'), 'A page of subscriptions'), ...v1Errors },
   }),
-  (c) => {
+  async (c) => {
     const q = c.req.valid('query');
-    const found = searchSubscriptions(c.var.deps, c.var.scope, { status: q.status, customerId: q.customer_id, productId: q.product_id });
+    const found = await searchSubscriptions(c.var.deps, c.var.scope, { status: q.status, customerId: q.customer_id, productId: q.product_id });
     const page = paginate(found, pageOf(q));
-    return c.json({ items: page.items.map((s) => wireSubscription(c.var.deps.store, s)), pagination: page.pagination }, 200);
+    return c.json({ items: (await viewSubscriptions(c.var.deps, page.items)).map(wireSubscription), pagination: page.pagination }, 200);
   },
 );
 
@@ -77,8 +69,8 @@ subscriptions.openapi(
     responses: { ...json(SubscriptionEntity, 'The subscription after the cancel'), ...v1Errors },
   }),
   async (c) => {
-    const sub = await cancelSubscription(c.var.deps, c.var.scope, c.req.valid('param').id, c.req.valid('json'));
-    return c.json(wireSubscription(c.var.deps.store, sub), 200);
+    const sub = await cancelSubscription(c.var.deps, c.var.scope, c.req.valid('param').id, c.req.valid('json') ?? {});
+    return c.json(wireSubscription(sub), 200);
   },
 );
 
@@ -93,7 +85,7 @@ subscriptions.openapi(
   }),
   async (c) => {
     const sub = await pauseSubscription(c.var.deps, c.var.scope, c.req.valid('param').id);
-    return c.json(wireSubscription(c.var.deps.store, sub), 200);
+    return c.json(wireSubscription(sub), 200);
   },
 );
 
@@ -108,7 +100,7 @@ subscriptions.openapi(
   }),
   async (c) => {
     const sub = await resumeSubscription(c.var.deps, c.var.scope, c.req.valid('param').id);
-    return c.json(wireSubscription(c.var.deps.store, sub), 200);
+    return c.json(wireSubscription(sub), 200);
   },
 );
 
@@ -132,7 +124,7 @@ subscriptions.openapi(
       productId: body.product_id,
       behavior: body.update_behavior,
     });
-    return c.json(wireSubscription(c.var.deps.store, subscription), 200);
+    return c.json(wireSubscription(subscription), 200);
   },
 );
 
@@ -163,16 +155,13 @@ subscriptions.openapi(
     const body = c.req.valid('json');
     const item = body.items?.[0];
     if (!item) throw badRequest('items: give the one item to update.');
-    const current = getSubscription(c.var.deps, c.var.scope, id);
-    const existing = current.items[0];
-    if (item.id !== undefined && item.id !== existing?.id) throw badRequest(`items.0.id: ${item.id} is not an item of subscription ${id}.`);
-    let productId = item.product_id;
-    if (item.price_id !== undefined) {
-      const byPrice = c.var.deps.store.findBy('products', 'merchant_id', c.var.scope.merchantId).find((p) => p.price_id === item.price_id && p.mode === c.var.scope.mode);
-      if (!byPrice || (productId !== undefined && productId !== byPrice.id)) throw badRequest(`items.0.price_id: ${item.price_id} is not a price of ${productId ?? 'any product'}.`);
-      productId = byPrice.id;
-    }
-    const { subscription } = await changeSubscription(c.var.deps, c.var.scope, id, { productId, units: item.units, behavior: body.update_behavior });
-    return c.json(wireSubscription(c.var.deps.store, subscription), 200);
+    const { subscription } = await changeSubscription(c.var.deps, c.var.scope, id, {
+      itemId: item.id,
+      productId: item.product_id,
+      priceId: item.price_id,
+      units: item.units,
+      behavior: body.update_behavior,
+    });
+    return c.json(wireSubscription(subscription), 200);
   },
 );

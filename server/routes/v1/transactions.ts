@@ -16,7 +16,7 @@ transactions.openapi(
     request: { query: z.object({ transaction_id: Id('transaction') }) },
     responses: { ...json(TransactionEntity, 'The transaction'), ...v1Errors },
   }),
-  (c) => c.json(wireTransaction(getTransaction(c.var.deps, c.var.scope, c.req.valid('query').transaction_id)), 200),
+  async (c) => c.json(wireTransaction(await getTransaction(c.var.deps, c.var.scope, c.req.valid('query').transaction_id)), 200),
 );
 
 transactions.openapi(
@@ -28,9 +28,9 @@ transactions.openapi(
     request: { query: PageQuery.extend({ customer_id: Id('customer').optional(), order_id: Id('order').optional(), product_id: Id('product').optional() }) },
     responses: { ...json(listOf(TransactionEntity, 'TransactionListEntity'), 'A page of transactions'), ...v1Errors },
   }),
-  (c) => {
+  async (c) => {
     const q = c.req.valid('query');
-    const found = searchTransactions(c.var.deps, c.var.scope, { customerId: q.customer_id, orderId: q.order_id, productId: q.product_id });
+    const found = await searchTransactions(c.var.deps, c.var.scope, { customerId: q.customer_id, orderId: q.order_id, productId: q.product_id });
     const page = paginate(found, pageOf(q));
     return c.json({ items: page.items.map(wireTransaction), pagination: page.pagination }, 200);
   },

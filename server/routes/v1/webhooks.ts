@@ -7,23 +7,22 @@ import {
   acknowledgeEvent,
   createEndpoint,
   deleteEndpoint,
-  getEndpoint,
-  listDeliveries,
-  listEndpoints,
+  deliveriesOf,
+  endpointsOf,
+  findEndpoint,
   listPendingEvents,
   resendEvent,
   updateEndpoint,
   type WebhookDeps,
 } from '../../webhooks/endpoints.js';
+import { paginate } from '../../domain/pagination.js';
 import { wirePendingEvent, wireWebhookDelivery, wireWebhookEndpoint } from '../../wire/webhook.js';
+import { PageQuery, listOf, pageOf } from './schemas.js';
 
 /** Webhook endpoints, as Creem's SDK (`creem.webhooks.*`) calls them, plus replay and delivery history. */
 export const webhooks = createRouter();
 
-const deps = (c: Context<AppEnv>): WebhookDeps => {
-  const { store, clock, config } = c.var.deps;
-  return { store, clock, guard: { allowPrivate: config.allowPrivateWebhooks } };
-};
+const deps = (c: Context<AppEnv>): WebhookDeps => ({ ...c.var.deps, guard: { allowPrivate: c.var.deps.config.allowPrivateWebhooks } });
 
 const Id = z.string().min(1).max(64);
 const IdParams = z.object({ id: Id });
@@ -63,48 +62,12 @@ webhooks.openapi(
     method: 'get',
     path: '/',
     summary: 'List webhook endpoints',
-    request: {
-      query: z.object({
-        page_number: z.coerce.number().int().min(1).max(10_000).default(1),
-        page_size: z.coerce.number().int().min(1).max(100).default(10),
-      }),
-    },
-    responses: {
-      200: json(
-        z
-          .object({
-            items: z.array(WebhookSchema),
-            pagination: z.object({
-              total_records: z.number().int(),
-              total_pages: z.number().int(),
-              current_page: z.number().int(),
-              next_page: z.number().int().nullable(),
-              prev_page: z.number().int().nullable(),
-            }),
-          })
-          .openapi('WebhookList'),
-        'One page of endpoints, oldest first',
-      ),
-      ...errorResponses,
-    },
+    request: { query: PageQuery },
+    responses: { 200: json(listOf(WebhookSchema, 'WebhookList'), 'One page of endpoints, oldest first'), ...errorResponses },
   }),
-  (c) => {
-    const { page_number: page, page_size: size } = c.req.valid('query');
-    const all = listEndpoints(c.var.deps.store, c.var.scope);
-    const totalPages = Math.ceil(all.length / size);
-    return c.json(
-      {
-        items: all.slice((page - 1) * size, page * size).map((e) => wireWebhookEndpoint(e)),
-        pagination: {
-          total_records: all.length,
-          total_pages: totalPages,
-          current_page: page,
-          next_page: page < totalPages ? page + 1 : null,
-          prev_page: page > 1 ? page - 1 : null,
-        },
-      },
-      200,
-    );
+  async (c) => {
+    const page = paginate(await endpointsOf(c.var.deps, c.var.scope), pageOf(c.req.valid('query')));
+    return c.json({ items: page.items.map((e) => wireWebhookEndpoint(e)), pagination: page.pagination }, 200);
   },
 );
 
@@ -143,7 +106,7 @@ webhooks.openapi(
 
 webhooks.openapi(
   createRoute({ tags: ['Webhooks'], method: 'get', path: '/{id}', summary: 'Retrieve a webhook endpoint', request: { params: IdParams }, responses: webhookResponse('The endpoint') }),
-  (c) => c.json(wireWebhookEndpoint(getEndpoint(c.var.deps.store, c.var.scope, c.req.valid('param').id)), 200),
+  async (c) => c.json(wireWebhookEndpoint(await findEndpoint(c.var.deps, c.var.scope, c.req.valid('param').id)), 200),
 );
 
 webhooks.openapi(
@@ -195,7 +158,7 @@ webhooks.openapi(
     request: { params: IdParams },
     responses: { 200: json(z.object({ secret: z.string() }).openapi('WebhookSecret'), 'The secret'), ...errorResponses },
   }),
-  (c) => c.json({ secret: getEndpoint(c.var.deps.store, c.var.scope, c.req.valid('param').id).secret }, 200),
+  async (c) => c.json({ secret: (await findEndpoint(c.var.deps, c.var.scope, c.req.valid('param').id)).secret }, 200),
 );
 
 const PendingEventSchema = z
@@ -219,8 +182,8 @@ webhooks.openapi(
     request: { params: IdParams, query: z.object({ limit: z.coerce.number().int().min(1).max(100).default(50) }) },
     responses: { 200: json(z.object({ items: z.array(PendingEventSchema) }).openapi('WebhookPendingEventList'), 'Pending events'), ...errorResponses },
   }),
-  (c) => {
-    const pending = listPendingEvents(deps(c), c.var.scope, c.req.valid('param').id, c.req.valid('query').limit);
+  async (c) => {
+    const pending = await listPendingEvents(deps(c), c.var.scope, c.req.valid('param').id, c.req.valid('query').limit);
     return c.json({ items: pending.map((p) => wirePendingEvent(p.event, p.body, p.headers)) }, 200);
   },
 );
@@ -282,12 +245,9 @@ webhooks.openapi(
     request: { params: IdParams, query: z.object({ limit: z.coerce.number().int().min(1).max(100).default(50) }) },
     responses: { 200: json(z.object({ items: z.array(DeliverySchema) }).openapi('WebhookDeliveryList'), 'Deliveries'), ...errorResponses },
   }),
-  (c) => {
-    const { store } = c.var.deps;
-    const items = listDeliveries(store, c.var.scope, c.req.valid('param').id)
-      .slice(0, c.req.valid('query').limit)
-      .map((d) => wireWebhookDelivery(d, store.get('webhook_events', d.event_id)?.eventType ?? null));
-    return c.json({ items }, 200);
+  async (c) => {
+    const views = await deliveriesOf(c.var.deps, c.var.scope, c.req.valid('param').id, c.req.valid('query').limit);
+    return c.json({ items: views.map((v) => wireWebhookDelivery(v.delivery, v.eventType)) }, 200);
   },
 );
 

@@ -1,9 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter, errorResponses } from '../router.js';
-import { badRequest, notFound } from '../../errors.js';
-import { inScope } from '../../domain/scope.js';
-import { DEFAULT_TTL_SECONDS, MAX_TTL_SECONDS, mintToken } from '../../auth/widget-token.js';
-import { revokeCustomerTokens, tokenGeneration } from '../../auth/revocations.js';
+import { DEFAULT_TTL_SECONDS, MAX_TTL_SECONDS } from '../../auth/widget-token.js';
+import { issueWidgetToken, revokeCustomer } from '../../auth/issue.js';
 import { iso } from '../../clock.js';
 
 export const widgetTokens = createRouter();
@@ -42,26 +40,13 @@ widgetTokens.openapi(
   }),
   async (c) => {
     const body = c.req.valid('json');
-    const { store, keys, config, clock } = c.var.deps;
-    const customer = store.get('customers', body.customer_id);
-    if (!customer || !inScope(c.var.scope, customer)) throw notFound('Customer');
-    const outside = (body.allowed_origins ?? []).filter((o) => !c.var.merchant.settings.allowed_origins.includes(o));
-    if (outside.length > 0) throw badRequest(`allowed_origins: ${outside.join(', ')} is not among the merchant's allowed origins`);
-    const { token, expiresAt } = await mintToken(
-      keys,
-      config.publicUrl,
-      {
-        merchantId: c.var.merchant.id,
-        mode: c.var.mode,
-        customerId: customer.id,
-        allowedOrigins: body.allowed_origins,
-        ttlSeconds: body.ttl_seconds,
-        generation: tokenGeneration(store, c.var.merchant.id, customer.id),
-      },
-      clock(),
-    );
+    const { token, expiresAt, customerId } = await issueWidgetToken(c.var.deps, c.var.merchant, c.var.mode, {
+      customerId: body.customer_id,
+      allowedOrigins: body.allowed_origins,
+      ttlSeconds: body.ttl_seconds,
+    });
     c.header('Cache-Control', 'no-store');
-    return c.json({ token, expires_at: iso(expiresAt), customer_id: customer.id }, 201);
+    return c.json({ token, expires_at: iso(expiresAt), customer_id: customerId }, 201);
   },
 );
 
@@ -81,12 +66,7 @@ widgetTokens.openapi(
     },
   }),
   async (c) => {
-    const { customer_id } = c.req.valid('json');
-    const { store, clock } = c.var.deps;
-    const customer = store.get('customers', customer_id);
-    if (!customer || !inScope(c.var.scope, customer)) throw notFound('Customer');
-    const now = clock();
-    await store.transact((tx) => revokeCustomerTokens(tx, store, customer.merchant_id, customer.id, now));
-    return c.json({ customer_id: customer.id, revoked_before: iso(now) }, 200);
+    const { customerId, at } = await revokeCustomer(c.var.deps, c.var.scope, c.req.valid('json').customer_id);
+    return c.json({ customer_id: customerId, revoked_before: iso(at) }, 200);
   },
 );

@@ -1,0 +1,81 @@
+import type { Logger } from '../log.js';
+import { forbidden } from '../domain/errors.js';
+import type { DomainDeps } from '../domain/deps.js';
+import type { Notifier } from '../domain/notifier.js';
+import type { CustomerScope } from '../domain/customer-requests.js';
+import { listCustomerTransactions, requestInvoice, requestSupport } from '../domain/customer-requests.js';
+import { requestRefund } from '../domain/refund-policy.js';
+import { updateBilling } from '../domain/billing.js';
+import { getCustomer } from '../domain/customers.js';
+import { switchablePlans } from '../domain/products.js';
+import { listCustomerSubscriptions } from '../domain/subscriptions.js';
+import { cancelAsCustomer, changeAsCustomer, pauseAsCustomer, previewAsCustomer, resumeAsCustomer } from '../domain/portal-actions.js';
+import { paymentView, subscriptionView, subscriptionViews, type SubscriptionView } from '../domain/views.js';
+import { portalChangePreview, portalCustomer, portalMerchant, portalProduct, portalSubscription, portalTransaction } from '../wire/portal.js';
+import type { PortalBackend, PortalCaller } from './backend.js';
+
+const scopeOf = (c: PortalCaller): CustomerScope => ({ merchantId: c.merchant.id, mode: c.mode, customerId: c.customerId });
+
+/** The portal over this server's own store and rules (standalone mode). */
+export function localBackend(deps: DomainDeps & { notify: Notifier; log: Logger }): PortalBackend {
+  const { store } = deps;
+  const answer = (view: SubscriptionView) => ({ subscription: portalSubscription(view) });
+  return {
+    async overview(c) {
+      const scope = scopeOf(c);
+      const [customer, subs, plans] = await Promise.all([
+        getCustomer(store, scope, c.customerId),
+        listCustomerSubscriptions(store, scope).then((s) => subscriptionViews(store, s)),
+        switchablePlans(store, c.merchant, scope),
+      ]);
+      return {
+        customer: portalCustomer(customer),
+        merchant: portalMerchant(c.merchant, { manageLink: false }),
+        subscriptions: subs.map(portalSubscription),
+        plans: plans.map(portalProduct),
+      };
+    },
+    async transactions(c) {
+      const list = await listCustomerTransactions(store, scopeOf(c));
+      return { items: (await Promise.all(list.map((t) => paymentView(store, t)))).map(portalTransaction) };
+    },
+    cancel: async (c, id, body) => answer(await cancelAsCustomer(deps, c.merchant, scopeOf(c), id, body)),
+    pause: async (c, id) => answer(await pauseAsCustomer(deps, c.merchant, scopeOf(c), id)),
+    resume: async (c, id) => answer(await resumeAsCustomer(deps, scopeOf(c), id)),
+    preview: async (c, id, body) => portalChangePreview(await previewAsCustomer(deps, c.merchant, scopeOf(c), id, { productId: body.product_id, units: body.units })),
+    async change(c, id, body) {
+      const { subscription, transaction } = await changeAsCustomer(deps, c.merchant, scopeOf(c), id, { productId: body.product_id, units: body.units });
+      return { subscription: portalSubscription(subscription), transaction: transaction ? portalTransaction(transaction) : null };
+    },
+    async support(c, body) {
+      const { request } = await requestSupport(deps, scopeOf(c), { subject: body.subject, message: body.message, transactionId: body.transaction_id });
+      return { reference: request.reference };
+    },
+    async invoice(c, body) {
+      const { request } = await requestInvoice(deps, scopeOf(c), { transactionId: body.transaction_id, companyName: body.company_name, address: body.address, taxId: body.tax_id });
+      return { reference: request.reference };
+    },
+    async refund(c, body) {
+      const filed = await requestRefund(deps, scopeOf(c), { transactionId: body.transaction_id, reason: body.reason, comment: body.comment });
+      return {
+        reference: filed.request.reference,
+        outcome: filed.outcome,
+        refund_amount: filed.amount,
+        canceled_subscription: filed.canceled ? portalSubscription(await subscriptionView(store, filed.canceled)) : null,
+      };
+    },
+    async manageLink(c) {
+      throw forbidden(`${c.merchant.settings.brand.name} manages payment methods here; there is no separate payment page.`);
+    },
+    async updateBilling(c, body) {
+      const customer = await updateBilling(deps, scopeOf(c), {
+        name: body.name === undefined ? undefined : body.name || null,
+        country: body.country,
+        address: body.address,
+        taxId: body.tax_id === undefined ? undefined : body.tax_id || null,
+        email: body.email,
+      });
+      return { customer: portalCustomer(customer) };
+    },
+  };
+}

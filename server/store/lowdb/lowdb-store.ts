@@ -1,0 +1,231 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { Low } from 'lowdb';
+import { COLLECTIONS, SCHEMA_VERSION, type CollectionName, type Collections } from '../schema.js';
+import { StoreCorruptError, StoreWriteError, type Rec, type Store, type Tx } from '../interface.js';
+import { acquireLock } from './lock.js';
+import { ChunkedJsonFile, type StoreDocument } from './chunked-json-file.js';
+import { Tables, deepFreeze, type Undo } from './tables.js';
+import { WriteSet } from './write-set.js';
+
+/** What lowdb writes: one compact JSON document. */
+export interface DataFileShape {
+  version: number;
+  collections: { [K in CollectionName]: Collections[K][] };
+}
+
+interface Pending {
+  undo: Undo[];
+  resolve: () => void;
+  reject: (e: Error) => void;
+}
+
+type AnyRecord = { id: string } & Record<string, unknown>;
+
+/**
+ * The embedded engine: every record in memory (maps by id plus secondary indices), the whole
+ * store in one JSON file that lowdb writes atomically (temp file + rename). One process per file
+ * (a lock file says so).
+ *
+ * Transactions run one at a time (a queue), so a read-modify-write never races another; their
+ * writes are buffered (WriteSet) and applied at once when the callback returns, so nobody sees a
+ * change half made. Then group commit: the caller waits until a file write that includes the
+ * change has finished, and changes arriving while a write runs are written together by the next
+ * one. If a write fails, every change not yet on disk is undone and each waiting caller gets a
+ * StoreWriteError: nothing is acknowledged that is not on disk.
+ *
+ * The file is written from encodings cached per block of records (RecordBlocks): a commit
+ * re-encodes only the blocks it touched (see docs/performance.md).
+ */
+export class LowdbStore implements Store {
+  readonly engine = 'lowdb';
+  private queue: Pending[] = [];
+  private flushing: Promise<void> | null = null;
+  private closed = false;
+  private turn: Promise<void> = Promise.resolve();
+  private readonly inside = new AsyncLocalStorage<true>();
+
+  private constructor(
+    readonly file: string,
+    private readonly db: Low<StoreDocument<DataFileShape>>,
+    private readonly tables: Tables,
+    private readonly releaseLock: () => void,
+  ) {}
+
+  static async open(file: string): Promise<LowdbStore> {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const release = acquireLock(file);
+    try {
+      const adapter = new ChunkedJsonFile<DataFileShape>(file, (text) => {
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(text);
+        } catch (e) {
+          throw new StoreCorruptError(
+            `The data file ${file} is not valid JSON (${(e as Error).message}). It was left untouched: restore it from a backup, or move it away to start empty.`,
+          );
+        }
+        // lowdb treats a null document as "no file yet"; an existing file must hold a store.
+        validateShape(parsed, file);
+        return parsed;
+      });
+      const db = new Low<StoreDocument<DataFileShape>>(adapter, emptyData());
+      await db.read();
+      validateShape(db.data, file);
+      const store = new LowdbStore(file, db, new Tables(db.data.collections), release);
+      // The file is rewritten from the blocks at each commit; don't keep a second copy alive.
+      db.data = [];
+      return store;
+    } catch (e) {
+      release();
+      throw e;
+    }
+  }
+
+  async get<K extends CollectionName>(c: K, id: string) {
+    return this.tables.get(c, id) as unknown as Rec<K> | undefined;
+  }
+
+  async findBy<K extends CollectionName>(c: K, field: string, value: unknown) {
+    return this.tables.findBy(c, field, value) as unknown as Rec<K>[];
+  }
+
+  async findOneBy<K extends CollectionName>(c: K, field: string, value: unknown) {
+    return this.tables.findBy(c, field, value)[0] as unknown as Rec<K> | undefined;
+  }
+
+  async all<K extends CollectionName>(c: K) {
+    return this.tables.all(c) as unknown as Rec<K>[];
+  }
+
+  async count(c: CollectionName) {
+    return this.tables.count(c);
+  }
+
+  async transact<T>(change: (tx: Tx) => Promise<T>): Promise<T> {
+    if (this.closed) throw new StoreWriteError('The store is closed.');
+    // The queue would wait for itself: a transaction must use its tx, never start another.
+    if (this.inside.getStore()) throw new Error('store.transact() called inside a transaction; use the tx it was given.');
+    const release = await this.nextTurn();
+    let writes: WriteSet;
+    let result: T;
+    try {
+      writes = new WriteSet(this.tables);
+      result = await this.inside.run(true, () => change(txOver(writes)));
+    } catch (e) {
+      release();
+      throw e;
+    }
+    const undo = this.apply(writes);
+    release();
+    if (undo.length === 0) return result;
+    await new Promise<void>((resolve, reject) => {
+      this.queue.push({ undo, resolve, reject });
+      this.kick();
+    });
+    return result;
+  }
+
+  /** Waits for the transactions ahead, then holds the turn until the returned function is called. */
+  private nextTurn(): Promise<() => void> {
+    let release!: () => void;
+    const mine = new Promise<void>((resolve) => (release = resolve));
+    const ahead = this.turn;
+    this.turn = ahead.then(() => mine);
+    return ahead.then(() => release);
+  }
+
+  private apply(writes: WriteSet): Undo[] {
+    const undo: Undo[] = [];
+    for (const { c, id, record } of writes.log) undo.push(this.tables.set(c, id, record ?? undefined));
+    return undo;
+  }
+
+  private kick() {
+    if (this.flushing) return;
+    this.flushing = this.flushLoop().finally(() => {
+      this.flushing = null;
+    });
+  }
+
+  private async flushLoop() {
+    while (this.queue.length > 0) {
+      const batch = this.queue;
+      this.queue = [];
+      try {
+        this.db.data = this.encode();
+        await this.db.write();
+        this.db.data = [];
+        for (const p of batch) p.resolve();
+      } catch (e) {
+        this.db.data = [];
+        // Undo every change not on disk, newest first: the failed batch and anything queued behind it.
+        const failed = [...batch, ...this.queue];
+        this.queue = [];
+        for (const p of [...failed].reverse()) for (const u of [...p.undo].reverse()) u();
+        const err = new StoreWriteError(`Could not write ${this.file}: ${(e as Error).message}`);
+        for (const p of failed) p.reject(err);
+      }
+    }
+  }
+
+  /** The whole document, `{"version":…,"collections":{…}}`, as chunks to write in order. */
+  private encode(): Uint8Array[] {
+    const out: Uint8Array[] = [Buffer.from(`{"version":${SCHEMA_VERSION},"collections":{`)];
+    COLLECTIONS.forEach((c, i) => {
+      out.push(Buffer.from(`${i > 0 ? ',' : ''}${JSON.stringify(c)}:[`));
+      this.tables.maps.get(c)!.encode(out);
+      out.push(Buffer.from(']'));
+    });
+    out.push(Buffer.from('}}'));
+    return out;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.turn;
+    while (this.flushing) await this.flushing;
+    this.releaseLock();
+  }
+}
+
+/** The async face of a write set, handed to a transaction's callback. */
+function txOver(writes: WriteSet): Tx {
+  return {
+    get: async (c, id) => writes.get(c, id) as never,
+    findBy: async (c, field, value) => writes.findBy(c, field, value) as never,
+    findOneBy: async (c, field, value) => writes.findBy(c, field, value)[0] as never,
+    all: async (c) => writes.all(c) as never,
+    count: async (c) => writes.count(c),
+    put: async (c, record) => {
+      const frozen = deepFreeze(record) as unknown as AnyRecord;
+      writes.put(c, frozen);
+      return record;
+    },
+    delete: async (c, id) => writes.delete(c, id),
+  };
+}
+
+function emptyData(): DataFileShape {
+  const collections = {} as DataFileShape['collections'];
+  for (const c of COLLECTIONS) (collections as Record<string, unknown[]>)[c] = [];
+  return { version: SCHEMA_VERSION, collections };
+}
+
+function validateShape(data: unknown, file: string): asserts data is DataFileShape {
+  const d = data as Partial<DataFileShape> | null;
+  if (!d || typeof d !== 'object' || typeof d.version !== 'number' || !d.collections || typeof d.collections !== 'object') {
+    throw new StoreCorruptError(
+      `The data file ${file} is not a creem-portal store (no version or collections). It was left untouched: restore it from a backup, or move it away to start empty.`,
+    );
+  }
+  if (d.version > SCHEMA_VERSION) {
+    throw new StoreCorruptError(`The data file ${file} has schema version ${d.version}; this server knows up to ${SCHEMA_VERSION}. Upgrade the server.`);
+  }
+  for (const [name, list] of Object.entries(d.collections)) {
+    if (!Array.isArray(list) || list.some((r) => !r || typeof r !== 'object' || typeof (r as { id?: unknown }).id !== 'string')) {
+      throw new StoreCorruptError(`The data file ${file} is damaged: collection "${name}" is not a list of records with ids.`);
+    }
+  }
+}

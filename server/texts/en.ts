@@ -1,0 +1,68 @@
+/**
+ * The server's texts in English, the source language: sign-in mails, email-change mails and the
+ * hosted pages. Placeholders ({merchant}, {email}, {masked}, {minutes}, {hours}) are filled with
+ * plain text; HTML escaping happens where the text is placed into markup, never here. Every other
+ * catalog carries exactly these keys (a missing one does not compile).
+ */
+export const en = {
+  // Sign-in mails and pages
+  subject: 'Your sign-in link for {merchant}',
+  intro: 'Use the button below to sign in to your {merchant} account. The link works once and expires in {minutes} minutes.',
+  button: 'Sign in',
+  copy: "If the button doesn't work, copy this link into your browser:",
+  ignore: "If you didn't ask for this email, you can safely ignore it.",
+  support: 'Questions? Write to {email}.',
+  linkTitle: 'Open your {merchant} account',
+  linkBody: 'Continue to see and manage your subscriptions and payments.',
+  continue: 'Continue',
+  expiredTitle: 'This link has expired',
+  expiredBody: 'Sign-in links work once and only for {minutes} minutes. Send yourself a new one:',
+  emailLabel: 'Email address',
+  sendNew: 'Send me a new link',
+  loginTitle: 'Sign in to {merchant}',
+  loginBody: "Enter your email address and we'll send you a sign-in link. No password needed.",
+  sendLink: 'Email me a sign-in link',
+  sentTitle: 'Check your email',
+  sentBody: 'If an account exists for {email}, a sign-in link is on its way. It expires in {minutes} minutes.',
+  signingIn: 'Signing you in…',
+  noscript: 'Turn on JavaScript to finish signing in, or open the link again.',
+  signOut: 'Sign out',
+  tooMany: 'Too many requests. Please wait a few minutes and try again.',
+  sessionEnded: 'Your session has ended. Sign in again to continue.',
+  unknownMerchant: 'This sign-in page is not set up. Open it again from the site where you subscribed.',
+  forbiddenTitle: 'This form could not be sent',
+  forbiddenBody: "It did not come from this site's own page. Go back, reload the page and try again.",
+  // Email change: mails and the pages their links open
+  confirmSubject: 'Confirm your new email address for {merchant}',
+  confirmAsked: 'Someone asked to use this address for a {merchant} account.',
+  confirmWithin: 'Confirm it within {hours} hours; until then the account keeps its current address.',
+  confirmButton: 'Confirm new address',
+  confirmIgnore: 'If this was not you, ignore this email: nothing changes.',
+  requestedSubject: 'Your {merchant} email address is being changed',
+  requestedBody: 'Your email is being changed to {masked}. It changes only once that address confirms it.',
+  requestedWarn: 'If this was not you, cancel the change. That also signs out every device and link using your account.',
+  cancelButton: "This wasn't me — cancel the change",
+  requestedNoop: 'If it was you, there is nothing to do. The cancel link works once, for {hours} hours.',
+  changedSubject: 'Your {merchant} email address was changed',
+  changedBody: 'The email address of your {merchant} account was changed to {masked}. Every device signed in to your account was signed out.',
+  changedWarn: 'If this was not you, undo the change: your account gets this address back and everyone using it is signed out.',
+  undoButton: "This wasn't me — undo the change",
+  changedNoop: 'If it was you, there is nothing to do. The link works once, for {hours} hours.',
+  changeExpiredTitle: 'This link has expired',
+  changeExpiredBody: 'This link is invalid, expired or already used. Ask for a new one from your account page.',
+  confirmTitle: 'Confirm your new email address',
+  confirmQuestion: 'Use {email} for your {merchant} account?',
+  changedTitle: 'Email address changed',
+  changedPage: 'Your {merchant} account now uses {email}. Sign in again with it. You can close this page.',
+  inUseTitle: 'Address already in use',
+  inUseBody: '{email} is already used by another account with this merchant.',
+  cancelTitle: 'Cancel the email change?',
+  cancelQuestion: "Stop the change of your {merchant} account's email address and sign out everyone using it?",
+  undoTitle: 'Undo the email change?',
+  undoQuestion: 'Give your {merchant} account back this email address and sign out everyone using it?',
+  cancelledTitle: 'Email change cancelled',
+  cancelledBody: 'Your {merchant} account keeps this email address, and everyone who was signed in has been signed out. You can close this page.',
+};
+
+export type TextKey = keyof typeof en;
+export type Catalog = Record<TextKey, string>;

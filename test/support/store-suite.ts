@@ -1,0 +1,176 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Store } from '../../server/store/interface.js';
+import type { Customer } from '../../server/store/schema.js';
+import { newCustomer } from '../../server/domain/customers.js';
+
+/** An engine under test: a fresh, empty store, and a way to close it and open the same data again. */
+export interface EngineHarness {
+  open(): Promise<Store>;
+  /** Closes `store` and opens the same data anew (another process would see this). */
+  reopen(store: Store): Promise<Store>;
+  /** Removes whatever `open` created. */
+  cleanup(): Promise<void>;
+}
+
+export const customer = (id: string, email = `${id}@example.com`): Customer =>
+  newCustomer({ id, merchant_id: 'mer_1', mode: 'test', email, created_at: '2026-01-01T00:00:00.000Z' });
+
+/**
+ * The store interface's own rules, written once: every engine (lowdb, PostgreSQL) runs through
+ * these with `storeSuite('<engine>', harness)`. The domain relies on exactly these guarantees.
+ */
+export function storeSuite(engine: string, makeHarness: () => EngineHarness) {
+  const withStore = (name: string, body: (store: Store, h: EngineHarness) => Promise<Store | void>) =>
+    test(`[${engine}] ${name}`, async () => {
+      const h = makeHarness();
+      let store = await h.open();
+      try {
+        store = (await body(store, h)) ?? store;
+      } finally {
+        await store.close();
+        await h.cleanup();
+      }
+    });
+
+  withStore('a committed write is durable when transact resolves: reopening the data finds it', async (store, h) => {
+    await store.transact((tx) => tx.put('customers', customer('cust_a')));
+    const again = await h.reopen(store);
+    assert.equal((await again.get('customers', 'cust_a'))?.email, 'cust_a@example.com');
+    return again;
+  });
+
+  withStore('a transaction that throws leaves nothing behind, even after reopening', async (store, h) => {
+    await store.transact((tx) => tx.put('customers', customer('cust_a')));
+    await assert.rejects(
+      store.transact(async (tx) => {
+        await tx.put('customers', customer('cust_b'));
+        await tx.put('customers', { ...customer('cust_a'), name: 'Changed' });
+        throw new Error('refused');
+      }),
+      /refused/,
+    );
+    assert.equal(await store.get('customers', 'cust_b'), undefined);
+    assert.equal((await store.get('customers', 'cust_a'))?.name, null);
+    const again = await h.reopen(store);
+    assert.equal(await again.get('customers', 'cust_b'), undefined);
+    assert.equal((await again.get('customers', 'cust_a'))?.name, null);
+    return again;
+  });
+
+  withStore('transact passes the callback\u2019s result through; a transaction that writes nothing also resolves', async (store) => {
+    assert.equal(await store.transact(async () => 42), 42);
+    assert.deepEqual(await store.transact(async (tx) => (await tx.put('customers', customer('cust_a'))).id), 'cust_a');
+  });
+
+  withStore('findBy and findOneBy follow puts, updates and deletes', async (store) => {
+    await store.transact((tx) => tx.put('customers', customer('cust_a', 'old@example.com')));
+    await store.transact(async (tx) => tx.put('customers', { ...(await tx.get('customers', 'cust_a'))!, email: 'new@example.com' }));
+    assert.deepEqual(await store.findBy('customers', 'email', 'old@example.com'), []);
+    assert.equal((await store.findOneBy('customers', 'email', 'new@example.com'))?.id, 'cust_a');
+    await store.transact((tx) => tx.delete('customers', 'cust_a'));
+    assert.deepEqual(await store.findBy('customers', 'email', 'new@example.com'), []);
+    assert.equal(await store.get('customers', 'cust_a'), undefined);
+    assert.equal(await store.count('customers'), 0);
+  });
+
+  withStore('lists keep insertion order; an update keeps its place, a delete and re-insert goes last', async (store) => {
+    for (const id of ['cust_1', 'cust_2', 'cust_3']) await store.transact((tx) => tx.put('customers', { ...customer(id), merchant_id: 'mer_x' }));
+    await store.transact(async (tx) => tx.put('customers', { ...(await tx.get('customers', 'cust_1'))!, name: 'Updated' }));
+    const ids = async () => (await store.findBy('customers', 'merchant_id', 'mer_x')).map((c) => c.id);
+    assert.deepEqual(await ids(), ['cust_1', 'cust_2', 'cust_3']);
+    assert.deepEqual((await store.all('customers')).map((c) => c.id), ['cust_1', 'cust_2', 'cust_3']);
+    await store.transact(async (tx) => {
+      await tx.delete('customers', 'cust_2');
+      await tx.put('customers', { ...customer('cust_2'), merchant_id: 'mer_x' });
+    });
+    assert.deepEqual(await ids(), ['cust_1', 'cust_3', 'cust_2']);
+  });
+
+  withStore('reads through a transaction see its own writes', async (store) => {
+    await store.transact((tx) => tx.put('customers', { ...customer('cust_a'), merchant_id: 'mer_x' }));
+    await store.transact(async (tx) => {
+      await tx.put('customers', { ...customer('cust_b'), merchant_id: 'mer_x' });
+      await tx.delete('customers', 'cust_a');
+      assert.equal(await tx.get('customers', 'cust_a'), undefined);
+      assert.equal((await tx.get('customers', 'cust_b'))?.id, 'cust_b');
+      assert.deepEqual((await tx.findBy('customers', 'merchant_id', 'mer_x')).map((c) => c.id), ['cust_b']);
+      assert.deepEqual((await tx.all('customers')).map((c) => c.id), ['cust_b']);
+      assert.equal(await tx.count('customers'), 1);
+    });
+  });
+
+  withStore('nobody sees a transaction half made: readers outside it see none of its writes until it commits', async (store) => {
+    await store.transact((tx) => tx.put('customers', customer('cust_a')));
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let wrote!: () => void;
+    const written = new Promise<void>((r) => (wrote = r));
+    const running = store.transact(async (tx) => {
+      await tx.put('customers', customer('cust_b'));
+      await tx.put('customers', { ...customer('cust_a'), name: 'Half' });
+      wrote();
+      await gate;
+    });
+    await written;
+    assert.equal(await store.get('customers', 'cust_b'), undefined, 'an uncommitted insert is invisible');
+    assert.equal((await store.get('customers', 'cust_a'))?.name, null, 'an uncommitted update is invisible');
+    release();
+    await running;
+    assert.equal((await store.get('customers', 'cust_b'))?.id, 'cust_b');
+    assert.equal((await store.get('customers', 'cust_a'))?.name, 'Half');
+  });
+
+  withStore('concurrent read-modify-write transactions lose no update', async (store) => {
+    await store.transact((tx) => tx.put('customers', { ...customer('cust_n'), metadata: { n: 0 } }));
+    const bumps = 60;
+    await Promise.all(
+      Array.from({ length: bumps }, () =>
+        store.transact(async (tx) => {
+          const c = (await tx.get('customers', 'cust_n'))!;
+          await tx.put('customers', { ...c, metadata: { n: (c.metadata.n as number) + 1 } });
+        }),
+      ),
+    );
+    assert.equal((await store.get('customers', 'cust_n'))!.metadata.n, bumps);
+  });
+
+  withStore('concurrent inserts are all kept', async (store, h) => {
+    await Promise.all(Array.from({ length: 120 }, (_, i) => store.transact((tx) => tx.put('customers', customer(`cust_${i}`)))));
+    const again = await h.reopen(store);
+    assert.equal(await again.count('customers'), 120);
+    return again;
+  });
+
+  withStore('only one of many concurrent "check then change" transactions wins', async (store) => {
+    await store.transact((tx) => tx.put('customers', customer('cust_a')));
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) =>
+        store.transact(async (tx) => {
+          const c = (await tx.get('customers', 'cust_a'))!;
+          if (c.name !== null) throw new Error('already named');
+          await tx.put('customers', { ...c, name: `winner ${i}` });
+        }),
+      ),
+    );
+    assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
+  });
+
+  withStore('a record handed out cannot change the store behind its back', async (store) => {
+    await store.transact((tx) => tx.put('customers', customer('cust_a')));
+    const copy = (await store.get('customers', 'cust_a')) as { name: string | null };
+    try {
+      copy.name = 'mutated';
+    } catch {
+      // frozen: refused outright, which is fine too
+    }
+    assert.equal((await store.get('customers', 'cust_a'))?.name, null);
+  });
+
+  withStore('a transaction cannot start another transaction (it would wait for itself)', async (store) => {
+    await assert.rejects(store.transact(async () => store.transact(async () => 1)));
+    // The store still works afterwards.
+    await store.transact((tx) => tx.put('customers', customer('cust_a')));
+    assert.ok(await store.get('customers', 'cust_a'));
+  });
+}
