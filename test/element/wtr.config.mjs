@@ -8,16 +8,17 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-/** Prints `N passed, N failed` alone on the last line; a file that failed to load counts as one failure. */
+/** Prints `N passed, N failed, N skipped` alone on the last line; a file that failed to load counts as one failure. */
 function totalsReporter() {
   return {
     onTestRunFinished({ sessions }) {
       let passed = 0;
       let failed = 0;
+      let skipped = 0;
       const walk = (suite) => {
         for (const t of suite?.tests ?? []) {
-          if (t.skipped) continue;
-          if (t.passed) passed++;
+          if (t.skipped) skipped++;
+          else if (t.passed) passed++;
           else failed++;
         }
         for (const s of suite?.suites ?? []) walk(s);
@@ -29,7 +30,7 @@ function totalsReporter() {
         if ((s.errors?.length && !s.passed) || (ran === 0 && !s.passed)) failed++;
       }
       // After the default reporter's last redraw.
-      setTimeout(() => console.log(`${passed} passed, ${failed} failed`), 0);
+      setTimeout(() => console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`), 0);
     },
   };
 }

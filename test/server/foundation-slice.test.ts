@@ -76,37 +76,37 @@ test("a token for one customer never reaches another customer's subscription", a
   assert.equal((await t.deps.store.get('subscriptions', linus.id))?.status, 'scheduled_cancel');
 });
 
-test('bad input on every slice route is a 4xx in Creem error format and changes nothing on disk', async () => {
+test('bad input on every slice route gets its one status (400, 401, 404, 413) in Creem error format and changes nothing on disk', async () => {
   const ada = await customerByEmail(t, 'ada@example.com');
   const token = await tokenFor(t, ada.id);
   const sub = await subOf('margaret@example.com', 'paused');
   const before = fs.readFileSync(t.dataFile, 'utf8');
-  const cases: [string, string, Parameters<typeof call>[3]][] = [
-    ['GET', '/v1/customers', {}],
-    ['GET', '/v1/customers?customer_id=cust_nope', {}],
-    ['GET', `/v1/customers?customer_id=${'x'.repeat(500)}`, {}],
-    ['GET', '/v1/subscriptions', {}],
-    ['GET', '/v1/subscriptions?subscription_id=__proto__', {}],
-    ['POST', `/v1/subscriptions/${sub.id}/cancel`, { body: '{not json' }],
-    ['POST', `/v1/subscriptions/${sub.id}/cancel`, { body: { mode: 'whenever' } }],
-    ['POST', `/v1/subscriptions/${sub.id}/cancel`, { body: [1, 2] }],
-    ['POST', '/v1/subscriptions/sub_unknown/cancel', { body: { mode: 'immediate' } }],
-    ['POST', '/v1/widget-tokens', { body: {} }],
-    ['POST', '/v1/widget-tokens', { body: { customer_id: 42 } }],
-    ['POST', '/v1/widget-tokens', { body: { customer_id: ada.id, ttl_seconds: 999999 } }],
-    ['POST', '/v1/widget-tokens', { body: { customer_id: ada.id, allowed_origins: ['javascript:alert(1)'] } }],
-    ['POST', '/v1/widget-tokens', { body: { customer_id: 'cust_nope' } }],
-    ['POST', '/v1/widget-tokens', { body: { customer_id: ada.id, __proto__: { admin: true }, constructor: 1 } }],
-    ['GET', '/portal/api/overview', { key: null }],
-    ['GET', '/portal/api/overview', { key: null, token: 'not.a.token' }],
-    ['POST', `/portal/api/subscriptions/${sub.id}/cancel`, { key: null, token, body: { mode: 'immediate', reason: 'other' } }],
-    ['POST', `/portal/api/subscriptions/${sub.id}/cancel`, { key: null, token, body: { mode: 'immediate' } }],
-    ['POST', `/portal/api/subscriptions/${sub.id}/cancel`, { key: null, token, body: { mode: 'immediate', reason: 'other', comment: 'x'.repeat(5000) } }],
-    ['POST', `/v1/subscriptions/${sub.id}/cancel`, { body: { mode: 'immediate', pad: 'x'.repeat(70_000) } }],
+  const cases: [string, string, Parameters<typeof call>[3], number][] = [
+    ['GET', '/v1/customers', {}, 400],
+    ['GET', '/v1/customers?customer_id=cust_nope', {}, 404],
+    ['GET', `/v1/customers?customer_id=${'x'.repeat(500)}`, {}, 400],
+    ['GET', '/v1/subscriptions', {}, 400],
+    ['GET', '/v1/subscriptions?subscription_id=__proto__', {}, 404],
+    ['POST', `/v1/subscriptions/${sub.id}/cancel`, { body: '{not json' }, 400],
+    ['POST', `/v1/subscriptions/${sub.id}/cancel`, { body: { mode: 'whenever' } }, 400],
+    ['POST', `/v1/subscriptions/${sub.id}/cancel`, { body: [1, 2] }, 400],
+    ['POST', '/v1/subscriptions/sub_unknown/cancel', { body: { mode: 'immediate' } }, 404],
+    ['POST', '/v1/widget-tokens', { body: {} }, 400],
+    ['POST', '/v1/widget-tokens', { body: { customer_id: 42 } }, 400],
+    ['POST', '/v1/widget-tokens', { body: { customer_id: ada.id, ttl_seconds: 999999 } }, 400],
+    ['POST', '/v1/widget-tokens', { body: { customer_id: ada.id, allowed_origins: ['javascript:alert(1)'] } }, 400],
+    ['POST', '/v1/widget-tokens', { body: { customer_id: 'cust_nope' } }, 404],
+    ['POST', '/v1/widget-tokens', { body: { customer_id: ada.id, __proto__: { admin: true }, constructor: 1 } }, 400],
+    ['GET', '/portal/api/overview', { key: null }, 401],
+    ['GET', '/portal/api/overview', { key: null, token: 'not.a.token' }, 401],
+    ['POST', `/portal/api/subscriptions/${sub.id}/cancel`, { key: null, token, body: { mode: 'immediate', reason: 'other' } }, 404],
+    ['POST', `/portal/api/subscriptions/${sub.id}/cancel`, { key: null, token, body: { mode: 'immediate' } }, 400],
+    ['POST', `/portal/api/subscriptions/${sub.id}/cancel`, { key: null, token, body: { mode: 'immediate', reason: 'other', comment: 'x'.repeat(5000) } }, 400],
+    ['POST', `/v1/subscriptions/${sub.id}/cancel`, { body: { mode: 'immediate', pad: 'x'.repeat(70_000) } }, 413],
   ];
-  for (const [method, url, opts] of cases) {
+  for (const [method, url, opts, status] of cases) {
     const res = await call(t, method, url, opts);
-    assert.ok(res.status >= 400 && res.status < 500, `${method} ${url} → ${res.status} ${res.text.slice(0, 200)}`);
+    assert.equal(res.status, status, `${method} ${url} → ${res.status} ${res.text.slice(0, 200)}`);
     assert.ok(isCreemError(res.json, res.status), `${method} ${url} body: ${res.text.slice(0, 200)}`);
   }
   assert.equal(fs.readFileSync(t.dataFile, 'utf8'), before);

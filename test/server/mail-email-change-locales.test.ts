@@ -23,6 +23,46 @@ const MAILS = {
   changed: (locale: Locale, merchant: Merchant) => changedMail({ locale, merchant, hours: 24, masked: 'n***@example.com', url: URL_ }),
 };
 
+/** Each mail's subject in each language for the demo brand, written out: a broken catalogue or renderer fails here. */
+const SUBJECTS: Record<keyof typeof MAILS, Record<Locale, string>> = {
+  'confirm new address': {
+    en: 'Confirm your new email address for Acme Cloud',
+    de: 'Bestätigen Sie Ihre neue E-Mail-Adresse für Acme Cloud',
+    fr: 'Confirmez votre nouvelle adresse e-mail pour Acme Cloud',
+    es: 'Confirma tu nueva dirección de correo para Acme Cloud',
+    it: 'Conferma il tuo nuovo indirizzo email per Acme Cloud',
+    'pt-BR': 'Confirme seu novo e-mail para Acme Cloud',
+    nl: 'Bevestig je nieuwe e-mailadres voor Acme Cloud',
+    pl: 'Potwierdź nowy adres e-mail w Acme Cloud',
+    ja: 'Acme Cloud の新しいメールアドレスを確認してください',
+    ar: 'أكّد بريدك الإلكتروني الجديد لدى Acme Cloud',
+  },
+  'change requested': {
+    en: 'Your Acme Cloud email address is being changed',
+    de: 'Die E-Mail-Adresse Ihres Acme Cloud-Kontos wird geändert',
+    fr: "L'adresse e-mail de votre compte Acme Cloud va être modifiée",
+    es: 'Se está cambiando tu correo de Acme Cloud',
+    it: "L'indirizzo email del tuo account Acme Cloud sta per cambiare",
+    'pt-BR': 'O e-mail da sua conta Acme Cloud está sendo alterado',
+    nl: 'Het e-mailadres van je Acme Cloud-account wordt gewijzigd',
+    pl: 'Adres e-mail Twojego konta Acme Cloud jest zmieniany',
+    ja: 'Acme Cloud のメールアドレスが変更されようとしています',
+    ar: 'يجري تغيير بريدك الإلكتروني في Acme Cloud',
+  },
+  changed: {
+    en: 'Your Acme Cloud email address was changed',
+    de: 'Die E-Mail-Adresse Ihres Acme Cloud-Kontos wurde geändert',
+    fr: "L'adresse e-mail de votre compte Acme Cloud a été modifiée",
+    es: 'Se ha cambiado tu correo de Acme Cloud',
+    it: "L'indirizzo email del tuo account Acme Cloud è stato cambiato",
+    'pt-BR': 'O e-mail da sua conta Acme Cloud foi alterado',
+    nl: 'Het e-mailadres van je Acme Cloud-account is gewijzigd',
+    pl: 'Adres e-mail Twojego konta Acme Cloud został zmieniony',
+    ja: 'Acme Cloud のメールアドレスが変更されました',
+    ar: 'تم تغيير بريدك الإلكتروني في Acme Cloud',
+  },
+};
+
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 test('the catalogue has the ten product languages, each key with the same placeholders as English', () => {
@@ -36,14 +76,13 @@ test('the catalogue has the ten product languages, each key with the same placeh
   }
 });
 
-for (const [name, render] of Object.entries(MAILS)) {
-  test(`the ${name} mail renders in all ten languages, each non-English subject translated`, async () => {
+for (const name of Object.keys(MAILS) as (keyof typeof MAILS)[]) {
+  const render = MAILS[name];
+  test(`the ${name} mail renders in all ten languages, each with its own subject`, async () => {
     const merchant = await merchantOf(t);
-    const english = render('en', merchant);
     for (const locale of LOCALES) {
       const mail = render(locale, merchant);
-      if (locale !== 'en') assert.notEqual(mail.subject, english.subject, `${locale} subject is translated`);
-      assert.ok(mail.subject.includes(merchant.settings.brand.name), `${locale} subject names the brand`);
+      assert.equal(mail.subject, SUBJECTS[name][locale], `${locale} subject`);
       assert.match(mail.html, new RegExp(`<html lang="${locale}" dir="${locale === 'ar' ? 'rtl' : 'ltr'}">`));
       assert.ok(mail.text.includes(URL_) && mail.html.includes(URL_), `${locale} carries the link`);
       assert.ok(!/\{\w+\}/.test(mail.text + mail.subject), `${locale} leaves no placeholder unfilled`);
@@ -106,7 +145,7 @@ test('a regional or bare language tag on the customer resolves to a catalogue la
     const to = `ada.${expected.toLowerCase()}@example.com`;
     assert.equal((await call(t, 'PATCH', '/portal/api/billing', { key: null, token: await tokenFor(t, ada.id), body: { email: to } })).status, 200);
     const mail = (await t.deps.mailer.outbox!()).find((m) => !before.has(m.id) && m.to === to)!;
-    assert.equal(mail.subject, confirmNewAddressMail({ locale: expected, merchant: await merchantOf(t), hours: 24, url: URL_ }).subject, `${stored} → ${expected}`);
+    assert.equal(mail.subject, SUBJECTS['confirm new address'][expected], `${stored} → ${expected}`);
   }
 });
 
@@ -121,7 +160,7 @@ test('confirm and cancel pages follow Accept-Language without a stored locale, a
   assert.ok(fr.includes('<html lang="fr" dir="ltr">') && fr.includes('Confirmez votre nouvelle adresse e-mail'));
 
   const ar = await (await t.app.request(`/portal/email/cancel/${cancel}?lang=ar`)).text();
-  assert.ok(ar.includes('<html lang="ar" dir="rtl">') && ar.includes(emailChangeText('ar', 'cancelTitle')));
+  assert.ok(ar.includes('<html lang="ar" dir="rtl">') && ar.includes('هل تريد إلغاء تغيير البريد الإلكتروني؟'));
 
   const expired = await t.app.request('/portal/email/confirm/nope', { headers: { 'accept-language': 'ja' } });
   assert.equal(expired.status, 404);
