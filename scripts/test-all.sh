@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Every test suite: build, type check, server (node --test), element (web-test-runner in Chromium),
-# end-to-end (Playwright driving Chromium against the real server). Runs them all even if one fails,
+# Every test suite: build, type check, module boundaries, server (node --test, on lowdb and on
+# PostgreSQL), element (web-test-runner in Chromium), end-to-end (Playwright driving Chromium
+# against the real server, standalone and in companion mode). Each run has a PostgreSQL database
+# of its own (scripts/test-database.ts), dropped at the end. Runs them all even if one fails,
 # prints one line per suite, then one plain closing line "N passed, N failed, N skipped, N todo"
 # summing every suite (CI reads its first two numbers); exits non-zero on any failure.
 #
@@ -23,7 +25,7 @@ tally() {
     note="${note:+$note; }exit $rc with no failed test: counted as 1 failure"
   fi
   passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s)) todo=$((todo + t))
-  suite_lines+=("$(printf '%-10s %s passed, %s failed, %s skipped, %s todo%s' "$name" "$p" "$f" "$s" "$t" "${note:+ ($note)}")")
+  suite_lines+=("$(printf '%-14s %s passed, %s failed, %s skipped, %s todo%s' "$name" "$p" "$f" "$s" "$t" "${note:+ ($note)}")")
 }
 
 # The last "# KEY N" total of a node --test (TAP) log, or nothing.
@@ -76,13 +78,22 @@ main() {
   set -uo pipefail
   cd "$(dirname "$0")/.."
   logdir=$(mktemp -d)
-  trap 'rm -rf "$logdir"' EXIT
+  TEST_DATABASE_URL=$(node --import tsx scripts/test-database.ts create) || TEST_DATABASE_URL=''
+  export TEST_DATABASE_URL
+  trap '[ -n "$TEST_DATABASE_URL" ] && node --import tsx scripts/test-database.ts drop "$TEST_DATABASE_URL"; rm -rf "$logdir"' EXIT
+  if [ -z "$TEST_DATABASE_URL" ]; then
+    count_step database 1
+    echo "=== no PostgreSQL test database: is PostgreSQL running on 127.0.0.1:5432? (.ci/run starts it)"
+  fi
 
   run build npm run build --silent
   count_step build "$rc"
   # The runners strip types without checking them: the type check is its own step (one test).
   run typecheck npm run typecheck --silent
   if grep -q "error TS" "$logdir/typecheck.log"; then count_step typecheck 1; else count_step typecheck "$rc"; fi
+  # Which folder may import which (.dependency-cruiser.cjs): one test.
+  run boundaries npm run lint:deps --silent
+  count_step boundaries "$rc"
   run server npm run test:server --silent
   count_node server "$logdir/server.log" "$rc"
   run element npm run test:element --silent
@@ -90,6 +101,8 @@ main() {
   if ls test/e2e/*.test.ts >/dev/null 2>&1; then
     run e2e npm run test:e2e --silent
     count_node e2e "$logdir/e2e.log" "$rc"
+    run e2e-companion npm run test:e2e:companion --silent
+    count_node e2e-companion "$logdir/e2e-companion.log" "$rc"
   fi
 
   print_totals

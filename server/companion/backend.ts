@@ -66,7 +66,7 @@ export function companionBackend(deps: CompanionDeps): PortalBackend {
 
   /** After a change: what Creem now says, with the product it had. */
   async function answer(c: PortalCaller, entity: Parameters<CreemAccount['withProduct']>[0], product: Product) {
-    account.forget(c.customerId);
+    await account.forget(c.customerId);
     const after = await account.withProduct(entity, await store.get('subscription_notes', entity.id));
     return { subscription: portalSubscription(view(after.subscription, after.product ?? product)) };
   }
@@ -239,7 +239,7 @@ export function companionBackend(deps: CompanionDeps): PortalBackend {
       const result = await requestRefundUpstream(deps, scopeOf(c), await party(c), t, { transactionId: t.id, reason: body.reason, comment: body.comment }, (subId) =>
         own(c, subId),
       );
-      account.forget(c.customerId);
+      await account.forget(c.customerId);
       return {
         reference: result.request.reference,
         outcome: result.outcome,
@@ -261,7 +261,7 @@ export function companionBackend(deps: CompanionDeps): PortalBackend {
       if (!body.name) throw invalid('name: cannot be empty.');
       const name = body.name;
       const updated = await account.writes.write('Customer', (o) => account.client.customers.update({ customerId: c.customerId, name }, o));
-      account.forget(c.customerId);
+      await account.forget(c.customerId);
       return { customer: portalCustomer(customerRecord(updated, c.merchant)) };
     },
 

@@ -152,12 +152,12 @@ export class CreemAccount {
     return this.sdk;
   }
 
-  forget(customerId: string) {
-    this.cache.invalidate(customerId);
+  forget(customerId: string): Promise<void> {
+    return this.cache.invalidate(customerId);
   }
 
-  forgetProducts() {
-    this.productCache.invalidate(PRODUCTS);
+  forgetProducts(): Promise<void> {
+    return this.productCache.invalidate(PRODUCTS);
   }
 }
 

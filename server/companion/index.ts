@@ -57,8 +57,8 @@ export async function startCompanion(deps: { config: CompanionConfig; store: Sto
     new Map((await store.findBy('subscription_notes', 'customer_id', customerId)).filter((n) => n.merchant_id === merchant.id).map((n) => [n.id, n]));
   const account = new CreemAccount(
     upstream,
-    new ReadCache(config.cacheMs, clock),
-    new ReadCache(config.cacheMs * PRODUCT_TTL_FACTOR, clock),
+    new ReadCache(config.cacheMs, clock, store.coordination, 'customers'),
+    new ReadCache(config.cacheMs * PRODUCT_TTL_FACTOR, clock, store.coordination, 'products'),
     merchant,
     config.mode,
     config.timeoutMs,

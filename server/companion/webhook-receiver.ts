@@ -36,7 +36,7 @@ export async function receiveCreemWebhook(account: CreemAccount, secret: string,
   }
   if (typeof event.type !== 'string') throw invalid('The webhook body is not a Creem event.');
   const customers = customersIn(event.data);
-  for (const c of customers) account.forget(c);
-  if (event.type.startsWith('product.') || event.type === 'checkout.completed') account.forgetProducts();
+  for (const c of customers) await account.forget(c);
+  if (event.type.startsWith('product.') || event.type === 'checkout.completed') await account.forgetProducts();
   return { id: event.id, eventType: event.type, customers };
 }

@@ -9,6 +9,9 @@ export { IDEMPOTENCY_TTL_MS } from '../domain/idempotency.js';
 
 const KEY = /^[\x21-\x7e]{1,255}$/;
 
+/** How long a request holds its key at most: longer than any request runs (the upstream times out well before). */
+const IN_FLIGHT_MS = 120_000;
+
 /**
  * Answers that carry a live credential (a widget token, a single-use portal link) are never stored
  * for replay: the data file keeps only hashes of credentials, and a replayed link would already be
@@ -22,12 +25,13 @@ const CREDENTIAL_PATHS = /^\/v1\/(customers\/billing|widget-tokens)\/?$/;
 /**
  * `Idempotency-Key` on merchant API POSTs, scoped per merchant and mode (a test key and a live key
  * never share one). The first successful answer is stored; the same key with the same method,
- * path and body replays it (`Idempotent-Replayed: true`), with anything else it is a 422. Errors are not stored: they changed nothing, so a retry
- * simply runs again. A second request with a key whose first request is still running gets a 409
- * rather than running twice. Runs after API-key auth (it needs the merchant).
+ * path and body replays it (`Idempotent-Replayed: true`), with anything else it is a 422. Errors
+ * are not stored: they changed nothing, so a retry simply runs again. A second request with a key
+ * whose first request is still running — on this process or any other on the same store — gets a
+ * 409 rather than running twice: the first holds a lease on the key in the store's coordination
+ * (IN_FLIGHT_MS at most, should its process die). Runs after API-key auth (it needs the merchant).
  */
 export function idempotency() {
-  const inFlight = new Set<string>();
   return createMiddleware<AppEnv>(async function idempotency(c, next) {
     const key = c.req.header('idempotency-key');
     if (c.req.method !== 'POST' || key === undefined) return next();
@@ -41,17 +45,24 @@ export function idempotency() {
     const body = await c.req.text();
     const fingerprint = sha256(JSON.stringify([c.var.mode, c.req.method, c.req.path, body]));
     const now = deps.clock();
-    const prior = (await storedAnswer(deps, id, now)) ?? (await legacyAnswer(deps, `${merchantId}:${key}`, fingerprint, now));
-    if (prior) {
+    const answered = async () => {
+      const prior = (await storedAnswer(deps, id, now)) ?? (await legacyAnswer(deps, `${merchantId}:${key}`, fingerprint, now));
+      if (!prior) return null;
       if (prior.fingerprint !== fingerprint) {
         throw new ApiError(422, [`Idempotency-Key "${key}" was already used with a different request; use a new key for a new request.`]);
       }
       c.header('Idempotent-Replayed', 'true');
       return c.json((await replayedAnswer(deps, c.var.scope, prior.body)) as object, prior.status as ContentfulStatusCode);
-    }
-    if (inFlight.has(id)) throw new ApiError(409, [`A request with Idempotency-Key "${key}" is still in progress; retry shortly.`]);
-    inFlight.add(id);
+    };
+    const replay = await answered();
+    if (replay) return replay;
+    const lease = `idempotency:${id}`;
+    const holder = await deps.store.coordination.acquire(lease, now, IN_FLIGHT_MS);
+    if (!holder) throw new ApiError(409, [`A request with Idempotency-Key "${key}" is still in progress; retry shortly.`]);
     try {
+      // The first request may have finished between the look above and taking the lease.
+      const late = await answered();
+      if (late) return late;
       await next();
       const res = c.res;
       if (res.status >= 200 && res.status < 300 && (res.headers.get('content-type') ?? '').includes('application/json')) {
@@ -59,7 +70,7 @@ export function idempotency() {
         await storeAnswer(deps, { id, merchant_id: merchantId, fingerprint, status: res.status, body: answer, created_at: now });
       }
     } finally {
-      inFlight.delete(id);
+      await deps.store.coordination.release(lease, holder);
     }
   });
 }
