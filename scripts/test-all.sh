@@ -96,6 +96,10 @@ main() {
   count_step boundaries "$rc"
   run server npm run test:server --silent
   count_node server "$logdir/server.log" "$rc"
+  # The same suite again with every test app on PostgreSQL (a schema each in the run's database);
+  # the files that test lowdb's file itself, or no store at all, ran above.
+  run server-pg npm run test:server:postgres --silent
+  count_node server-pg "$logdir/server-pg.log" "$rc"
   run element npm run test:element --silent
   count_wtr element "$logdir/element.log" "$rc"
   if ls test/e2e/*.test.ts >/dev/null 2>&1; then

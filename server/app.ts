@@ -12,6 +12,7 @@ import { portalAuth } from './middleware/portal-auth.js';
 import { portalCors } from './middleware/cors.js';
 import { accessLog, redactPath } from './middleware/access-log.js';
 import { hostCheck } from './middleware/host-check.js';
+import { refuseNulCharacters } from './middleware/nul-characters.js';
 import { customers } from './routes/v1/customers.js';
 import { subscriptions } from './routes/v1/subscriptions.js';
 import { transactions } from './routes/v1/transactions.js';
@@ -65,6 +66,7 @@ export function createApp(deps: AppDeps) {
   app.use(async function limitBodies(c, next) {
     return c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS' ? next() : limitBody(c, next);
   });
+  app.use(refuseNulCharacters());
 
   app.get('/healthz', (c) => c.json({ ok: true }));
 

@@ -142,7 +142,8 @@ function checkBudget(requests: CustomerRequest[], scope: CustomerScope, now: num
 
 /** The same open request from the same customer a moment ago: a retried POST, not a new question. */
 function findReplay(requests: CustomerRequest[], scope: CustomerScope, kind: CustomerRequest['kind'], transactionId: string | null, fields: Record<string, string>, now: number) {
-  const same = JSON.stringify(fields);
+  // Compared by key, not by serialisation: a store may keep an object's keys in an order of its own.
+  const same = sameFields(fields);
   return requests.find(
     (r) =>
       inScope(scope, r) &&
@@ -150,8 +151,13 @@ function findReplay(requests: CustomerRequest[], scope: CustomerScope, kind: Cus
       r.transaction_id === transactionId &&
       r.status === 'open' &&
       now - Date.parse(r.created_at) <= REPLAY_WINDOW_MS &&
-      JSON.stringify(r.fields) === same,
+      same(r.fields),
   );
+}
+
+function sameFields(a: Record<string, string>) {
+  const keys = Object.keys(a);
+  return (b: Record<string, string>) => Object.keys(b).length === keys.length && keys.every((k) => b[k] === a[k]);
 }
 
 /**

@@ -51,6 +51,9 @@ export function storableAnswer(body: unknown): unknown {
   return isObject(body) && body.object === 'webhook' && typeof body.id === 'string' && typeof body.secret === 'string' ? { ...body, secret: SECRET_POINTER } : body;
 }
 
+/** The answer a record holds, as stored: the JSON text, or in older records the parsed answer. */
+export const recordedAnswer = (r: IdempotencyRecord): unknown => (r.body_text === undefined ? r.body : JSON.parse(r.body_text));
+
 /** A stored answer as it is replayed: a pointed-to secret is read from the endpoint (and gone with it). */
 export async function replayedAnswer(deps: DomainDeps, scope: Scope, body: unknown): Promise<unknown> {
   if (!isObject(body) || !isPointer(body.secret)) return body;

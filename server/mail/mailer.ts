@@ -3,7 +3,7 @@ import path from 'node:path';
 import nodemailer from 'nodemailer';
 import { newId } from '../ids.js';
 import { iso, type Clock } from '../clock.js';
-import type { Store } from '../store/interface.js';
+import type { SecretMail, Store } from '../store/interface.js';
 import type { MailMessage } from '../store/schema.js';
 
 export interface OutgoingMail {
@@ -16,7 +16,8 @@ export interface OutgoingMail {
   fromName?: string;
   /**
    * The mail carries a live credential (a sign-in or confirmation link). The dev outbox then keeps
-   * it in a file beside the data file, never in the data file, which holds only hashes of codes.
+   * it apart from the records, which hold only hashes of codes: in a file beside lowdb's data
+   * file, or in a table of its own on PostgreSQL (`store.secretMail`).
    */
   sensitive?: boolean;
 }
@@ -27,13 +28,13 @@ export interface Mailer {
   outbox?(): Promise<MailMessage[]>;
 }
 
-/** How many sensitive messages the dev outbox file keeps. */
-const OUTBOX_FILE_LIMIT = 200;
+/** How many sensitive messages the dev outbox keeps. */
+const SECRET_MAIL_LIMIT = 200;
 
 
 export const outboxFileFor = (dataFile: string) => path.join(path.dirname(dataFile), 'dev-outbox.json');
 
-/** SMTP when SMTP_URL is set; otherwise the dev outbox: plain mails in the store, mails with a code in `outboxFile`. */
+/** SMTP when SMTP_URL is set; otherwise the dev outbox: plain mails in the store, mails with a code apart (the store's own place for them, else `outboxFile`). */
 export function createMailer(opts: { smtpUrl?: string; from: string; store: Store; clock: Clock; outboxFile: string }): Mailer {
   const fromAddress = /<([^<>]+)>\s*$/.exec(opts.from)?.[1] ?? opts.from;
   const from = (name?: string) => (name ? { name, address: fromAddress } : opts.from);
@@ -56,8 +57,7 @@ export function createMailer(opts: { smtpUrl?: string; from: string; store: Stor
     };
   }
 
-  const file = opts.outboxFile;
-  const secretMail = new SecretOutbox(file);
+  const secretMail = opts.store.secretMail ?? new SecretOutbox(opts.outboxFile);
   return {
     async send(mail) {
       const message: MailMessage = {
@@ -68,13 +68,13 @@ export function createMailer(opts: { smtpUrl?: string; from: string; store: Stor
         html: mail.html,
         created_at: iso(opts.clock()),
       };
-      if (mail.sensitive) await secretMail.add(message);
+      if (mail.sensitive) await secretMail.add(message, SECRET_MAIL_LIMIT);
       else await opts.store.transact((tx) => tx.put('mailbox', message));
     },
     async outbox() {
       // Newest first; within the same millisecond, the later write first.
       const seq = new Map<string, number>();
-      const all = [...(await opts.store.all('mailbox')), ...secretMail.list()];
+      const all = [...(await opts.store.all('mailbox')), ...(await secretMail.list())];
       all.forEach((m, i) => seq.set(m.id, i));
       return all.sort((a, b) => b.created_at.localeCompare(a.created_at) || seq.get(b.id)! - seq.get(a.id)!);
     },
@@ -82,7 +82,7 @@ export function createMailer(opts: { smtpUrl?: string; from: string; store: Stor
 }
 
 /** A small JSON file of recent messages, rewritten atomically (temp + rename) one write at a time. */
-class SecretOutbox {
+class SecretOutbox implements SecretMail {
   private messages: MailMessage[] = [];
   private writing: Promise<void> = Promise.resolve();
 
@@ -95,12 +95,12 @@ class SecretOutbox {
     }
   }
 
-  list(): MailMessage[] {
+  async list(): Promise<MailMessage[]> {
     return [...this.messages];
   }
 
-  add(message: MailMessage): Promise<void> {
-    this.messages = [...this.messages, message].slice(-OUTBOX_FILE_LIMIT);
+  add(message: MailMessage, keep: number): Promise<void> {
+    this.messages = [...this.messages, message].slice(-keep);
     const snapshot = JSON.stringify(this.messages);
     const tmp = `${this.file}.${process.pid}.tmp`;
     this.writing = this.writing

@@ -2,7 +2,7 @@ import { createMiddleware } from 'hono/factory';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ApiError } from '../errors.js';
 import { sha256 } from '../ids.js';
-import { legacyAnswer, replayedAnswer, storableAnswer, storeAnswer, storedAnswer } from '../domain/idempotency.js';
+import { legacyAnswer, recordedAnswer, replayedAnswer, storableAnswer, storeAnswer, storedAnswer } from '../domain/idempotency.js';
 import type { AppEnv } from '../env.js';
 
 export { IDEMPOTENCY_TTL_MS } from '../domain/idempotency.js';
@@ -52,7 +52,7 @@ export function idempotency() {
         throw new ApiError(422, [`Idempotency-Key "${key}" was already used with a different request; use a new key for a new request.`]);
       }
       c.header('Idempotent-Replayed', 'true');
-      return c.json((await replayedAnswer(deps, c.var.scope, prior.body)) as object, prior.status as ContentfulStatusCode);
+      return c.json((await replayedAnswer(deps, c.var.scope, recordedAnswer(prior))) as object, prior.status as ContentfulStatusCode);
     };
     const replay = await answered();
     if (replay) return replay;
@@ -67,7 +67,7 @@ export function idempotency() {
       const res = c.res;
       if (res.status >= 200 && res.status < 300 && (res.headers.get('content-type') ?? '').includes('application/json')) {
         const answer = storableAnswer(await res.clone().json());
-        await storeAnswer(deps, { id, merchant_id: merchantId, fingerprint, status: res.status, body: answer, created_at: now });
+        await storeAnswer(deps, { id, merchant_id: merchantId, fingerprint, status: res.status, body_text: JSON.stringify(answer), created_at: now });
       }
     } finally {
       await deps.store.coordination.release(lease, holder);

@@ -30,13 +30,17 @@ export async function demoCustomer(deps: { store: Store }, id: string): Promise<
   return merchant && customer?.merchant_id === merchant.id ? customer : undefined;
 }
 
-/** Gives the demo merchant a test key (the given one, or a new random one) and returns it. */
+/**
+ * Gives the demo merchant a test key (the given one, or a new random one) and returns it. Looked
+ * up and added in one commit, so processes starting together on one database add it once.
+ */
 export async function ensureDemoKey(store: Store, key: string | undefined, now: number): Promise<string> {
-  const merchant = (await demoMerchant({ store }))!;
   const apiKey = key ?? `creem_test_${randomToken(32)}`;
   const hash = sha256(apiKey);
   if (await store.findOneBy('api_keys', 'hash', hash)) return apiKey;
   await store.transact(async (tx) => {
+    const merchant = (await tx.all('merchants')).find((m) => m.name === DEMO_MERCHANT_NAME)!;
+    if (await tx.findOneBy('api_keys', 'hash', hash)) return;
     await tx.put('api_keys', { id: newId('key'), merchant_id: merchant.id, mode: 'test', hash, hint: apiKey.slice(0, 15), created_at: iso(now) });
   });
   return apiKey;
@@ -44,15 +48,18 @@ export async function ensureDemoKey(store: Store, key: string | undefined, now: 
 
 /**
  * Adds the server's own origin and DEMO_ALLOWED_ORIGINS to the demo merchant's allowed origins,
- * also on a store seeded by an earlier start (seeding itself happens only once).
+ * also on a store seeded by an earlier start (seeding itself happens only once). Read and written
+ * in one commit: two processes adding different origins keep both.
  */
 export async function ensureDemoOrigins(store: Store, opts: { publicUrl: string; allowedOrigins: string[] }): Promise<void> {
-  const merchant = await demoMerchant({ store });
-  if (!merchant) return;
   const wanted = [new URL(opts.publicUrl).origin, ...opts.allowedOrigins];
-  const missing = wanted.filter((o) => !merchant.settings.allowed_origins.includes(o));
-  if (missing.length === 0) return;
+  const current = await demoMerchant({ store });
+  if (!current || wanted.every((o) => current.settings.allowed_origins.includes(o))) return;
   await store.transact(async (tx) => {
+    const merchant = (await tx.all('merchants')).find((m) => m.name === DEMO_MERCHANT_NAME);
+    if (!merchant) return;
+    const missing = wanted.filter((o) => !merchant.settings.allowed_origins.includes(o));
+    if (missing.length === 0) return;
     await tx.put('merchants', { ...merchant, settings: { ...merchant.settings, allowed_origins: [...merchant.settings.allowed_origins, ...new Set(missing)] } });
   });
 }

@@ -90,7 +90,13 @@ export interface IdempotencyRecord {
   merchant_id: string;
   fingerprint: string;
   status: number;
-  body: unknown;
+  /**
+   * The answer as JSON text, so a replay is the first answer byte for byte on any engine
+   * (PostgreSQL's jsonb keeps an object's keys in an order of its own). Older records hold the
+   * parsed answer in `body` instead.
+   */
+  body_text?: string;
+  body?: unknown;
   created_at: number;
 }
 

@@ -1,6 +1,6 @@
 import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestApp, customerByEmail, readDataFile, type TestApp } from '../support/server.js';
+import { createTestApp, customerByEmail, stored, type TestApp } from '../support/server.js';
 import { fromDomainError } from '../../server/errors.js';
 import { DomainError } from '../../server/domain/errors.js';
 import { changeSubscription, previewSubscriptionChange } from '../../server/domain/subscription-changes.js';
@@ -32,7 +32,7 @@ test('the preview shows exactly what the change then charges', async () => {
   assert.ok(preview.netToday > 0);
   assert.equal(preview.totalToday, preview.netToday + preview.taxToday);
   assert.equal(preview.nextChargeTotal, preview.nextChargeAmount + preview.nextChargeAmount * 0.2);
-  assert.equal(await t.deps.store.get('subscriptions', sub.id), sub, 'a preview changes nothing');
+  assert.deepEqual(await t.deps.store.get('subscriptions', sub.id), sub, 'a preview changes nothing');
 
   const { subscription: { subscription }, transaction: paid } = await changeSubscription(t.deps, scope(), sub.id, { units: 4 });
   assert.equal(subscription.items[0].units, 4);
@@ -40,7 +40,7 @@ test('the preview shows exactly what the change then charges', async () => {
   assert.equal(paid?.transaction.amount_paid, preview.totalToday, 'the customer pays exactly the previewed total');
   assert.equal(paid?.transaction.status, 'paid');
   assert.equal(subscription.last_transaction_id, paid?.transaction.id);
-  const disk = readDataFile(t);
+  const disk = await stored(t);
   assert.ok(disk.collections.webhook_events.some((e: { eventType: string; object: { id: string; items: { units: number }[] } }) => e.eventType === 'subscription.update' && e.object.id === sub.id && e.object.items[0].units === 4));
 });
 
@@ -134,6 +134,6 @@ test('a partial refund leaves partialRefund; refunding the rest makes it refunde
   assert.equal(rest.refund.refund_amount, tran.amount_paid - 1000);
   assert.equal(rest.transaction.status, 'refunded');
   await rejects(createRefund(t.deps, scope(), { transactionId: tran.id, amount: 1, reason: 'other' }), 409);
-  const events = readDataFile(t).collections.webhook_events.filter((e: { eventType: string }) => e.eventType === 'refund.created');
+  const events = (await stored(t)).collections.webhook_events.filter((e: { eventType: string }) => e.eventType === 'refund.created');
   assert.deepEqual(events.map((e: { object: { refund_amount: number } }) => e.object.refund_amount), [1000, tran.amount_paid - 1000]);
 });

@@ -1,6 +1,6 @@
 import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestApp, customerByEmail, readDataFile, type TestApp } from '../support/server.js';
+import { createTestApp, customerByEmail, stored, type TestApp } from '../support/server.js';
 import { rollOverDue } from '../../server/domain/renewals.js';
 import { cancelSubscription } from '../../server/domain/subscriptions.js';
 import { addPeriod } from '../../server/domain/periods.js';
@@ -43,7 +43,7 @@ test('an active subscription renews at period end: new paid transaction and orde
   assert.ok(await t.deps.store.get('orders', renewal.order_id));
   assert.equal((await eventsFor(sub.id, 'subscription.paid')).length, 1);
   // The renewal and its event reached the disk together.
-  const disk = readDataFile(t);
+  const disk = await stored(t);
   assert.ok(disk.collections.transactions.some((x: { id: string }) => x.id === renewal.id));
   assert.ok(disk.collections.webhook_events.some((e: { eventType: string; object: { id: string } }) => e.eventType === 'subscription.paid' && e.object.id === sub.id));
   // Running again at the same time changes nothing.

@@ -1,7 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import { createTestApp, call, customerByEmail, tokenFor, readDataFile, isCreemError, type TestApp } from '../support/server.js';
+import { createTestApp, call, customerByEmail, tokenFor, stored, storedText, isCreemError, type TestApp } from '../support/server.js';
 
 let t: TestApp;
 before(async () => {
@@ -57,9 +56,9 @@ test('a widget token lists only its own customer subscriptions and cancels one a
   assert.equal(res.status, 200);
   assert.equal(res.json.subscription.status, 'scheduled_cancel');
   assert.equal(res.json.subscription.current_period_end_date, sub.current_period_end_date);
-  const stored = readDataFile(t).collections.subscriptions.find((s: { id: string }) => s.id === sub.id);
-  assert.equal(stored.status, 'scheduled_cancel');
-  assert.equal(stored.cancel_reason, 'too_expensive');
+  const record = (await stored(t)).collections.subscriptions.find((s: { id: string }) => s.id === sub.id);
+  assert.equal(record.status, 'scheduled_cancel');
+  assert.equal(record.cancel_reason, 'too_expensive');
 });
 
 test("a token for one customer never reaches another customer's subscription", async () => {
@@ -80,7 +79,7 @@ test('bad input on every slice route gets its one status (400, 401, 404, 413) in
   const ada = await customerByEmail(t, 'ada@example.com');
   const token = await tokenFor(t, ada.id);
   const sub = await subOf('margaret@example.com', 'paused');
-  const before = fs.readFileSync(t.dataFile, 'utf8');
+  const before = await storedText(t);
   const cases: [string, string, Parameters<typeof call>[3], number][] = [
     ['GET', '/v1/customers', {}, 400],
     ['GET', '/v1/customers?customer_id=cust_nope', {}, 404],
@@ -109,7 +108,7 @@ test('bad input on every slice route gets its one status (400, 401, 404, 413) in
     assert.equal(res.status, status, `${method} ${url} → ${res.status} ${res.text.slice(0, 200)}`);
     assert.ok(isCreemError(res.json, res.status), `${method} ${url} body: ${res.text.slice(0, 200)}`);
   }
-  assert.equal(fs.readFileSync(t.dataFile, 'utf8'), before);
+  assert.equal(await storedText(t), before);
 });
 
 test('single-use codes in paths never reach the access log', async () => {

@@ -1,7 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import { createTestApp, call, customerByEmail, isCreemError, type TestApp } from '../support/server.js';
+import { storedText, createTestApp, call, customerByEmail, isCreemError, type TestApp } from '../support/server.js';
 
 let t: TestApp;
 let ids: { cust: string; sub: string; item: string; tran: string; usd: string; eur: string; trial: string; canceled: string };
@@ -105,7 +104,7 @@ const cases: Case[] = [
 ];
 
 test('every bad request gets its 4xx in Creem’s error body, never a 500, and the store does not change', async () => {
-  const before = fs.readFileSync(t.dataFile, 'utf8');
+  const before = await storedText(t);
   const failures: string[] = [];
   for (const c of cases) {
     const body = typeof c.body === 'function' ? (c.body as () => unknown)() : c.body;
@@ -113,7 +112,7 @@ test('every bad request gets its 4xx in Creem’s error body, never a 500, and t
     if (res.status !== c.status || !isCreemError(res.json, c.status)) failures.push(`${c.name}: ${c.method} ${c.url()} → ${res.status} ${res.text.slice(0, 200)}`);
   }
   assert.deepEqual(failures, []);
-  assert.equal(fs.readFileSync(t.dataFile, 'utf8'), before, 'the data file is unchanged');
+  assert.equal(await storedText(t), before, 'the data file is unchanged');
 });
 
 test('a trialing subscription can change units without any charge (nothing paid yet to prorate)', async () => {

@@ -1,7 +1,6 @@
 import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import { createTestApp, call, customerByEmail, isCreemError, type TestApp } from '../support/server.js';
+import { storedText, createTestApp, call, customerByEmail, isCreemError, type TestApp } from '../support/server.js';
 import { purgeExpiredIdempotency, IDEMPOTENCY_TTL_MS } from '../../server/domain/idempotency.js';
 import { addWorld } from './merchant-fixtures.js';
 
@@ -21,13 +20,13 @@ test('the same key and body replays the first answer without acting twice', asyn
   const first = await call(t, 'POST', `/v1/subscriptions/${sub}/pause`, withKey('pause-1'));
   assert.equal(first.status, 200);
   assert.equal(first.json.status, 'paused');
-  const file = fs.readFileSync(t.dataFile, 'utf8');
+  const file = await storedText(t);
   const again = await call(t, 'POST', `/v1/subscriptions/${sub}/pause`, withKey('pause-1'));
   assert.equal(again.status, 200, 'a real second pause would be a 409');
   assert.equal(again.headers.get('idempotent-replayed'), 'true');
   assert.deepEqual(again.json, first.json);
   assert.equal(await events('subscription.paused'), 1);
-  assert.equal(fs.readFileSync(t.dataFile, 'utf8'), file, 'a replay writes nothing');
+  assert.equal(await storedText(t), file, 'a replay writes nothing');
 });
 
 test('the same key with another body or another path is a 422', async () => {
@@ -93,7 +92,7 @@ test('answers carrying a credential are never stored for replay: a retry mints a
     assert.notEqual(a.json.token, b.json.token);
     const link = await call(t, 'POST', '/v1/customers/billing', { body: { customer_id: ada.id }, headers: { 'idempotency-key': 'link-1' } });
     assert.equal(link.status, 200);
-    const disk = fs.readFileSync(t.dataFile, 'utf8');
+    const disk = await storedText(t);
     assert.ok(!disk.includes(a.json.token) && !disk.includes(b.json.token), 'no token in the data file');
     const code = link.json.customer_portal_link.split('/').pop();
     assert.ok(!disk.includes(code), 'no portal-link code in the data file');

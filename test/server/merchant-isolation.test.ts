@@ -1,7 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import { createTestApp, call, customerByEmail, isCreemError, DEMO_KEY, type TestApp } from '../support/server.js';
+import { storedText, createTestApp, call, customerByEmail, isCreemError, DEMO_KEY, type TestApp } from '../support/server.js';
 import { demoMerchant } from '../../server/seed/demo.js';
 import { addWorld, type World } from './merchant-fixtures.js';
 
@@ -61,13 +60,13 @@ const cases: [string, () => [World, World]][] = [
 for (const [who, pick] of cases) {
   test(`${who} gets 404 on every route and changes nothing`, async () => {
     const [target, caller] = await pick();
-    const before = fs.readFileSync(t.dataFile, 'utf8');
+    const before = await storedText(t);
     for (const [method, url, body] of routesFor(target, caller)) {
       const res = await call(t, method, url, { key: caller.key, body });
       assert.equal(res.status, 404, `${method} ${url} → ${res.status} ${res.text}`);
       assert.ok(isCreemError(res.json, 404), `${method} ${url}: Creem error body`);
     }
-    assert.equal(fs.readFileSync(t.dataFile, 'utf8'), before, 'the data file is unchanged');
+    assert.equal(await storedText(t), before, 'the data file is unchanged');
   });
 }
 

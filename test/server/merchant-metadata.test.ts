@@ -2,7 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseWebhookEventEntity } from 'creem/webhooks';
 import { startSdkHarness, type SdkHarness } from '../support/sdk.js';
-import { customerByEmail, readDataFile } from '../support/server.js';
+import { customerByEmail, stored } from '../support/server.js';
 
 /**
  * Creem's own integrations (the Better Auth plugin, the Next.js adapter) find their user through
@@ -35,7 +35,7 @@ test("a subscription's metadata is returned by the merchant API and carried in i
   assert.deepEqual(listed.items.find((s) => s.id === sub.id)?.metadata, { referenceId: 'user_7' });
 
   await h.creem.subscriptions.cancel(sub.id, { mode: 'scheduled' });
-  const event = readDataFile(h.t).collections.webhook_events.findLast((e: { eventType: string; object: { id: string } }) => e.object.id === sub.id);
+  const event = (await stored(h.t)).collections.webhook_events.findLast((e: { eventType: string; object: { id: string } }) => e.object.id === sub.id);
   assert.equal(event.eventType, 'subscription.scheduled_cancel');
   assert.deepEqual(event.object.metadata, { referenceId: 'user_7' });
   // Creem's SDK parses the delivered body, metadata included.

@@ -1,6 +1,6 @@
 import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestApp, call, customerByEmail, tokenFor, readDataFile, isCreemError, type TestApp } from '../support/server.js';
+import { createTestApp, call, customerByEmail, tokenFor, stored, isCreemError, type TestApp } from '../support/server.js';
 import { sha256 } from '../../server/ids.js';
 import { openForm, postForm, codeIn, mailIds, mailTo, settle } from './signin-helpers.js';
 
@@ -13,9 +13,9 @@ afterEach(() => t.close());
 
 const tokenOf = async (email: string) => tokenFor(t, (await customerByEmail(t, email)).id);
 const patch = (token: string, body: unknown) => call(t, 'PATCH', '/portal/api/billing', { key: null, token, body });
-const customerOnDisk = (id: string) => readDataFile(t).collections.customers.find((c: { id: string }) => c.id === id);
-const state = () => {
-  const c = readDataFile(t).collections;
+const customerOnDisk = async (id: string) => (await stored(t)).collections.customers.find((c: { id: string }) => c.id === id);
+const state = async () => {
+  const c = (await stored(t)).collections;
   return JSON.stringify([c.customers, c.sign_in_codes, c.mailbox]);
 };
 /** The code in the newest mail's confirmation (or cancel) link. */
@@ -44,7 +44,7 @@ test('billing details are saved and answered', async () => {
   assert.equal(res.json.customer.country, 'GB');
   assert.deepEqual(res.json.customer.address, address);
   assert.equal(res.json.customer.tax_id, 'GB123456789');
-  const disk = customerOnDisk(ada.id);
+  const disk = (await customerOnDisk(ada.id));
   assert.equal(disk.name, 'Ada King');
   assert.equal(disk.country, 'GB');
   assert.deepEqual(disk.address, address);
@@ -58,7 +58,7 @@ test('cleared optional fields are stored as null, untouched fields stay', async 
   await patch(token, { tax_id: 'GB1', address: { line1: 'a', line2: 'b', city: 'c', postal_code: 'd', state: 'e' } });
   const res = await patch(token, { tax_id: '', address: { line1: 'a', line2: '', city: 'c', postal_code: 'd', state: '' } });
   assert.equal(res.status, 200);
-  const disk = customerOnDisk(ada.id);
+  const disk = (await customerOnDisk(ada.id));
   assert.equal(disk.tax_id, null);
   assert.deepEqual(disk.address, { line1: 'a', line2: null, city: 'c', postal_code: 'd', state: null });
   assert.equal(disk.country, 'GB');
@@ -71,19 +71,19 @@ test('a new email waits for the link sent to it; GET shows the page, POST applie
   assert.equal(res.status, 200);
   assert.equal(res.json.customer.email, 'ada@example.com');
   assert.equal(res.json.customer.pending_email, 'ada.new@example.com');
-  assert.equal(customerOnDisk(ada.id).email, 'ada@example.com');
+  assert.equal((await customerOnDisk(ada.id)).email, 'ada@example.com');
 
   const mail = (await t.deps.mailer.outbox!()).find((m) => m.to === 'ada.new@example.com')!;
   const code = await lastLinkCode();
   assert.ok(mail.text.includes('Someone asked') && mail.text.includes(`${t.deps.config.publicUrl}/portal/email/confirm/${code}`));
   assert.ok(!mail.text.includes('ada@example.com') && !mail.html.includes('ada@example.com'), 'the new address learns nothing of the old one');
-  const codes = readDataFile(t).collections.sign_in_codes.filter((c: { kind: string }) => c.kind === 'email_change');
+  const codes = (await stored(t)).collections.sign_in_codes.filter((c: { kind: string }) => c.kind === 'email_change');
   assert.equal(codes.length, 1);
   assert.equal(codes[0].hash, sha256(code));
   assert.equal(codes[0].data, 'ada.new@example.com');
   assert.equal(codes[0].expires_at, t.clock.now + 24 * HOUR);
-  assert.ok(!JSON.stringify(readDataFile(t)).includes(code), 'the raw code (and the mail carrying it) stays out of the data file');
-  const disk = readDataFile(t).collections;
+  assert.ok(!JSON.stringify((await stored(t))).includes(code), 'the raw code (and the mail carrying it) stays out of the data file');
+  const disk = (await stored(t)).collections;
   assert.ok(!JSON.stringify([disk.sign_in_codes, disk.customers]).includes(code), 'only the hash of the code is stored');
 
   for (let i = 0; i < 2; i++) {
@@ -94,18 +94,18 @@ test('a new email waits for the link sent to it; GET shows the page, POST applie
     assert.ok(page.text.includes('ada.new@example.com') && page.text.includes('<form method="post">'));
     assert.ok(!page.text.includes('ada@example.com'), 'the confirm page does not show the current address');
   }
-  assert.equal(customerOnDisk(ada.id).email, 'ada@example.com', 'opening the link changes nothing');
+  assert.equal((await customerOnDisk(ada.id)).email, 'ada@example.com', 'opening the link changes nothing');
 
   const done = await confirmPage('POST', code);
   assert.equal(done.status, 200);
-  const changed = customerOnDisk(ada.id);
+  const changed = (await customerOnDisk(ada.id));
   assert.equal(changed.email, 'ada.new@example.com');
   assert.equal(changed.pending_email, null);
 
-  const before = state();
+  const before = await state();
   assert.equal((await confirmPage('POST', code)).status, 404);
   assert.equal((await confirmPage('GET', code)).status, 404);
-  assert.equal(state(), before);
+  assert.equal(await state(), before);
 });
 
 test('a confirmation link expires after 24 hours', async () => {
@@ -116,7 +116,7 @@ test('a confirmation link expires after 24 hours', async () => {
   const res = await confirmPage('POST', code);
   assert.equal(res.status, 404);
   assert.match(res.text, /expired/);
-  assert.equal(customerOnDisk(ada.id).email, 'ada@example.com');
+  assert.equal((await customerOnDisk(ada.id)).email, 'ada@example.com');
 });
 
 test('a newer email change retires the older link; asking for the current address calls the change off', async () => {
@@ -127,12 +127,12 @@ test('a newer email change retires the older link; asking for the current addres
   await patch(token, { email: 'second@example.com' });
   const second = await lastLinkCode();
   assert.equal((await confirmPage('POST', first)).status, 404);
-  assert.equal(customerOnDisk(ada.id).pending_email, 'second@example.com');
+  assert.equal((await customerOnDisk(ada.id)).pending_email, 'second@example.com');
 
   const back = await patch(token, { email: 'ada@example.com' });
   assert.equal(back.json.customer.pending_email, null);
   assert.equal((await confirmPage('POST', second)).status, 404);
-  assert.equal(customerOnDisk(ada.id).email, 'ada@example.com');
+  assert.equal((await customerOnDisk(ada.id)).email, 'ada@example.com');
 });
 
 test("confirming an address another customer of the merchant uses is refused with 409", async () => {
@@ -140,17 +140,17 @@ test("confirming an address another customer of the merchant uses is refused wit
   await patch(await tokenOf('ada@example.com'), { email: 'jean@example.com' });
   const res = await confirmPage('POST', await lastLinkCode());
   assert.equal(res.status, 409);
-  assert.equal(customerOnDisk(ada.id).email, 'ada@example.com');
+  assert.equal((await customerOnDisk(ada.id)).email, 'ada@example.com');
 });
 
 test('more than five email changes an hour are refused with 429 and send nothing', async () => {
   const token = await tokenOf('ada@example.com');
   for (let i = 0; i < 5; i++) assert.equal((await patch(token, { email: `n${i}@example.com` })).status, 200);
-  const before = state();
+  const before = await state();
   const res = await patch(token, { email: 'n6@example.com' });
   assert.equal(res.status, 429);
   assert.ok(isCreemError(res.json, 429));
-  assert.equal(state(), before);
+  assert.equal(await state(), before);
   t.clock.advance(HOUR);
   assert.equal((await patch(await tokenOf('ada@example.com'), { email: 'n7@example.com' })).status, 200);
 });
@@ -158,16 +158,16 @@ test('more than five email changes an hour are refused with 429 and send nothing
 test("a token changes only its own customer's billing details", async () => {
   const ada = await customerByEmail(t, 'ada@example.com');
   const grace = await customerByEmail(t, 'grace@example.com');
-  const adaBefore = JSON.stringify(customerOnDisk(ada.id));
+  const adaBefore = JSON.stringify((await customerOnDisk(ada.id)));
   const res = await patch(await tokenOf('grace@example.com'), { name: 'Rear Admiral Hopper', email: 'grace2@example.com' });
   assert.equal(res.json.customer.id, grace.id);
-  assert.equal(customerOnDisk(grace.id).name, 'Rear Admiral Hopper');
-  assert.equal(JSON.stringify(customerOnDisk(ada.id)), adaBefore);
+  assert.equal((await customerOnDisk(grace.id)).name, 'Rear Admiral Hopper');
+  assert.equal(JSON.stringify((await customerOnDisk(ada.id))), adaBefore);
 });
 
 test('bad billing bodies get 400 in Creem\'s body and change nothing', async () => {
   const token = await tokenOf('ada@example.com');
-  const before = state();
+  const before = await state();
   const bodies: unknown[] = [
     { country: 'XX' },
     { country: 'DEU' },
@@ -188,7 +188,7 @@ test('bad billing bodies get 400 in Creem\'s body and change nothing', async () 
     assert.equal(res.status, 400, `${JSON.stringify(body)} answered ${res.status}`);
     assert.ok(isCreemError(res.json, 400));
   }
-  assert.equal(state(), before);
+  assert.equal(await state(), before);
 });
 
 test('when the confirmation mail cannot be sent the customer is told (503) and may ask again', async () => {
@@ -203,12 +203,12 @@ test('when the confirmation mail cannot be sent the customer is told (503) and m
   const failed = await patch(token, { email: 'new@example.com' });
   assert.equal(failed.status, 503);
   assert.ok(isCreemError(failed.json, 503));
-  assert.equal(customerOnDisk(ada.id).email, 'ada@example.com');
+  assert.equal((await customerOnDisk(ada.id)).email, 'ada@example.com');
   t.deps.mailer = real;
   const retried = await patch(token, { email: 'new@example.com' });
   assert.equal(retried.status, 200);
   assert.equal((await confirmPage('POST', await lastLinkCode())).status, 200);
-  assert.equal(customerOnDisk(ada.id).email, 'new@example.com');
+  assert.equal((await customerOnDisk(ada.id)).email, 'new@example.com');
 });
 
 test('an email change warns the old address with a masked new address and a single-use cancel link', async () => {
@@ -221,22 +221,22 @@ test('an email change warns the old address with a masked new address and a sing
   assert.ok(notice.text.includes('a***@evil.example'));
   assert.ok(!notice.text.includes('attacker@evil.example') && !notice.html.includes('attacker@evil.example'));
   const cancel = await lastLinkCode('cancel', 'ada@example.com');
-  const record = readDataFile(t).collections.sign_in_codes.find((c: { hash: string }) => c.hash === sha256(cancel));
+  const record = (await stored(t)).collections.sign_in_codes.find((c: { hash: string }) => c.hash === sha256(cancel));
   assert.equal(record.kind, 'email_change_cancel');
   assert.equal(record.expires_at, t.clock.now + 24 * HOUR);
-  assert.ok(!JSON.stringify(readDataFile(t)).includes(cancel), 'the cancel code (and its mail) stay out of the data file');
+  assert.ok(!JSON.stringify((await stored(t))).includes(cancel), 'the cancel code (and its mail) stay out of the data file');
 
   // Opening the link changes nothing (mail scanners open links).
   const look = await cancelPage('GET', cancel);
   assert.equal(look.status, 200);
   assert.match(look.text, /<form method="post">/);
-  assert.equal(customerOnDisk(ada.id).pending_email, 'attacker@evil.example');
+  assert.equal((await customerOnDisk(ada.id)).pending_email, 'attacker@evil.example');
   assert.equal((await overviewWith(stolen)).status, 200);
 
   const done = await cancelPage('POST', cancel);
   assert.equal(done.status, 200);
-  assert.equal(customerOnDisk(ada.id).pending_email, null);
-  assert.equal(customerOnDisk(ada.id).email, 'ada@example.com');
+  assert.equal((await customerOnDisk(ada.id)).pending_email, null);
+  assert.equal((await customerOnDisk(ada.id)).email, 'ada@example.com');
   assert.equal((await confirmPage('POST', await lastLinkCode('confirm', 'attacker@evil.example'))).status, 404, 'the confirmation link is void');
   assert.equal((await overviewWith(stolen)).status, 401, "the customer's outstanding tokens are revoked");
   assert.equal((await cancelPage('POST', cancel)).status, 404, 'the cancel link works once');
@@ -249,7 +249,7 @@ test('confirming a change revokes every outstanding token, tells the old address
   await patch(stolen, { email: 'attacker@evil.example' });
   const seen = await mailIds(t);
   assert.equal((await confirmPage('POST', await lastLinkCode('confirm', 'attacker@evil.example'))).status, 200);
-  assert.equal(customerOnDisk(ada.id).email, 'attacker@evil.example');
+  assert.equal((await customerOnDisk(ada.id)).email, 'attacker@evil.example');
   assert.equal((await overviewWith(stolen)).status, 401, 'the token that asked for the change is dead');
 
   const changed = await mailTo(t, 'ada@example.com', seen);
@@ -265,8 +265,8 @@ test('confirming a change revokes every outstanding token, tells the old address
   assert.equal(session.json.customer_id, ada.id);
   // …until the real owner undoes the change from the old address.
   assert.equal((await cancelPage('POST', undo)).status, 200);
-  assert.equal(customerOnDisk(ada.id).email, 'ada@example.com');
-  assert.equal(customerOnDisk(ada.id).pending_email, null);
+  assert.equal((await customerOnDisk(ada.id)).email, 'ada@example.com');
+  assert.equal((await customerOnDisk(ada.id)).pending_email, null);
   assert.equal((await overviewWith(session.json.token)).status, 401);
   const after = await mailIds(t);
   await call(t, 'POST', '/portal/api/magic-link', { key: null, body: { merchant_id: ada.merchant_id, email: 'attacker@evil.example' } });

@@ -1,6 +1,6 @@
 import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestApp, call, customerByEmail, tokenFor, readDataFile, isCreemError, type TestApp } from '../support/server.js';
+import { createTestApp, call, customerByEmail, tokenFor, stored, isCreemError, type TestApp } from '../support/server.js';
 import type { MerchantSettings } from '../../server/store/schema.js';
 
 const DAY = 86_400_000;
@@ -13,8 +13,8 @@ afterEach(() => t.close());
 const payments = async (email: string) =>
   (await t.deps.store.findBy('transactions', 'customer_id', (await customerByEmail(t, email)).id)).sort((a, b) => b.created_at - a.created_at);
 const refund = (token: string, body: unknown) => call(t, 'POST', '/portal/api/refund-requests', { key: null, token, body });
-const state = () => {
-  const c = readDataFile(t).collections;
+const state = async () => {
+  const c = (await stored(t)).collections;
   return JSON.stringify([c.customer_requests, c.webhook_events, c.mailbox, c.transactions, c.refunds]);
 };
 
@@ -41,7 +41,7 @@ test('within the auto-refund window the payment is refunded at once, in one comm
   assert.equal(res.json.canceled_subscription.id, payment.subscription_id);
   assert.equal(res.json.canceled_subscription.status, 'canceled');
 
-  const disk = readDataFile(t).collections;
+  const disk = (await stored(t)).collections;
   const tran = disk.transactions.find((x: { id: string }) => x.id === payment.id);
   assert.equal(tran.status, 'refunded');
   assert.equal(tran.refunded_amount, payment.amount_paid);
@@ -73,11 +73,11 @@ test('a retried refund request after an automatic refund gets 409 and refunds no
   const token = await tokenAt('ada@example.com', payment.created_at, 1);
   assert.equal((await refund(token, { transaction_id: payment.id, reason: 'duplicate' })).status, 201);
   assert.equal((await t.deps.store.all('refunds'))[0].reason, 'duplicate');
-  const before = state();
+  const before = await state();
   const again = await refund(token, { transaction_id: payment.id, reason: 'duplicate' });
   assert.equal(again.status, 409);
   assert.ok(isCreemError(again.json, 409));
-  assert.equal(state(), before);
+  assert.equal(await state(), before);
 });
 
 test('after the window the request waits for the merchant: stored pending, mailed escaped, sent as refund.requested', async () => {
@@ -89,7 +89,7 @@ test('after the window the request waits for the merchant: stored pending, maile
   assert.equal(res.json.outcome, 'pending');
   assert.equal(res.json.refund_amount, payment.amount_paid);
 
-  const disk = readDataFile(t).collections;
+  const disk = (await stored(t)).collections;
   assert.equal(disk.transactions.find((x: { id: string }) => x.id === payment.id).status, 'paid');
   assert.equal(disk.refunds.length, 0);
   const request = disk.customer_requests[0];
@@ -114,23 +114,23 @@ test('a second request while one is pending gets 409 and stores nothing', async 
   const payment = (await payments('ada@example.com'))[0];
   const token = await tokenAt('ada@example.com', payment.created_at, 30);
   assert.equal((await refund(token, { transaction_id: payment.id, reason: 'other' })).status, 201);
-  const before = state();
+  const before = await state();
   const again = await refund(token, { transaction_id: payment.id, reason: 'too_expensive', comment: 'please' });
   assert.equal(again.status, 409);
   assert.ok(isCreemError(again.json, 409));
   assert.ok(again.json.message[0].includes((await t.deps.store.all('customer_requests'))[0].reference));
-  assert.equal(state(), before);
+  assert.equal(await state(), before);
 });
 
 test('outside the window a merchant that takes no requests refuses with 403', async () => {
   await setRefundPolicy({ auto_refund_days: 7, allow_requests: false });
   const payment = (await payments('ada@example.com'))[0];
   const token = await tokenAt('ada@example.com', payment.created_at, 8);
-  const before = state();
+  const before = await state();
   const res = await refund(token, { transaction_id: payment.id, reason: 'unused' });
   assert.equal(res.status, 403);
   assert.ok(isCreemError(res.json, 403));
-  assert.equal(state(), before);
+  assert.equal(await state(), before);
   // The same policy still refunds inside its window.
   t.clock.now = payment.created_at + 6 * DAY;
   const inside = await refund(token, { transaction_id: payment.id, reason: 'unused' });
@@ -148,19 +148,19 @@ test('a merchant with no auto-refund window sends every request to review', asyn
 test("a refund of another customer's payment is 404, of an unknown one 404, and nothing changes", async () => {
   const adaPayment = (await payments('ada@example.com'))[0];
   const token = await tokenAt('jean@example.com', adaPayment.created_at, 1);
-  const before = state();
+  const before = await state();
   for (const id of [adaPayment.id, 'tran_doesnotexist']) {
     const res = await refund(token, { transaction_id: id, reason: 'unused' });
     assert.equal(res.status, 404);
     assert.ok(isCreemError(res.json, 404));
   }
-  assert.equal(state(), before);
+  assert.equal(await state(), before);
 });
 
 test('bad refund bodies get 400 and change nothing', async () => {
   const payment = (await payments('ada@example.com'))[0];
   const token = await tokenAt('ada@example.com', payment.created_at, 1);
-  const before = state();
+  const before = await state();
   const bodies: unknown[] = [
     {},
     { transaction_id: payment.id },
@@ -174,7 +174,7 @@ test('bad refund bodies get 400 and change nothing', async () => {
     assert.equal(res.status, 400, `${JSON.stringify(body)} answered ${res.status}`);
     assert.ok(isCreemError(res.json, 400));
   }
-  assert.equal(state(), before);
+  assert.equal(await state(), before);
 });
 
 test('two refund requests for one payment at the same moment refund it once', async () => {
@@ -182,7 +182,7 @@ test('two refund requests for one payment at the same moment refund it once', as
   const token = await tokenAt('ada@example.com', payment.created_at, 1);
   const answers = await Promise.all([0, 1, 2].map(() => refund(token, { transaction_id: payment.id, reason: 'unused' })));
   assert.deepEqual(answers.map((a) => a.status).sort(), [201, 409, 409]);
-  const disk = readDataFile(t).collections;
+  const disk = (await stored(t)).collections;
   assert.equal(disk.refunds.length, 1);
   assert.equal(disk.customer_requests.length, 1);
   assert.equal(disk.transactions.find((x: { id: string }) => x.id === payment.id).refunded_amount, payment.amount_paid);
@@ -228,12 +228,12 @@ test('a merchant that takes no requests refuses a refund of a seat-change charge
   const sub = await subscriptionOf('ada@example.com', 'active');
   const token = await tokenFor(t, sub.customer_id);
   const up = await call(t, 'POST', `/portal/api/subscriptions/${sub.id}/change`, { key: null, token, body: { units: 5 } });
-  const before = state();
+  const before = await state();
   const res = await refund(token, { transaction_id: up.json.transaction.id, reason: 'other' });
   assert.equal(res.status, 403);
   assert.ok(isCreemError(res.json, 403));
   assert.match(res.json.message[0], /plan or seat change/);
-  assert.equal(state(), before);
+  assert.equal(await state(), before);
 });
 
 test('an automatic refund of an earlier period leaves the subscription running', async () => {
@@ -251,5 +251,5 @@ test("an automatic refund of a paused subscription's current period cancels it t
   const res = await refund(await tokenAt('margaret@example.com', current.created_at, 3), { transaction_id: current.id, reason: 'unused' });
   assert.equal(res.json.outcome, 'refunded');
   assert.equal(res.json.canceled_subscription.status, 'canceled');
-  assert.equal(readDataFile(t).collections.subscriptions.find((x: { id: string }) => x.id === sub.id).status, 'canceled');
+  assert.equal((await stored(t)).collections.subscriptions.find((x: { id: string }) => x.id === sub.id).status, 'canceled');
 });

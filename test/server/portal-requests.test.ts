@@ -1,6 +1,6 @@
 import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestApp, call, customerByEmail, tokenFor, readDataFile, isCreemError, type TestApp } from '../support/server.js';
+import { createTestApp, call, customerByEmail, tokenFor, stored, isCreemError, type TestApp } from '../support/server.js';
 import type { OutgoingMail } from '../../server/mail/mailer.js';
 
 let t: TestApp;
@@ -14,8 +14,8 @@ const latestPayment = async (email: string) =>
   (await t.deps.store.findBy('transactions', 'customer_id', (await customerByEmail(t, email)).id)).sort((a, b) => b.created_at - a.created_at)[0];
 const post = (path: string, token: string, body: unknown) => call(t, 'POST', `/portal/api/${path}`, { key: null, token, body });
 
-const state = () => {
-  const c = readDataFile(t).collections;
+const state = async () => {
+  const c = (await stored(t)).collections;
   return JSON.stringify([c.customer_requests, c.webhook_events, c.mailbox, c.transactions]);
 };
 
@@ -28,7 +28,7 @@ test('a support message is stored, sent as support.requested, and mailed to the 
   assert.equal(res.status, 201);
   assert.match(res.json.reference, /^SUP-[A-Z0-9]{8}$/);
 
-  const disk = readDataFile(t).collections;
+  const disk = (await stored(t)).collections;
   const request = disk.customer_requests.find((r: { reference: string }) => r.reference === res.json.reference);
   assert.equal(request.kind, 'support');
   assert.equal(request.status, 'open');
@@ -70,7 +70,7 @@ test('a retried support message answers with the first reference and is stored, 
   assert.equal(first.status, 201);
   assert.equal(second.status, 201);
   assert.equal(second.json.reference, first.json.reference);
-  const disk = readDataFile(t).collections;
+  const disk = (await stored(t)).collections;
   assert.equal(disk.customer_requests.length, 1);
   assert.equal(disk.webhook_events.filter((e: { eventType: string }) => e.eventType === 'support.requested').length, 1);
   assert.equal(disk.mailbox.length, 1);
@@ -89,7 +89,7 @@ test('a customer gets at most 5 support and invoice requests per 10 minutes; the
   const retry = await post('support', token, { subject: 'Question 3', message: 'x' });
   assert.equal(retry.status, 201);
 
-  const before = state();
+  const before = await state();
   for (const [path, body] of [
     ['support', { subject: 'Spam', message: 'x' }],
     ['invoice-requests', { transaction_id: payment.id, company_name: 'Other Ltd', address: 'Paris' }],
@@ -100,7 +100,7 @@ test('a customer gets at most 5 support and invoice requests per 10 minutes; the
     // The oldest of the five leaves the window 9 minutes from now.
     assert.equal(refused.headers.get('retry-after'), String(9 * 60));
   }
-  assert.equal(state(), before, 'nothing stored, no event, no mail');
+  assert.equal(await state(), before, 'nothing stored, no event, no mail');
   assert.equal((await t.deps.store.all('mailbox')).length, 5);
 
   // Another customer has a budget of their own.
@@ -124,7 +124,7 @@ test('an invoice request is stored, sent as invoice.requested and mailed to the 
   const res = await post('invoice-requests', await tokenOf('jean@example.com'), body);
   assert.equal(res.status, 201);
   assert.match(res.json.reference, /^INV-/);
-  const request = readDataFile(t).collections.customer_requests[0];
+  const request = (await stored(t)).collections.customer_requests[0];
   assert.equal(request.kind, 'invoice');
   assert.equal(request.transaction_id, payment.id);
   assert.deepEqual(request.fields, { company_name: 'Müller <GmbH>', address: 'Hauptstr. 1\n10115 Berlin', tax_id: 'DE123456789' });
@@ -138,7 +138,7 @@ test('an invoice request is stored, sent as invoice.requested and mailed to the 
 test("requests about another customer's payment are 404 and store nothing", async () => {
   const adaPayment = await latestPayment('ada@example.com');
   const token = await tokenOf('jean@example.com');
-  const before = state();
+  const before = await state();
   const support = await post('support', token, { subject: 'x', message: 'y', transaction_id: adaPayment.id });
   const invoice = await post('invoice-requests', token, { transaction_id: adaPayment.id, company_name: 'Evil', address: 'Nowhere' });
   const unknown = await post('invoice-requests', token, { transaction_id: 'tran_doesnotexist', company_name: 'A', address: 'B' });
@@ -146,13 +146,13 @@ test("requests about another customer's payment are 404 and store nothing", asyn
     assert.equal(res.status, 404);
     assert.ok(isCreemError(res.json, 404));
   }
-  assert.equal(state(), before);
+  assert.equal(await state(), before);
 });
 
 test('bad support and invoice bodies get 400 in Creem\'s body and store nothing', async () => {
   const token = await tokenOf('ada@example.com');
   const payment = await latestPayment('ada@example.com');
-  const before = state();
+  const before = await state();
   const cases: [string, unknown][] = [
     ['support', {}],
     ['support', { subject: 'Hi' }],
@@ -173,7 +173,7 @@ test('bad support and invoice bodies get 400 in Creem\'s body and store nothing'
     assert.equal(res.status, 400, `${path} ${JSON.stringify(body)} answered ${res.status}`);
     assert.ok(isCreemError(res.json, 400));
   }
-  assert.equal(state(), before);
+  assert.equal(await state(), before);
 });
 
 test('a request is kept and sent as a webhook even when the mail cannot go out', async () => {
@@ -184,7 +184,7 @@ test('a request is kept and sent as a webhook even when the mail cannot go out',
   };
   const res = await post('support', await tokenOf('ada@example.com'), { subject: 'Hello', message: 'Are you there?' });
   assert.equal(res.status, 201);
-  const disk = readDataFile(t).collections;
+  const disk = (await stored(t)).collections;
   assert.equal(disk.customer_requests[0].reference, res.json.reference);
   assert.equal(disk.webhook_events.at(-1).eventType, 'support.requested');
 });

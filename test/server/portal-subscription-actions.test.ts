@@ -1,6 +1,6 @@
 import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestApp, call, customerByEmail, tokenFor, readDataFile, isCreemError, type TestApp } from '../support/server.js';
+import { createTestApp, call, customerByEmail, tokenFor, stored, isCreemError, type TestApp } from '../support/server.js';
 import type { MerchantSettings } from '../../server/store/schema.js';
 
 let t: TestApp;
@@ -16,8 +16,8 @@ const tokenOf = async (email: string) => tokenFor(t, (await customerByEmail(t, e
 const post = (path: string, token: string, body?: unknown) => call(t, 'POST', `/portal/api/subscriptions/${path}`, { key: null, token, body });
 
 /** What is on disk in the collections a subscription action may touch. */
-const state = () => {
-  const c = readDataFile(t).collections;
+const state = async () => {
+  const c = (await stored(t)).collections;
   return JSON.stringify([c.subscriptions, c.transactions, c.refunds, c.webhook_events, c.orders]);
 };
 
@@ -34,14 +34,14 @@ test('pause then resume an active subscription, each stored with its webhook eve
   assert.equal(paused.json.subscription.id, sub.id);
   assert.equal(paused.json.subscription.status, 'paused');
   assert.equal(paused.json.subscription.next_transaction_date, null);
-  const onDisk = () => readDataFile(t).collections.subscriptions.find((s: { id: string }) => s.id === sub.id);
-  assert.equal(onDisk().status, 'paused');
+  const onDisk = async () => (await stored(t)).collections.subscriptions.find((s: { id: string }) => s.id === sub.id);
+  assert.equal((await onDisk()).status, 'paused');
   const resumed = await post(`${sub.id}/resume`, token);
   assert.equal(resumed.status, 200);
   assert.equal(resumed.json.subscription.status, 'active');
-  assert.equal(onDisk().status, 'active');
-  assert.equal(onDisk().current_period_end_date, sub.current_period_end_date);
-  const events = readDataFile(t).collections.webhook_events.map((e: { eventType: string }) => e.eventType);
+  assert.equal((await onDisk()).status, 'active');
+  assert.equal((await onDisk()).current_period_end_date, sub.current_period_end_date);
+  const events = (await stored(t)).collections.webhook_events.map((e: { eventType: string }) => e.eventType);
   assert.deepEqual(events.slice(-2), ['subscription.paused', 'subscription.active']);
 });
 
@@ -49,11 +49,11 @@ test('a retried resume gets 409 and changes nothing', async () => {
   const sub = await subOf('margaret@example.com', 'paused');
   const token = await tokenOf('margaret@example.com');
   assert.equal((await post(`${sub.id}/resume`, token)).status, 200);
-  const before = state();
+  const before = await state();
   const again = await post(`${sub.id}/resume`, token);
   assert.equal(again.status, 409);
   assert.ok(isCreemError(again.json, 409));
-  assert.equal(state(), before);
+  assert.equal(await state(), before);
 });
 
 test('resume undoes a scheduled cancel and keeps the current period', async () => {
@@ -71,12 +71,12 @@ test("a pause made by the merchant cannot be undone from the portal (403, nothin
   const paused = await call(t, 'POST', `/v1/subscriptions/${sub.id}/pause`);
   assert.equal(paused.status, 200);
   const token = await tokenOf('ada@example.com');
-  const before = state();
+  const before = await state();
   const res = await post(`${sub.id}/resume`, token);
   assert.equal(res.status, 403);
   assert.ok(isCreemError(res.json, 403));
   assert.match(res.json.message[0], /paused by the merchant/);
-  assert.equal(state(), before);
+  assert.equal(await state(), before);
   assert.equal((await t.deps.store.get('subscriptions', sub.id))!.paused_by, 'merchant');
   const resumed = await call(t, 'POST', `/v1/subscriptions/${sub.id}/resume`);
   assert.equal(resumed.status, 200);
@@ -108,18 +108,18 @@ test('pause is refused with 403 when the merchant does not allow it', async () =
   await setSettings({ allow_pause: false });
   const sub = await subOf('ada@example.com', 'active');
   const token = await tokenOf('ada@example.com');
-  const before = state();
+  const before = await state();
   const res = await post(`${sub.id}/pause`, token);
   assert.equal(res.status, 403);
   assert.ok(isCreemError(res.json, 403));
-  assert.equal(state(), before);
+  assert.equal(await state(), before);
 });
 
 test('a preview shows the proration the change would charge, and changes nothing', async () => {
   const sub = await subOf('ada@example.com', 'active');
   const pro = await productNamed('Pro');
   const token = await tokenOf('ada@example.com');
-  const before = state();
+  const before = await state();
   const res = await post(`${sub.id}/preview`, token, { units: 5 });
   assert.equal(res.status, 200);
   const start = Date.parse(sub.current_period_start_date);
@@ -144,7 +144,7 @@ test('a preview shows the proration the change would charge, and changes nothing
       units: 5,
     },
   );
-  assert.equal(state(), before);
+  assert.equal(await state(), before);
 });
 
 test('a seat change charges the previewed amount once; the retry changes nothing more', async () => {
@@ -156,18 +156,18 @@ test('a seat change charges the previewed amount once; the retry changes nothing
   assert.equal(res.json.subscription.units, 5);
   assert.equal(res.json.transaction.amount, preview.json.net_today);
   assert.equal(res.json.transaction.status, 'paid');
-  const disk = readDataFile(t).collections;
+  const disk = (await stored(t)).collections;
   assert.equal(disk.subscriptions.find((s: { id: string }) => s.id === sub.id).items[0].units, 5);
   assert.equal(disk.transactions.find((x: { id: string }) => x.id === res.json.transaction.id).amount, preview.json.net_today);
   assert.equal(disk.webhook_events.at(-1).eventType, 'subscription.update');
 
-  const before = state();
+  const before = await state();
   const retry = await post(`${sub.id}/change`, token, { units: 5 });
   // A change to what it already is asks for nothing: a 400 that says so, and nothing is charged again.
   assert.equal(retry.status, 400);
   assert.ok(isCreemError(retry.json, 400));
   assert.match(retry.json.message.join(' '), /already has this product and 5 unit/);
-  assert.equal(state(), before);
+  assert.equal(await state(), before);
 });
 
 test('a plan switch moves the subscription to an offered plan', async () => {
@@ -185,7 +185,7 @@ test('plan and seat changes the merchant does not offer are refused, and nothing
   const starter = await productNamed('Starter');
   const pro = await productNamed('Pro');
   await setSettings({ switchable_product_ids: [starter.id] });
-  const before = state();
+  const before = await state();
   const notOffered = await post(`${sub.id}/change`, token, { product_id: pro.id });
   assert.equal(notOffered.status, 404);
   assert.ok(isCreemError(notOffered.json, 404));
@@ -200,13 +200,13 @@ test('plan and seat changes the merchant does not offer are refused, and nothing
   const noSeats = await post(`${sub.id}/change`, token, { units: 2 });
   assert.equal(noSeats.status, 403);
   assert.ok(isCreemError(noSeats.json, 403));
-  assert.equal(state(), before);
+  assert.equal(await state(), before);
 });
 
 test('bad change bodies get 400 in Creem\'s body and change nothing', async () => {
   const sub = await subOf('ada@example.com', 'active');
   const token = await tokenOf('ada@example.com');
-  const before = state();
+  const before = await state();
   const bodies: unknown[] = [{}, { units: 0 }, { units: 1001 }, { units: 2.5 }, { units: '3' }, { units: 2, extra: true }, { product_id: '' }, '{"units":', []];
   for (const path of ['preview', 'change']) {
     for (const body of bodies) {
@@ -215,14 +215,14 @@ test('bad change bodies get 400 in Creem\'s body and change nothing', async () =
       assert.ok(isCreemError(res.json, 400));
     }
   }
-  assert.equal(state(), before);
+  assert.equal(await state(), before);
 });
 
 test("a customer's token cannot act on another customer's subscription: 404 every time", async () => {
   const adaSub = await subOf('ada@example.com', 'active');
   const linusSub = await subOf('linus@example.com', 'scheduled_cancel');
   const token = await tokenOf('grace@example.com');
-  const before = state();
+  const before = await state();
   const attempts: [string, unknown][] = [
     [`${adaSub.id}/pause`, undefined],
     [`${linusSub.id}/resume`, undefined],
@@ -236,7 +236,7 @@ test("a customer's token cannot act on another customer's subscription: 404 ever
     assert.equal(res.status, 404, `${path} answered ${res.status}`);
     assert.ok(isCreemError(res.json, 404));
   }
-  assert.equal(state(), before);
+  assert.equal(await state(), before);
 });
 
 test('a retried cancel gets 409 and changes nothing; concurrent pauses pause once', async () => {
@@ -244,15 +244,15 @@ test('a retried cancel gets 409 and changes nothing; concurrent pauses pause onc
   const token = await tokenOf('ada@example.com');
   const body = { mode: 'scheduled', reason: 'unused' };
   assert.equal((await post(`${sub.id}/cancel`, token, body)).status, 200);
-  const before = state();
+  const before = await state();
   assert.equal((await post(`${sub.id}/cancel`, token, body)).status, 409);
-  assert.equal(state(), before);
+  assert.equal(await state(), before);
 
   const jeanSub = await subOf('jean@example.com', 'active');
   const jean = await tokenOf('jean@example.com');
   const answers = await Promise.all([0, 1, 2].map(() => post(`${jeanSub.id}/pause`, jean)));
   assert.deepEqual(answers.map((a) => a.status).sort(), [200, 409, 409]);
-  const paused = readDataFile(t).collections.webhook_events.filter(
+  const paused = (await stored(t)).collections.webhook_events.filter(
     (e: { eventType: string; object: { id: string } }) => e.eventType === 'subscription.paused' && e.object.id === jeanSub.id,
   );
   assert.equal(paused.length, 1);

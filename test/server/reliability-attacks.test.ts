@@ -7,7 +7,7 @@ import { serve } from '@hono/node-server';
 import { createFuzzWorld, memoryImage, RIVAL_ORIGIN, DEMO_KEY, type FuzzWorld } from '../support/fuzz-world.js';
 import { discoverRoutes, type FuzzRoute } from '../support/fuzz-routes.js';
 import { validish, encode, type IdPools } from '../support/fuzz-inputs.js';
-import { isCreemError, readDataFile } from '../support/server.js';
+import { isCreemError, stored } from '../support/server.js';
 
 const PAYLOADS = ['<script>alert("xss")</script>', '<img src=x onerror=alert(1)>', 'javascript:alert(document.cookie)'];
 const RAW_MARKERS = [/<script>alert/i, /<img src=x onerror/i, /href=["']?javascript:/i];
@@ -136,7 +136,7 @@ test('markup in names, reasons and support messages is stored and returned verba
     const support = await send(world, 'POST', '/portal/api/support', { token, body: { subject: script, message: `${img}\n${js}` } });
     assert.equal(support.status, 201, support.text);
 
-    const disk = readDataFile(world.t);
+    const disk = await stored(world.t);
     assert.equal(disk.collections.customers.find((c: any) => c.id === world.customerId).name, img);
     assert.equal(disk.collections.subscriptions.find((s: any) => s.id === sub).cancel_comment, `${script} ${js}`);
     const request = disk.collections.customer_requests.find((r: any) => r.reference === support.json.reference);
@@ -266,7 +266,7 @@ test('oversized bodies are refused with 413, declared or chunked, and change not
   await new Promise((r) => server.once('listening', r));
   const port = (server.address() as AddressInfo).port;
   try {
-    const before = readDataFile(world.t);
+    const before = await stored(world.t);
     const big = Buffer.from(JSON.stringify({ subject: 'Big', message: 'm'.repeat(100_000) }));
     const token = await world.token();
     const sub = world.ids.own.subscriptions[0];
@@ -281,7 +281,7 @@ test('oversized bodies are refused with 413, declared or chunked, and change not
       assert.equal(res.status, 413, `${path} ${JSON.stringify(headers)} → ${res.status} ${res.body.slice(0, 200)}`);
       assert.ok(isCreemError(JSON.parse(res.body), 413));
     }
-    assert.deepEqual(readDataFile(world.t), before);
+    assert.deepEqual(await stored(world.t), before);
   } finally {
     await new Promise((r) => server.close(r));
     await world.t.close();

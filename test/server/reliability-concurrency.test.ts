@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestApp, call, customerByEmail, tokenFor, readDataFile, isCreemError, type TestApp } from '../support/server.js';
+import { createTestApp, call, customerByEmail, tokenFor, stored, isCreemError, type TestApp } from '../support/server.js';
 import { REQUEST_BUDGET } from '../../server/domain/customer-requests.js';
 
 async function subsOf(t: TestApp, email: string) {
@@ -19,7 +19,7 @@ test('50 parallel merchant-API cancels of one subscription make exactly one tran
     assert.equal(ok.length, 1, `statuses: ${results.map((r) => r.status).join(',')}`);
     assert.equal(refused.length, 49);
     assert.ok(refused.every((r) => isCreemError(r.json, 409)));
-    const disk = readDataFile(t);
+    const disk = await stored(t);
     assert.equal(disk.collections.subscriptions.find((s: any) => s.id === sub.id).status, 'canceled');
     const events = disk.collections.webhook_events.filter((e: any) => e.object?.id === sub.id);
     assert.deepEqual(events.map((e: any) => e.eventType), ['subscription.canceled']);
@@ -39,7 +39,7 @@ test('50 parallel portal cancels of one subscription make exactly one scheduled 
     );
     assert.equal(results.filter((r) => r.status === 200).length, 1, `statuses: ${results.map((r) => r.status).join(',')}`);
     assert.equal(results.filter((r) => r.status === 409).length, 49);
-    const disk = readDataFile(t);
+    const disk = await stored(t);
     assert.equal(disk.collections.subscriptions.find((s: any) => s.id === sub.id).status, 'scheduled_cancel');
     assert.equal(disk.collections.webhook_events.filter((e: any) => e.object?.id === sub.id).length, 1);
   } finally {
@@ -69,7 +69,7 @@ test('parallel different writes are all kept: no read-modify-write race loses on
     const results = await Promise.all(writes);
     for (const r of results) assert.ok(r.status === 200 || r.status === 201, `${r.status} ${r.text}`);
 
-    const disk = readDataFile(t);
+    const disk = await stored(t);
     for (const s of cancellable) assert.equal(disk.collections.subscriptions.find((x: any) => x.id === s.id).status, 'canceled');
     const canceledEvents = disk.collections.webhook_events.filter((e: any) => e.eventType === 'subscription.canceled');
     assert.equal(canceledEvents.length, cancellable.length);

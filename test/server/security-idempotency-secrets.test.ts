@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import { createTestApp, call, customerByEmail, readDataFile } from '../support/server.js';
+import { createTestApp, call, customerByEmail, stored, storedText } from '../support/server.js';
 
 /**
  * Issue #16, 6: no secret is copied into an idempotency record. Answers carrying a widget token or
@@ -19,10 +18,10 @@ test('a webhook secret never enters an idempotency record; the replay still answ
     const secret: string = first.json.secret;
     assert.match(secret, /^whsec_/);
 
-    const onDisk = readDataFile(t).collections;
+    const onDisk = (await stored(t)).collections;
     assert.ok(onDisk.idempotency.length > 0, 'the answer is kept for replay');
     assert.ok(!JSON.stringify(onDisk.idempotency).includes(secret), 'the secret was copied into an idempotency record');
-    assert.equal(fs.readFileSync(t.dataFile, 'utf8').split(secret).length - 1, 1, 'the secret is on disk once: in its endpoint');
+    assert.equal((await storedText(t)).split(secret).length - 1, 1, 'the secret is on disk once: in its endpoint');
 
     const again = await call(t, 'POST', '/v1/webhooks', { headers, body });
     assert.equal(again.headers.get('idempotent-replayed'), 'true');
@@ -30,10 +29,10 @@ test('a webhook secret never enters an idempotency record; the replay still answ
     assert.equal((await t.deps.store.all('webhook_endpoints')).length, 1, 'one endpoint, not two');
 
     // GET …/secret is not a POST: nothing is recorded for it, key or not.
-    const count = readDataFile(t).collections.idempotency.length;
+    const count = (await stored(t)).collections.idempotency.length;
     const read = await call(t, 'GET', `/v1/webhooks/${first.json.id}/secret`, { headers: { 'idempotency-key': 'wh-secret-1' } });
     assert.equal(read.json.secret, secret);
-    assert.equal(readDataFile(t).collections.idempotency.length, count);
+    assert.equal((await stored(t)).collections.idempotency.length, count);
 
     // Once the endpoint is deleted, a replay has no secret to give back.
     assert.equal((await call(t, 'DELETE', `/v1/webhooks/${first.json.id}`)).status, 200);
@@ -54,10 +53,10 @@ test('no answer that carries a token, link or secret is stored for replay, on an
     const link = await call(t, 'POST', '/v1/customers/billing', { headers: { 'idempotency-key': 'link-1' }, body: { customer_id: ada } });
     assert.equal(token.status, 201);
     assert.equal(link.status, 200);
-    const disk = fs.readFileSync(t.dataFile, 'utf8');
+    const disk = await storedText(t);
     assert.ok(!disk.includes(token.json.token));
     assert.ok(!disk.includes(link.json.customer_portal_link.split('/').pop()));
-    for (const r of readDataFile(t).collections.idempotency) assert.doesNotMatch(JSON.stringify(r.body), /whsec_|"token"|customer_portal_link/);
+    for (const r of (await stored(t)).collections.idempotency) assert.doesNotMatch(r.body_text ?? JSON.stringify(r.body), /whsec_|"token"|customer_portal_link/);
   } finally {
     await t.close();
   }

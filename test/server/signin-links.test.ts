@@ -1,9 +1,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import { decodeJwt } from 'jose';
 import { Creem } from 'creem';
-import { createTestApp, call, customerByEmail, isCreemError, DEMO_KEY, type TestApp } from '../support/server.js';
+import { stored, storedText, createTestApp, call, customerByEmail, isCreemError, DEMO_KEY, type TestApp } from '../support/server.js';
 import { sha256 } from '../../server/ids.js';
 import { listen, merchantOf, addMerchant, openForm, postForm, type FormSession } from './signin-helpers.js';
 
@@ -58,7 +57,7 @@ test('POST /v1/customers/billing answers a single-use hosted link with a 256-bit
   assert.equal(record.kind, 'portal_link');
   assert.equal(record.customer_id, (await ada()).id);
   assert.equal(record.expires_at - t.clock.now, 10 * 60_000);
-  const onDisk = fs.readFileSync(t.dataFile, 'utf8');
+  const onDisk = await storedText(t);
   assert.ok(!onDisk.includes(code), 'the raw code is not in the data file');
   assert.ok(onDisk.includes(sha256(code)));
 });
@@ -87,7 +86,7 @@ test('billing links only for a customer of this merchant and mode, with a valid 
 
 test('opening a portal link with GET or HEAD changes nothing; the page asks to continue', async () => {
   const { path, code } = await portalLink();
-  const bytesBefore = fs.readFileSync(t.dataFile);
+  const bytesBefore = await storedText(t);
   for (let i = 0; i < 3; i++) {
     const get = await page(path);
     assert.equal(get.status, 200);
@@ -100,7 +99,7 @@ test('opening a portal link with GET or HEAD changes nothing; the page asks to c
     assert.equal(cookieFrom(head), undefined, 'no session from a HEAD');
   }
   assert.equal((await recordOf(code)).used_at, null);
-  assert.ok(fs.readFileSync(t.dataFile).equals(bytesBefore), 'the data file is byte-identical');
+  assert.equal(await storedText(t), bytesBefore, 'the store is byte-identical');
 });
 
 test('continuing spends the code, sets a strict one-hour session cookie and opens the hosted portal', async () => {
@@ -115,8 +114,8 @@ test('continuing spends the code, sets a strict one-hour session cookie and open
   assert.match(setCookie, /Path=\//);
   assert.match(setCookie, /Max-Age=3600/);
   assert.doesNotMatch(setCookie, /Secure/, 'plain http PUBLIC_URL: no Secure flag');
-  const stored = JSON.parse(fs.readFileSync(t.dataFile, 'utf8')).collections.sign_in_codes.find((r: any) => r.hash === sha256(code));
-  assert.equal(stored.used_at, t.clock.now, 'spent on disk');
+  const record = (await stored(t)).collections.sign_in_codes.find((r: any) => r.hash === sha256(code));
+  assert.equal(record.used_at, t.clock.now, 'spent on disk');
 
   const cookie = cookieFrom(res)!;
   const portal = await page('/portal', { headers: { cookie } });

@@ -1,8 +1,7 @@
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import { decodeJwt } from 'jose';
-import { createTestApp, call, customerByEmail, isCreemError, DEMO_KEY, type TestApp } from '../support/server.js';
+import { storedText, createTestApp, call, customerByEmail, isCreemError, DEMO_KEY, type TestApp } from '../support/server.js';
 import { SIGN_IN_LIMITS } from '../../server/middleware/rate-limit.js';
 import { MAGIC_JS } from '../../server/pages/assets.js';
 import { codeIn, listen, mailIds, mailsOnceSettled, mailTo as waitMail, merchantOf, openForm, postForm, settle, updateMerchant } from './signin-helpers.js';
@@ -333,7 +332,7 @@ test('the data file holds no raw sign-in code, token or API key, only hashes', a
   const linkCode = link.json.customer_portal_link.split('/').pop();
   const token = (await exchange(code)).json.token;
   await settle(50);
-  const onDisk = fs.readFileSync(t.dataFile, 'utf8');
+  const onDisk = await storedText(t);
   for (const secret of [code, linkCode, token, DEMO_KEY]) assert.ok(!onDisk.includes(secret), `${secret.slice(0, 8)}… is not on disk`);
   assert.ok(!onDisk.includes('creem_code='), 'no mailed sign-in link in the data file');
 });

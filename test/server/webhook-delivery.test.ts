@@ -8,7 +8,7 @@ import { createHmac } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { parseWebhookEventEntity, verifyWebhookSignature } from 'creem/webhooks';
-import { createTestApp, call, customerByEmail, tokenFor, readDataFile, isCreemError, DEMO_KEY, type TestApp } from '../support/server.js';
+import { createTestApp, call, customerByEmail, tokenFor, stored, isCreemError, DEMO_KEY, type TestApp } from '../support/server.js';
 import { createWebhookWorker, type WebhookWorker, type WebhookWorkerOptions } from '../../server/webhooks/worker.js';
 import { MAX_ATTEMPTS } from '../../server/webhooks/backoff.js';
 import { createLogger } from '../../server/log.js';
@@ -163,7 +163,7 @@ test('each change, from the portal or the merchant API, reaches a real receiver 
   const log = await call(t, 'GET', `/v1/webhooks/${endpoint.id}/deliveries`);
   assert.equal(log.json.items.length, 4);
   assert.ok(log.json.items.every((d: { status: string; attempts: number; log: unknown[] }) => d.status === 'delivered' && d.attempts === 1 && d.log.length === 1));
-  const onDisk = readDataFile(t).collections.webhook_deliveries.filter((d: { endpoint_id: string }) => d.endpoint_id === endpoint.id);
+  const onDisk = (await stored(t)).collections.webhook_deliveries.filter((d: { endpoint_id: string }) => d.endpoint_id === endpoint.id);
   assert.ok(onDisk.length === 4 && onDisk.every((d: { status: string }) => d.status === 'delivered'));
 });
 
@@ -202,7 +202,7 @@ test('a receiver answering 500 three times then 200 gets the event on the 4th at
   const last = rx.received[3];
   assert.equal(Number(last.headers['webhook-timestamp']), Math.floor(t.clock.now / 1000));
   await verifyWebhookSignature(last.body, last.headers as Record<string, string>, { secret: endpoint.secret, toleranceInSeconds: 3600 });
-  assert.equal(readDataFile(t).collections.webhook_deliveries.find((x: { id: string }) => x.id === d.id).status, 'delivered');
+  assert.equal((await stored(t)).collections.webhook_deliveries.find((x: { id: string }) => x.id === d.id).status, 'delivered');
 });
 
 test('a delivery that keeps failing is given up after the retry limit, with every attempt logged', async () => {
@@ -305,7 +305,7 @@ test('a merchant can re-send an event: the receiver gets it again with the same 
   assert.equal(resent.status, 200, resent.text);
   assert.equal(resent.json.id, event.id);
   assert.deepEqual(resent.json.deliveries.map((d: { status: string; webhook_id: string }) => [d.status, d.webhook_id]), [['pending', endpoint.id]]);
-  assert.equal(readDataFile(t).collections.webhook_deliveries.find((d: { event_id: string }) => d.event_id === event.id).status, 'pending');
+  assert.equal((await stored(t)).collections.webhook_deliveries.find((d: { event_id: string }) => d.event_id === event.id).status, 'pending');
   assert.equal((await w.tick()).delivered, 1);
   assert.equal(rx.received.length, 2);
   assert.equal(rx.received[1].headers['webhook-id'], event.id);
@@ -335,12 +335,12 @@ test('50 parallel cancels of one subscription make exactly one change and one su
   assert.ok(answers.filter((a) => a.status === 409).every((a) => isCreemError(a.json, 409)));
 
   assert.equal(await t.deps.store.count('webhook_events'), eventsBefore + 1);
-  const onDisk = readDataFile(t).collections;
+  const onDisk = (await stored(t)).collections;
   const canceledEvents = onDisk.webhook_events.filter((e: { eventType: string; object: { id: string } }) => e.eventType === 'subscription.canceled' && e.object.id === sub.id);
   assert.equal(canceledEvents.length, 1);
-  const stored = onDisk.subscriptions.find((s: { id: string }) => s.id === sub.id);
-  assert.equal(stored.status, 'canceled');
-  assert.equal(stored.canceled_at, answers.find((a) => a.status === 200)!.json.canceled_at);
+  const record = onDisk.subscriptions.find((s: { id: string }) => s.id === sub.id);
+  assert.equal(record.status, 'canceled');
+  assert.equal(record.canceled_at, answers.find((a) => a.status === 200)!.json.canceled_at);
 
   assert.equal((await worker().tick()).delivered, 1);
   assert.equal(rx.received.length, 1);
@@ -357,7 +357,7 @@ test('stop() waits for an attempt in flight and records it before resolving', as
   while (rx.received.length === 0) await new Promise((r) => setTimeout(r, 10));
   await w.stop();
   const eventId = (await eventsAbout(sub.id))[0].id;
-  assert.equal(readDataFile(t).collections.webhook_deliveries.find((d: { event_id: string }) => d.event_id === eventId).status, 'delivered');
+  assert.equal((await stored(t)).collections.webhook_deliveries.find((d: { event_id: string }) => d.event_id === eventId).status, 'delivered');
 });
 
 test('a disabled endpoint receives nothing until re-enabled, and deleting one drops its pending deliveries', async () => {
@@ -378,7 +378,7 @@ test('a disabled endpoint receives nothing until re-enabled, and deleting one dr
   assert.equal((await t.deps.store.findBy('webhook_deliveries', 'endpoint_id', other.id)).length, 1);
   assert.equal((await call(t, 'DELETE', `/v1/webhooks/${other.id}`)).status, 200);
   assert.equal((await t.deps.store.findBy('webhook_deliveries', 'endpoint_id', other.id)).length, 0);
-  assert.equal(readDataFile(t).collections.webhook_deliveries.filter((d: { endpoint_id: string }) => d.endpoint_id === other.id).length, 0);
+  assert.equal((await stored(t)).collections.webhook_deliveries.filter((d: { endpoint_id: string }) => d.endpoint_id === other.id).length, 0);
   assert.equal((await w.tick()).attempted, 0);
   assert.equal(rx.received.length, 1);
 });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Creem } from 'creem';
 import { sdkError, startSdkHarness, type SdkHarness } from '../support/sdk.js';
 import { parseWebhookEventEntity, verifyWebhookSignature } from 'creem/webhooks';
-import { createTestApp, call, customerByEmail, readDataFile, isCreemError, type TestApp } from '../support/server.js';
+import { createTestApp, call, customerByEmail, stored, isCreemError, type TestApp } from '../support/server.js';
 import { loadConfig } from '../../server/config.js';
 import { newId, sha256 } from '../../server/ids.js';
 import { CREEM_EVENT_TYPES } from '../../server/webhooks/event-types.js';
@@ -59,7 +59,7 @@ test('the official SDK registers, pages through, reads, updates and deletes endp
   assert.equal(deleted.id, created.id);
   assert.equal((await sdkError(creem.webhooks.get(created.id))).statusCode, 404);
   await creem.webhooks.delete(cli.id);
-  assert.ok(!readDataFile(t).collections.webhook_endpoints.some((e: { id: string }) => e.id === created.id || e.id === cli.id));
+  assert.ok(!(await stored(t)).collections.webhook_endpoints.some((e: { id: string }) => e.id === created.id || e.id === cli.id));
 });
 
 test("a cli endpoint's pending feed carries each event once, signed so the SDK verifier accepts it; ack takes it out", async () => {
@@ -87,7 +87,7 @@ test("a cli endpoint's pending feed carries each event once, signed so the SDK v
   assert.equal(log.status, 200);
   assert.equal(log.json.items[0].status, 'delivered');
   assert.equal(log.json.items[0].last_status, 204);
-  assert.equal(readDataFile(t).collections.webhook_deliveries.find((d: { event_id: string }) => d.event_id === item.id).status, 'delivered');
+  assert.equal((await stored(t)).collections.webhook_deliveries.find((d: { event_id: string }) => d.event_id === item.id).status, 'delivered');
 
   // A local server that failed: recorded as a failure, and the event still leaves the feed.
   await call(t, 'POST', `/v1/subscriptions/${sub.id}/cancel`, { body: { mode: 'immediate' } });
@@ -118,7 +118,7 @@ test('the pending feed and ack refuse an http endpoint with a 400', async () => 
 });
 
 test("bad registrations get Creem's 400 body and store nothing", async () => {
-  const before = JSON.stringify(readDataFile(t).collections.webhook_endpoints);
+  const before = JSON.stringify((await stored(t)).collections.webhook_endpoints);
   const bad: [unknown, RegExp][] = [
     [{ name: 'no url' }, /url: required/],
     [{ url: 'ftp://127.0.0.1/x' }, /url/],
@@ -139,7 +139,7 @@ test("bad registrations get Creem's 400 body and store nothing", async () => {
   for (const [path, query] of [['/v1/webhooks', '?page_size=0'], ['/v1/webhooks', '?page_number=abc']]) {
     assert.equal((await call(t, 'GET', path + query)).status, 400);
   }
-  assert.equal(JSON.stringify(readDataFile(t).collections.webhook_endpoints), before);
+  assert.equal(JSON.stringify((await stored(t)).collections.webhook_endpoints), before);
   assert.equal((await call(t, 'GET', '/v1/webhooks/wh_missing')).status, 404);
   assert.equal((await call(t, 'PATCH', '/v1/webhooks/wh_missing', { body: { name: 'x' } })).status, 404);
   assert.equal((await call(t, 'DELETE', '/v1/webhooks/wh_missing')).status, 404);
@@ -197,7 +197,7 @@ test('a merchant can register at most 20 endpoints per mode; the 21st is refused
     const over = await call(own, 'POST', '/v1/webhooks', { body: { delivery_mode: 'cli' } });
     assert.equal(over.status, 409);
     assert.ok(isCreemError(over.json, 409));
-    assert.equal(readDataFile(own).collections.webhook_endpoints.length, 20);
+    assert.equal((await stored(own)).collections.webhook_endpoints.length, 20);
   } finally {
     await own.close();
   }

@@ -49,18 +49,24 @@ type Query = (text: string, values?: unknown[]) => Promise<pg.QueryResult>;
 /** The reads every view of the store shares, over one way to run a query (the pool, or a transaction's client). */
 function readsOver(query: Query) {
   const docs = (r: pg.QueryResult) => r.rows.map((row) => row.doc as never);
+  // PostgreSQL text cannot hold U+0000, so no stored value has one: a key with it matches nothing
+  // (asking would be an encoding error).
+  const unmatchable = (v: unknown) => typeof v === 'string' && v.includes('\0');
   return {
     async get<K extends CollectionName>(c: K, id: string) {
+      if (unmatchable(id)) return undefined;
       const r = await query(`SELECT doc FROM ${table(c)} WHERE id = $1`, [id]);
       return (r.rows[0]?.doc ?? undefined) as Rec<K> | undefined;
     },
     async findBy<K extends CollectionName>(c: K, field: string, value: unknown) {
       const col = column(c, field);
+      if (unmatchable(value)) return [];
       const r = value === null ? await query(`SELECT doc FROM ${table(c)} WHERE ${col} IS NULL ORDER BY seq`) : await query(`SELECT doc FROM ${table(c)} WHERE ${col} = $1 ORDER BY seq`, [String(value)]);
       return docs(r) as Rec<K>[];
     },
     async findOneBy<K extends CollectionName>(c: K, field: string, value: unknown) {
       const col = column(c, field);
+      if (unmatchable(value)) return undefined;
       const r = value === null ? await query(`SELECT doc FROM ${table(c)} WHERE ${col} IS NULL ORDER BY seq LIMIT 1`) : await query(`SELECT doc FROM ${table(c)} WHERE ${col} = $1 ORDER BY seq LIMIT 1`, [String(value)]);
       return (r.rows[0]?.doc ?? undefined) as Rec<K> | undefined;
     },
