@@ -63,7 +63,8 @@ async function main() {
     PUBLIC_URL: url,
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error',
   });
-  const store = await LowdbStore.open(dataFile);
+  // As a production server opens it (openStore): without the development-time nesting check.
+  const store = await LowdbStore.open(dataFile, { checkNesting: false });
   const now = systemClock();
   const deps = buildDeps({ config, store, clock: systemClock, log: createLogger(config.logLevel), keys: loadKeys(dataFile, undefined, now) });
   await seedDemo(store, { publicUrl: url, allowedOrigins: [], now });

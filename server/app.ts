@@ -1,18 +1,12 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { HTTPException } from 'hono/http-exception';
-import { requestId } from 'hono/request-id';
-import { bodyLimit } from 'hono/body-limit';
-import { ApiError, errorBody, fromDomainError, notFound } from './errors.js';
-import { UpstreamError } from './portal-backend/errors.js';
-import { DomainError } from './domain/errors.js';
-import { StoreUnavailableError, StoreWriteError } from './store/interface.js';
+import { errorBody, notFound } from './errors.js';
 import type { AppDeps, AppEnv } from './env.js';
 import { apiKeyAuth } from './middleware/api-key.js';
 import { portalAuth } from './middleware/portal-auth.js';
 import { portalCors } from './middleware/cors.js';
-import { accessLog, redactPath } from './middleware/access-log.js';
-import { hostCheck } from './middleware/host-check.js';
-import { refuseNulCharacters } from './middleware/nul-characters.js';
+import { redactPath } from './middleware/redact-path.js';
+import { edge } from './middleware/edge.js';
+import { answerError } from './error-answer.js';
 import { customers } from './routes/v1/customers.js';
 import { subscriptions } from './routes/v1/subscriptions.js';
 import { transactions } from './routes/v1/transactions.js';
@@ -43,30 +37,13 @@ import { staticFiles } from './routes/static.js';
 import { demoRoutes } from './routes/demo.js';
 import { creemWebhooks } from './routes/creem-webhooks.js';
 
-export const MAX_BODY_BYTES = 64 * 1024;
+export { MAX_BODY_BYTES } from './middleware/edge.js';
 
 /** Builds the whole HTTP app around its dependencies; listening is main.ts's job. */
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
 
-  app.use(requestId({ headerName: 'x-request-id' }));
-  app.use(async function provideDeps(c, next) {
-    c.set('deps', deps);
-    await next();
-  });
-  app.use(accessLog());
-  app.use(hostCheck(deps.config));
-  const limitBody = bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: () => {
-      throw new ApiError(413, [`The request body is larger than ${MAX_BODY_BYTES} bytes.`]);
-    },
-  });
-  // Only methods whose body a route reads: checking every GET costs a request copy each time.
-  app.use(async function limitBodies(c, next) {
-    return c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS' ? next() : limitBody(c, next);
-  });
-  app.use(refuseNulCharacters());
+  app.use(edge(deps));
 
   app.get('/healthz', (c) => c.json({ ok: true }));
 
@@ -129,31 +106,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', staticFiles(deps.config));
 
   app.notFound((c) => c.json(errorBody(c.var.requestId, 404, [`No route for ${c.req.method} ${redactPath(c.req.path)}`]), 404));
-  app.onError((thrown, c) => {
-    const traceId = c.var.requestId ?? 'none';
-    const err = thrown instanceof DomainError ? fromDomainError(thrown) : thrown;
-    if (err instanceof ApiError) {
-      for (const [k, v] of Object.entries(err.headers)) c.header(k, v);
-      return c.json(errorBody(traceId, err.status, err.messages), err.status);
-    }
-    if (err instanceof UpstreamError) {
-      deps.log.error('upstream failed', { request_id: traceId, status: err.status, error: err.message });
-      if (err.retryAfterSeconds) c.header('Retry-After', String(err.retryAfterSeconds));
-      return c.json(errorBody(traceId, err.status, [err.message]), err.status);
-    }
-    if (err instanceof StoreWriteError || err instanceof StoreUnavailableError) {
-      deps.log.error('store unavailable', { request_id: traceId, error: err.message });
-      c.header('Retry-After', '5');
-      return c.json(errorBody(traceId, 503, ['The change could not be saved; nothing was changed. Try again later.']), 503);
-    }
-    if (err instanceof HTTPException) {
-      const status = err.status >= 400 && err.status < 500 ? err.status : 500;
-      const message = status === 400 && /json/i.test(err.message) ? 'The request body is not valid JSON.' : err.message || 'Bad request';
-      return c.json(errorBody(traceId, status, [message]), status as 400);
-    }
-    deps.log.error('unhandled error', { request_id: traceId, path: redactPath(c.req.path), error: err instanceof Error ? err.stack : String(err) });
-    return c.json(errorBody(traceId, 500, ['Internal server error']), 500);
-  });
+  app.onError(answerError);
 
   return app;
 }

@@ -112,7 +112,7 @@ test('bad input on every slice route gets its one status (400, 401, 404, 413) in
 });
 
 test('single-use codes in paths never reach the access log', async () => {
-  const { redactPath } = await import('../../server/middleware/access-log.js');
+  const { redactPath } = await import('../../server/middleware/redact-path.js');
   assert.equal(redactPath('/portal/link/AbC-123_xyz'), '/portal/link/[redacted]');
   assert.equal(redactPath('/portal/email/confirm/AbC-123_xyz'), '/portal/email/confirm/[redacted]');
   assert.equal(redactPath('/v1/customers'), '/v1/customers');

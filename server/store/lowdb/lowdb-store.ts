@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { Low } from 'lowdb';
 import { COLLECTIONS, SCHEMA_VERSION, type CollectionName, type Collections } from '../schema.js';
 import { StoreCorruptError, StoreWriteError, type Rec, type Store, type Tx } from '../interface.js';
@@ -9,6 +8,7 @@ import { ChunkedJsonFile, FILE_MODE, type StoreDocument } from './chunked-json-f
 import { Tables, deepFreeze, type Undo } from './tables.js';
 import { WriteSet } from './write-set.js';
 import { MemoryCoordination } from '../memory-coordination.js';
+import { NestingGuard, type StoreChecks } from '../nesting-guard.js';
 
 /** What lowdb writes: one compact JSON document. */
 export interface DataFileShape {
@@ -47,16 +47,16 @@ export class LowdbStore implements Store {
   private flushing: Promise<void> | null = null;
   private closed = false;
   private turn: Promise<void> = Promise.resolve();
-  private readonly inside = new AsyncLocalStorage<true>();
 
   private constructor(
     readonly file: string,
     private readonly db: Low<StoreDocument<DataFileShape>>,
     private readonly tables: Tables,
     private readonly releaseLock: () => void,
+    private readonly nesting: NestingGuard,
   ) {}
 
-  static async open(file: string): Promise<LowdbStore> {
+  static async open(file: string, checks: StoreChecks = {}): Promise<LowdbStore> {
     // A directory we create is the owner's alone; an existing one is left as its owner set it.
     fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     const release = acquireLock(file);
@@ -78,7 +78,7 @@ export class LowdbStore implements Store {
       await db.read();
       validateShape(db.data, file);
       narrowMode(file);
-      const store = new LowdbStore(file, db, new Tables(db.data.collections), release);
+      const store = new LowdbStore(file, db, new Tables(db.data.collections), release, new NestingGuard(checks.checkNesting ?? true));
       // The file is rewritten from the blocks at each commit; don't keep a second copy alive.
       db.data = [];
       return store;
@@ -111,13 +111,13 @@ export class LowdbStore implements Store {
   async transact<T>(change: (tx: Tx) => Promise<T>): Promise<T> {
     if (this.closed) throw new StoreWriteError('The store is closed.');
     // The queue would wait for itself: a transaction must use its tx, never start another.
-    if (this.inside.getStore()) throw new Error('store.transact() called inside a transaction; use the tx it was given.');
+    this.nesting.refuseNested();
     const release = await this.nextTurn();
     let writes: WriteSet;
     let result: T;
     try {
       writes = new WriteSet(this.tables);
-      result = await this.inside.run(true, () => change(txOver(writes)));
+      result = await this.nesting.run(() => change(txOver(writes)));
     } catch (e) {
       release();
       throw e;

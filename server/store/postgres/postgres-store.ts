@@ -1,12 +1,12 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
 import { COLLECTIONS, indexedFields, type CollectionName } from '../schema.js';
 import { StoreUnavailableError, StoreWriteError, type Coordination, type Rec, type SecretMail, type Store, type Tx } from '../interface.js';
 import { migrate } from './migrate.js';
 import { PostgresCoordination } from './coordination.js';
 import { PostgresSecretMail } from './secret-mail.js';
+import { NestingGuard, type StoreChecks } from '../nesting-guard.js';
 
-export interface PostgresOptions {
+export interface PostgresOptions extends StoreChecks {
   url: string;
   /** A schema of its own (tests: one per app); default the connection's search_path (`public`). */
   schema?: string;
@@ -91,11 +91,13 @@ export class PostgresStore implements Store {
   readonly engine = 'postgres';
   readonly coordination: Coordination;
   readonly secretMail: SecretMail;
-  private readonly inside = new AsyncLocalStorage<true>();
   private readonly reads: ReturnType<typeof readsOver>;
   private closed = false;
 
-  private constructor(readonly pool: pg.Pool) {
+  private constructor(
+    readonly pool: pg.Pool,
+    private readonly nesting: NestingGuard,
+  ) {
     this.reads = readsOver((text, values) => this.run(() => pool.query(text, values)));
     const guard = <T>(work: () => Promise<T>) => this.run(work);
     this.coordination = new PostgresCoordination(pool, guard);
@@ -120,7 +122,7 @@ export class PostgresStore implements Store {
       await pool.end().catch(() => undefined);
       throw e;
     }
-    return new PostgresStore(pool);
+    return new PostgresStore(pool, new NestingGuard(opts.checkNesting ?? true));
   }
 
   private async run<T>(work: () => Promise<T>): Promise<T> {
@@ -150,7 +152,7 @@ export class PostgresStore implements Store {
 
   async transact<T>(change: (tx: Tx) => Promise<T>): Promise<T> {
     if (this.closed) throw new StoreWriteError('The store is closed.');
-    if (this.inside.getStore()) throw new Error('store.transact() called inside a transaction; use the tx it was given.');
+    this.nesting.refuseNested();
     for (let attempt = 1; ; attempt++) {
       const client = await this.run(() => this.pool.connect());
       let done = false;
@@ -171,7 +173,7 @@ export class PostgresStore implements Store {
             await query(`DELETE FROM ${table(c)} WHERE id = $1`, [id]);
           },
         };
-        const result = await this.inside.run(true, () => change(tx));
+        const result = await this.nesting.run(() => change(tx));
         await client.query('COMMIT');
         done = true;
         return result;

@@ -1,5 +1,3 @@
-import { createMiddleware } from 'hono/factory';
-import type { AppEnv } from '../env.js';
 import { SECRET_PATH_PREFIXES } from '../urls.js';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -8,21 +6,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * reaches a log. One rule for every secret path, and for the forms of it that do not route (other
  * case, doubled slashes, a proxy's prefix in front): the code in them is still live. Only the path
  * is ever logged, never the query string, so nothing a client puts there reaches the log either.
+ * The access log line itself is written by the edge middleware (edge.ts).
  */
 const SECRET_PATHS = new RegExp(`(${SECRET_PATH_PREFIXES.map((p) => escape(p).replaceAll('/', '/+')).join('|')})[^/]+`, 'gi');
 export const redactPath = (path: string) => path.replace(SECRET_PATHS, '$1[redacted]');
-
-/** One log line per request, with its id, so a customer's trace_id leads straight to it. */
-export function accessLog() {
-  return createMiddleware<AppEnv>(async function accessLog(c, next) {
-    const started = performance.now();
-    await next();
-    c.var.deps.log.info('request', {
-      request_id: c.var.requestId,
-      method: c.req.method,
-      path: redactPath(c.req.path),
-      status: c.res.status,
-      ms: Math.round((performance.now() - started) * 10) / 10,
-    });
-  });
-}
