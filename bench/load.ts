@@ -42,10 +42,17 @@ const json = { 'content-type': 'application/json' };
 
 export const floor = (info: ServerInfo, o: LoadOptions) => load('floor: bare Hono {ok:true}', o, { url: `${info.floorUrl}/` });
 
+/** The overview's own bytes and headers from a bare handler: the floor for what the overview does. */
+export const sameWork = (info: ServerInfo, o: LoadOptions) =>
+  load('floor: bare Hono, the overview\'s bytes and headers', o, { url: `${info.sameWorkUrl}/`, headers: { origin: new URL(info.url).origin } });
+
+export const healthz = (info: ServerInfo, o: LoadOptions) => load('GET /healthz (through the whole app)', o, { url: `${info.url}/healthz` });
+
 export const overview = (info: ServerInfo, o: LoadOptions, token: string) =>
   load('GET /portal/api/overview (widget token)', o, {
     url: `${info.url}/portal/api/overview`,
-    headers: { authorization: `Bearer ${token}` },
+    // As the element sends it: cross-origin, so CORS runs as it does for a real customer.
+    headers: { authorization: `Bearer ${token}`, origin: new URL(info.url).origin },
   });
 
 export const mintTokens = (info: ServerInfo, o: LoadOptions) =>

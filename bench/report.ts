@@ -52,11 +52,13 @@ export function renderMarkdown(r: Results): string {
   out.push('', `**First screen** in headless Chromium: element appended → subscriptions rendered (median of ${r.settings.paint_runs} runs)`, '');
   out.push(
     table(
-      ['subscriptions', 'creem-ready', 'rendered', 'next frame', 'p90 rendered', 'API requests', 'other requests'],
+      ['subscriptions', 'creem-ready', 'rendered', 'fetch + parse (floor)', '× floor', 'next frame', 'p90 rendered', 'API requests', 'other requests'],
       r.first_paint.map((f) => [
         f.subscriptions,
         `${f.ready_ms} ms`,
         `${f.rendered_ms} ms`,
+        `${f.fetch_json_ms} ms`,
+        f.ratio_to_fetch.toFixed(2),
         `${f.frame_ms} ms`,
         `${f.p90_rendered_ms} ms`,
         f.api_requests,

@@ -26,6 +26,12 @@ export interface ServerInfo {
   url: string;
   /** A bare Hono handler answering {ok:true}: the floor every figure is compared with. */
   floorUrl: string;
+  /**
+   * The "same work" floor: a bare Hono handler answering the overview's bytes for `customers.three`,
+   * captured from the app at start, with the same headers (CORS, cache, content type). What the
+   * overview costs beyond it is ours: auth, store reads, building and serialising the answer.
+   */
+  sameWorkUrl: string;
   apiKey: string;
   /** Customers whose first screen lists 3 and 50 subscriptions. */
   customers: { three: string; fifty: string };
@@ -42,6 +48,26 @@ async function listen(fetch: (req: Request) => Response | Promise<Response>) {
   return new Promise<{ server: ReturnType<typeof serve>; port: number }>((resolve) => {
     const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => resolve({ server, port: info.port }));
   });
+}
+
+/** The overview's answer as the app gives it (bytes and headers but the per-request id), served bare. */
+async function sameWorkFloor(app: ReturnType<typeof createApp>, url: string, customerId: string) {
+  const minted = await app.request(`${url}/v1/widget-tokens`, {
+    method: 'POST',
+    headers: { 'x-api-key': API_KEY, 'content-type': 'application/json' },
+    body: JSON.stringify({ customer_id: customerId, ttl_seconds: 3600 }),
+  });
+  const { token } = (await minted.json()) as { token: string };
+  const res = await app.request(`${url}/portal/api/overview`, { headers: { authorization: `Bearer ${token}`, origin: new URL(url).origin } });
+  if (res.status !== 200) throw new Error(`overview for the same-work floor: ${res.status}`);
+  const body = await res.text();
+  const headers: Record<string, string> = {};
+  res.headers.forEach((v, k) => {
+    if (k !== 'x-request-id' && k !== 'content-length') headers[k] = v;
+  });
+  const bare = new Hono();
+  bare.get('/', (c) => c.body(body, 200, { ...headers, 'x-request-id': crypto.randomUUID() }));
+  return bare.fetch;
 }
 
 async function main() {
@@ -91,10 +117,12 @@ async function main() {
   fs.writeFileSync(subscriptionIdsFile, JSON.stringify(subscriptionIds));
 
   app = createApp(deps);
+  const sameWork = await listen(await sameWorkFloor(app, url, customers.three));
 
   const info: ServerInfo = {
     url,
     floorUrl: `http://127.0.0.1:${floor.port}`,
+    sameWorkUrl: `http://127.0.0.1:${sameWork.port}`,
     apiKey: demo.apiKey,
     customers,
     subscriptionIdsFile,
@@ -107,6 +135,7 @@ async function main() {
   const stop = async () => {
     await new Promise<void>((r) => portal.server.close(() => r()));
     await new Promise<void>((r) => floor.server.close(() => r()));
+    await new Promise<void>((r) => sameWork.server.close(() => r()));
     await store.close();
     fs.rmSync(dir, { recursive: true, force: true });
     process.exit(0);
