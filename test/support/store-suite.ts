@@ -42,6 +42,18 @@ export function storeSuite(engine: string, makeHarness: () => EngineHarness) {
     return again;
   });
 
+  withStore('a transaction started inside another is refused (it must use the tx it was given), and nothing of it is kept', async (store) => {
+    await assert.rejects(
+      store.transact(async (tx) => {
+        await tx.put('customers', customer('cust_outer'));
+        await store.transact((inner) => inner.put('customers', customer('cust_inner')));
+      }),
+      /called inside a transaction/,
+    );
+    assert.equal(await store.get('customers', 'cust_outer'), undefined);
+    assert.equal(await store.get('customers', 'cust_inner'), undefined);
+  });
+
   withStore('a transaction that throws leaves nothing behind, even after reopening', async (store, h) => {
     await store.transact((tx) => tx.put('customers', customer('cust_a')));
     await assert.rejects(
