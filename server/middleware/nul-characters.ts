@@ -17,8 +17,8 @@ export function refuseNulInUrl(url: string): void {
 
 /** The body half; runs after the body limit, so what it reads is bounded. Hono caches the text for the route's validator. */
 export async function refuseNulInBody(c: Context): Promise<void> {
-  if (!c.req.raw.body) return;
   const body = await c.req.text();
+  if (body === '') return;
   const form = (c.req.header('content-type') ?? '').includes('application/x-www-form-urlencoded');
   if (body.includes('\0') || JSON_NUL.test(body) || (form && /%00/i.test(body))) throw new ApiError(400, [REFUSED]);
 }
