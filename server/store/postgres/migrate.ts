@@ -24,17 +24,22 @@ export function migrations(): Migration[] {
 
 export class MigrationError extends StoreCorruptError {}
 
+const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
 /**
  * Brings the database's schema up to this server's, each migration in its own transaction, under an
  * advisory lock so that processes starting together migrate once (the others wait, then find
- * nothing to do). A database already at a newer version than this server knows is refused: an
- * older server must not write into a schema it does not understand.
+ * nothing to do). The PostgreSQL schema itself (`schema`, when given) is created under the same
+ * lock: two concurrent CREATE SCHEMA IF NOT EXISTS both pass the check, and the second fails on
+ * pg_namespace's unique index. A database already at a newer version than this server knows is
+ * refused: an older server must not write into a schema it does not understand.
  */
-export async function migrate(pool: pg.Pool): Promise<{ applied: number[]; version: number }> {
+export async function migrate(pool: pg.Pool, schema?: string): Promise<{ applied: number[]; version: number }> {
   const client = await pool.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     try {
+      if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${ident(schema)}`);
       await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
       const done = new Set<number>((await client.query('SELECT version FROM schema_migrations')).rows.map((r) => r.version as number));
       const known = migrations();

@@ -116,8 +116,7 @@ export class PostgresStore implements Store {
     // An idle client that loses its server must not take the process down; the next query reconnects.
     pool.on('error', () => undefined);
     try {
-      if (opts.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${ident(opts.schema)}`);
-      await migrate(pool);
+      await migrate(pool, opts.schema);
     } catch (e) {
       await pool.end().catch(() => undefined);
       throw e;
