@@ -44,7 +44,7 @@ export const floor = (info: ServerInfo, o: LoadOptions) => load('floor: bare Hon
 
 /** The overview's own bytes and headers from a bare handler: the floor for what the overview does. */
 export const sameWork = (info: ServerInfo, o: LoadOptions) =>
-  load('floor: bare Hono, the overview\'s bytes and headers', o, { url: `${info.sameWorkUrl}/`, headers: { origin: new URL(info.url).origin } });
+  load('floor: bare Hono, the overview\'s bytes and headers', o, { url: `${info.sameWorkUrl}/`, headers: { origin: info.origin } });
 
 export const healthz = (info: ServerInfo, o: LoadOptions) => load('GET /healthz (through the whole app)', o, { url: `${info.url}/healthz` });
 
@@ -52,7 +52,7 @@ export const overview = (info: ServerInfo, o: LoadOptions, token: string) =>
   load('GET /portal/api/overview (widget token)', o, {
     url: `${info.url}/portal/api/overview`,
     // As the element sends it: cross-origin, so CORS runs as it does for a real customer.
-    headers: { authorization: `Bearer ${token}`, origin: new URL(info.url).origin },
+    headers: { authorization: `Bearer ${token}`, origin: info.origin },
   });
 
 export const mintTokens = (info: ServerInfo, o: LoadOptions) =>

@@ -2,6 +2,7 @@ import type { BundleSize } from './bundle.js';
 import type { FirstPaintResult } from './first-paint.js';
 import type { LoadResult } from './load.js';
 import type { StoreWriteResult } from './store-writes.js';
+import type { PostgresRun } from './postgres.js';
 
 export interface ScalingRun {
   subscriptions: number;
@@ -26,6 +27,8 @@ export interface Results {
   first_paint: FirstPaintResult[];
   throughput: (LoadResult & { ratio_to_floor: number })[];
   scaling: ScalingRun[];
+  /** The PostgreSQL rows, or why they were not measured. */
+  postgres?: PostgresRun[] | { skipped: string };
   /** What bench/store-reads.ts returned, when that file exists. */
   store_reads?: unknown;
   budgets: Budget[];
@@ -87,6 +90,16 @@ export function renderMarkdown(r: Results): string {
       r.scaling.flatMap((s) => s.store.writes.map((w) => [s.subscriptions, w.in_flight, w.writes_per_s, `${w.p50_ms} ms`, `${w.p99_ms} ms`, `${w.max_loop_block_ms} ms`])),
     ),
   );
+  if (r.postgres && !Array.isArray(r.postgres)) out.push('', `**PostgreSQL**: not measured (${r.postgres.skipped})`);
+  else if (r.postgres) {
+    out.push('', `**PostgreSQL** (one schema on this machine's server; two processes share it, the load split between them; ${r.settings.connections} connections in all, ${r.settings.scaling_seconds} s each)`, '');
+    out.push(
+      table(
+        ['subscriptions', 'processes', 'read by id req/s', 'read p99', 'overview req/s', 'overview p99', 'cancel+resume req/s', 'write p99'],
+        r.postgres.map((p) => [p.subscriptions, p.processes, p.read.req_per_s, `${p.read.p99_ms} ms`, p.overview.req_per_s, `${p.overview.p99_ms} ms`, p.write.req_per_s, `${p.write.p99_ms} ms`]),
+      ),
+    );
+  }
   out.push('', '**Budgets**', '');
   out.push(table(['budget', 'limit', 'measured', ''], r.budgets.map((b) => [b.what, b.limit, b.actual, b.ok ? 'ok' : 'MISSED'])));
   return out.join('\n');

@@ -17,6 +17,7 @@ import * as load from './load.js';
 import { startServer, mintToken } from './server.js';
 import { measureStoreWrites } from './store-writes.js';
 import { companionOverview } from './companion.js';
+import { measurePostgres } from './postgres.js';
 import { renderMarkdown, type Budget, type Results, type ScalingRun } from './report.js';
 
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -105,6 +106,9 @@ async function main() {
     scaling.push({ subscriptions: size, file_mb: s.info.fileMb, read, write, store });
   }
 
+  await settle();
+  const postgres = await measurePostgres(QUICK ? [10_000, 20_000] : [10_000, 100_000], { connections, seconds: SETTINGS.scaling_seconds }, step);
+
   // The merchant-API engineer's read benchmark (in-process app.request), when it is there.
   let storeReads: unknown;
   if (fs.existsSync(path.join(import.meta.dirname, 'store-reads.ts'))) {
@@ -121,6 +125,7 @@ async function main() {
     first_paint: firstPaint,
     throughput,
     scaling,
+    postgres,
     ...(storeReads ? { store_reads: storeReads } : {}),
     budgets: [],
     seconds_taken: Math.round((performance.now() - started) / 1000),
@@ -182,6 +187,21 @@ function budgets(r: Results): Budget[] {
   add('durable writes at 10k over HTTP (cancel+resume)', '≥ 300/s', `${tenK.write.req_per_s}/s`, tenK.write.req_per_s >= 300);
   // The pairs at 10k against the floor of the same run (the floor is measured with the first server).
   const pairs = round2(tenK.write.req_per_s / floor.req_per_s);
+  if (Array.isArray(r.postgres)) {
+    const one = r.postgres.filter((p) => p.processes === 1);
+    const pg10k = one.find((p) => p.subscriptions === 10_000);
+    if (pg10k) {
+      add('PostgreSQL durable writes at 10k (HTTP) vs lowdb in the same run', '≥ lowdb', `${pg10k.write.req_per_s}/s vs ${tenK.write.req_per_s}/s`, pg10k.write.req_per_s >= tenK.write.req_per_s);
+    }
+    const [first, last] = [one[0], one[one.length - 1]];
+    const pgFlat = round2(last.read.req_per_s / first.read.req_per_s);
+    add(`PostgreSQL reads by id flat, ${first.subscriptions} → ${last.subscriptions}`, '≥ 0.8 ×', `${pgFlat} ×`, pgFlat >= 0.8);
+    for (const p of r.postgres) {
+      for (const row of [p.read, p.overview, p.write]) {
+        if (row.non_2xx || row.errors) add(`no failed requests: PostgreSQL ${p.processes} process(es), ${row.name}`, '0', `${row.non_2xx} non-2xx, ${row.errors} errors`, false);
+      }
+    }
+  }
   add('cancel+resume pairs at 10k vs floor', '≥ 0.15 × floor', `${pairs} ×`, pairs >= 0.15);
   const fiftyK = r.scaling.find((s) => s.subscriptions === 50_000);
   if (fiftyK) {

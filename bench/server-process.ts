@@ -4,6 +4,9 @@
  * ready; exits on SIGTERM after flushing the store and removing its temp directory.
  *
  * Env: BENCH_SUBS bulk subscriptions to add (default 0); BENCH_LOG_LEVEL (default error).
+ * BENCH_DATABASE_URL + BENCH_SCHEMA: the store is that PostgreSQL schema instead of a lowdb file;
+ * with BENCH_ATTACH (the first process's ServerInfo as JSON) this process joins its data rather
+ * than seeding, with the same PUBLIC_URL (as processes behind one load balancer have).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,6 +16,8 @@ import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { loadConfig } from '../server/config.js';
 import { LowdbStore } from '../server/store/lowdb/lowdb-store.js';
+import { PostgresStore } from '../server/store/postgres/postgres-store.js';
+import { sharedKeys } from '../server/auth/shared-keys.js';
 import { buildDeps } from '../server/deps.js';
 import { loadKeys } from '../server/auth/keys.js';
 import { createLogger } from '../server/log.js';
@@ -24,6 +29,8 @@ import { benchCustomer, benchSubscription, seedBulk } from './fixtures.js';
 export interface ServerInfo {
   /** The real app. */
   url: string;
+  /** The origin of the server's PUBLIC_URL: pages there may embed the element (every process of one deployment shares it). */
+  origin: string;
   /** A bare Hono handler answering {ok:true}: the floor every figure is compared with. */
   floorUrl: string;
   /**
@@ -51,14 +58,14 @@ async function listen(fetch: (req: Request) => Response | Promise<Response>) {
 }
 
 /** The overview's answer as the app gives it (bytes and headers but the per-request id), served bare. */
-async function sameWorkFloor(app: ReturnType<typeof createApp>, url: string, customerId: string) {
+async function sameWorkFloor(app: ReturnType<typeof createApp>, url: string, origin: string, customerId: string) {
   const minted = await app.request(`${url}/v1/widget-tokens`, {
     method: 'POST',
     headers: { 'x-api-key': API_KEY, 'content-type': 'application/json' },
     body: JSON.stringify({ customer_id: customerId, ttl_seconds: 3600 }),
   });
   const { token } = (await minted.json()) as { token: string };
-  const res = await app.request(`${url}/portal/api/overview`, { headers: { authorization: `Bearer ${token}`, origin: new URL(url).origin } });
+  const res = await app.request(`${url}/portal/api/overview`, { headers: { authorization: `Bearer ${token}`, origin } });
   if (res.status !== 200) throw new Error(`overview for the same-work floor: ${res.status}`);
   const body = await res.text();
   const headers: Record<string, string> = {};
@@ -83,51 +90,64 @@ async function main() {
   const floor = await listen(floorApp.fetch);
 
   const url = `http://127.0.0.1:${portal.port}`;
+  const databaseUrl = process.env.BENCH_DATABASE_URL;
+  const attach = process.env.BENCH_ATTACH ? (JSON.parse(process.env.BENCH_ATTACH) as ServerInfo) : null;
+  const publicUrl = attach?.url ?? url;
   const config = loadConfig({
     DATA_FILE: dataFile,
     PORT: String(portal.port),
-    PUBLIC_URL: url,
+    PUBLIC_URL: publicUrl,
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error',
   });
-  // As a production server opens it (openStore): without the development-time nesting check.
-  const store = await LowdbStore.open(dataFile, { checkNesting: false });
   const now = systemClock();
-  const deps = buildDeps({ config, store, clock: systemClock, log: createLogger(config.logLevel), keys: loadKeys(dataFile, undefined, now) });
-  await seedDemo(store, { publicUrl: url, allowedOrigins: [], now });
+  // As a production server opens it (openStore): without the development-time nesting check.
+  const store = databaseUrl
+    ? await PostgresStore.open({ url: databaseUrl, schema: process.env.BENCH_SCHEMA, poolSize: 10, checkNesting: false })
+    : await LowdbStore.open(dataFile, { checkNesting: false });
+  const shared = databaseUrl ? await sharedKeys(store, now) : null;
+  const keys = shared ?? loadKeys(dataFile, undefined, now);
+  const deps = buildDeps({ config, store, clock: systemClock, log: createLogger(config.logLevel), keys });
+  if (!attach) await seedDemo(store, { publicUrl: url, allowedOrigins: [], now });
   const demo = seededDemoSite(store, await ensureDemoKey(store, API_KEY, now));
   deps.demo = demo;
-  const merchant = (await demoMerchant({ store }))!;
-  const products = await store.findBy('products', 'merchant_id', merchant.id);
-
-  // The first-paint customers: 3 and 50 subscriptions across the demo plans.
-  const customers = await store.transact(async (tx) => {
-    const ids: string[] = [];
-    for (const [n, count] of [
-      [0, 3],
-      [1, 50],
-    ]) {
-      const customer = await tx.put('customers', benchCustomer(merchant.id, 1_000_000 + n, now));
-      for (let i = 0; i < count; i++) await tx.put('subscriptions', benchSubscription(customer, products[i % products.length], now, i));
-      ids.push(customer.id);
-    }
-    return { three: ids[0], fifty: ids[1] };
-  });
-  const { subscriptionIds } = await seedBulk(store, { count: Math.max(bulk, 256), perCustomer: 2, now });
-  const subscriptionIdsFile = path.join(dir, 'subscription-ids.json');
-  fs.writeFileSync(subscriptionIdsFile, JSON.stringify(subscriptionIds));
+  let customers: ServerInfo['customers'];
+  let subscriptionIdsFile: string;
+  if (attach) {
+    ({ customers, subscriptionIdsFile } = attach);
+  } else {
+    const merchant = (await demoMerchant({ store }))!;
+    const products = await store.findBy('products', 'merchant_id', merchant.id);
+    // The first-paint customers: 3 and 50 subscriptions across the demo plans.
+    customers = await store.transact(async (tx) => {
+      const ids: string[] = [];
+      for (const [n, count] of [
+        [0, 3],
+        [1, 50],
+      ]) {
+        const customer = await tx.put('customers', benchCustomer(merchant.id, 1_000_000 + n, now));
+        for (let i = 0; i < count; i++) await tx.put('subscriptions', benchSubscription(customer, products[i % products.length], now, i));
+        ids.push(customer.id);
+      }
+      return { three: ids[0], fifty: ids[1] };
+    });
+    const { subscriptionIds } = await seedBulk(store, { count: Math.max(bulk, 256), perCustomer: 2, now });
+    subscriptionIdsFile = path.join(dir, 'subscription-ids.json');
+    fs.writeFileSync(subscriptionIdsFile, JSON.stringify(subscriptionIds));
+  }
 
   app = createApp(deps);
-  const sameWork = await listen(await sameWorkFloor(app, url, customers.three));
+  const sameWork = await listen(await sameWorkFloor(app, url, new URL(publicUrl).origin, customers.three));
 
   const info: ServerInfo = {
     url,
+    origin: new URL(publicUrl).origin,
     floorUrl: `http://127.0.0.1:${floor.port}`,
     sameWorkUrl: `http://127.0.0.1:${sameWork.port}`,
     apiKey: demo.apiKey,
     customers,
     subscriptionIdsFile,
     subscriptions: await store.count('subscriptions'),
-    fileMb: Math.round(fs.statSync(dataFile).size / 1e5) / 10,
+    fileMb: databaseUrl ? 0 : Math.round(fs.statSync(dataFile).size / 1e5) / 10,
     pid: process.pid,
   };
   process.stdout.write(`${JSON.stringify(info)}\n`);
@@ -136,6 +156,7 @@ async function main() {
     await new Promise<void>((r) => portal.server.close(() => r()));
     await new Promise<void>((r) => floor.server.close(() => r()));
     await new Promise<void>((r) => sameWork.server.close(() => r()));
+    shared?.stop();
     await store.close();
     fs.rmSync(dir, { recursive: true, force: true });
     process.exit(0);

@@ -14,9 +14,9 @@ export interface BenchServer {
 const CHILD = path.join(import.meta.dirname, 'server-process.ts');
 
 /** Starts the real app in a child process (see server-process.ts) and waits until it listens. */
-export async function startServer(opts: { subscriptions?: number } = {}): Promise<BenchServer> {
+export async function startServer(opts: { subscriptions?: number; env?: Record<string, string> } = {}): Promise<BenchServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
-    env: { ...process.env, BENCH_SUBS: String(opts.subscriptions ?? 0) },
+    env: { ...process.env, BENCH_SUBS: String(opts.subscriptions ?? 0), ...opts.env },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
   const exited = once(child, 'exit');

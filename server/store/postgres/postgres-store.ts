@@ -125,9 +125,12 @@ export class PostgresStore implements Store {
   }
 
   private async run<T>(work: () => Promise<T>): Promise<T> {
+    // A request still running while the server stops: a 503 to retry elsewhere, not a crash.
+    if (this.closed) throw new StoreUnavailableError('The store is closed: this server is stopping.');
     try {
       return await work();
     } catch (e) {
+      if (this.closed) throw new StoreUnavailableError('The store is closed: this server is stopping.');
       if (unavailable(e)) throw new StoreUnavailableError(`The database cannot be reached: ${(e as Error).message}`);
       throw e;
     }
