@@ -12,6 +12,10 @@ import { seedDemo } from '../../server/seed/demo.js';
 import { keyFileFor, loadKeys } from '../../server/auth/keys.js';
 import { sharedKeys } from '../../server/auth/shared-keys.js';
 import { freshSchema, sql, tablesOf } from '../support/postgres.js';
+import { CHILD_DEMO_KEY as KEY, expectStartFailure, http, startServer } from '../support/child-server.js';
+import { isCreemError } from '../support/server.js';
+import { newId } from '../../server/ids.js';
+import pgDriver from 'pg';
 
 /*
  * The PostgreSQL maintenance scripts (`npm run migrate`, `npm run store:copy`), run as the
@@ -150,4 +154,136 @@ test('store:copy moves a lowdb store into PostgreSQL and back: every record of e
     lines.map((l) => [l.collection, l.to]),
   );
   t.diagnostic(lines.map((l) => `${l.collection} ${l.from[0]} ${l.from[1].slice(0, 12)}`).join('; '));
+});
+
+const SECRET = 's3cretpw';
+
+test('a database that cannot be reached at start: the process exits 1 with one clear line, never the password', { timeout: 60_000 }, async (t) => {
+  const dir = tmpDir();
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const failed = await expectStartFailure({ dataFile: path.join(dir, 'db.json'), env: { DATABASE_URL: `postgres://postgres:${SECRET}@127.0.0.1:1/test` } });
+  assert.equal(failed.code, 1);
+  assert.equal(failed.err.trim().split('\n').length, 1, failed.err);
+  assert.match(failed.err, /^creem-portal cannot start: the PostgreSQL database at 127\.0\.0\.1:1\/test cannot be reached or opened \(.*ECONNREFUSED.*\)\. Check DATABASE_URL/);
+  assert.ok(!`${failed.out}${failed.err}`.includes(SECRET));
+});
+
+test('a schema written by a newer server (version 999): refused at start, naming both versions, and nothing in it changed', { timeout: 60_000 }, async (t) => {
+  const dir = tmpDir();
+  const db = freshSchema('ahead');
+  t.after(async () => {
+    await db.drop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  const store = await PostgresStore.open({ url: db.url, schema: db.schema, poolSize: 1 });
+  await store.close();
+  await sql(`INSERT INTO "${db.schema}".schema_migrations (version, name) VALUES (999, 'from_the_future')`);
+  // Every table's rows, as text: what "nothing changed" is checked against.
+  const snapshot = async () => {
+    const tables = (await sql<{ table_name: string }>('SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name', [db.schema])).map((r) => r.table_name);
+    const rows: Record<string, string[]> = {};
+    for (const name of tables) rows[name] = (await sql<{ r: string }>(`SELECT t::text AS r FROM "${db.schema}"."${name}" t ORDER BY 1`)).map((r) => r.r);
+    return rows;
+  };
+  const before = await snapshot();
+  const known = Math.max(...migrations().map((m) => m.version));
+  const failed = await expectStartFailure({ dataFile: path.join(dir, 'db.json'), env: { DATABASE_URL: db.url, DATABASE_SCHEMA: db.schema } });
+  assert.equal(failed.code, 1);
+  assert.equal(failed.err.trim().split('\n').length, 1, failed.err);
+  assert.match(failed.err, new RegExp(`^creem-portal cannot start: The database is at schema version 999, written by a newer creem-portal; this server knows up to ${known}\\.`));
+  assert.deepEqual(await snapshot(), before);
+  assert.equal(before.merchants.length, 0, 'the demo seed never ran');
+});
+
+/** Copies of one of Ada's active subscriptions, written through the real Store before the server starts. */
+async function prepareSubscriptions(url: string, schema: string, n: number): Promise<string[]> {
+  const store = await PostgresStore.open({ url, schema, poolSize: 1 });
+  try {
+    await seedDemo(store, { publicUrl: 'http://127.0.0.1:0', allowedOrigins: [], now: Date.now() });
+    const owner = (await store.findBy('customers', 'email', 'ada@example.com'))[0]!;
+    const template = (await store.findBy('subscriptions', 'customer_id', owner.id)).find((s) => s.status === 'active')!;
+    const ids = Array.from({ length: n }, () => newId('sub'));
+    await store.transact(async (tx) => {
+      for (const id of ids) await tx.put('subscriptions', { ...template, id, last_transaction_id: null, items: template.items.map((it) => ({ ...it, id: newId('sitem') })) });
+    });
+    return ids;
+  } finally {
+    await store.close();
+  }
+}
+
+test('the database lost while requests are in flight: 2xx or a 503 in Creem format, never a 500 or a secret; the server reconnects by itself; every 2xx is in the database', { timeout: 90_000 }, async (t) => {
+  const dir = tmpDir();
+  const db = freshSchema('lost');
+  const app = `creem_lost_${db.schema}`;
+  const url = new URL(db.url);
+  // Trust auth ignores the password: it is there to be looked for in every answer.
+  url.password = SECRET;
+  url.searchParams.set('application_name', app);
+  const ids = await prepareSubscriptions(db.url, db.schema, 40);
+  const server = await startServer({ dataFile: path.join(dir, 'db.json'), env: { DATABASE_URL: url.toString(), DATABASE_SCHEMA: db.schema } });
+  const locker = new pgDriver.Client({ connectionString: db.url, options: `-c search_path="${db.schema}"` });
+  await locker.connect();
+  t.after(async () => {
+    await locker.end().catch(() => undefined);
+    await server.stop();
+    await db.drop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  const cancel = (id: string) => http(server.url, 'POST', `/v1/subscriptions/${id}/cancel`, { key: KEY, body: { mode: 'immediate' } });
+  const acked: string[] = [];
+  const answers: { status: number; text: string; json: any }[] = [];
+  const record = (id: string, a: { status: number; text: string; json: any }) => {
+    answers.push(a);
+    if (a.status >= 200 && a.status < 300) acked.push(id);
+  };
+  for (const id of ids.slice(0, 5)) {
+    const a = await cancel(id);
+    assert.equal(a.status, 200, a.text);
+    record(id, a);
+  }
+
+  // The test holds the rows the next cancels write, so they are certainly in flight, waiting in
+  // the database, when their connections are killed.
+  const inFlight = ids.slice(5, 35);
+  await locker.query('BEGIN');
+  await locker.query('SELECT 1 FROM subscriptions WHERE id = ANY($1) FOR UPDATE', [inFlight]);
+  const pending = inFlight.map((id) => cancel(id).then((a) => record(id, a)));
+  const waitingOnLock = () => sql<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock'`, [app]).then((r) => r[0].n);
+  const deadline = Date.now() + 20_000;
+  while ((await waitingOnLock()) < 5 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  const waiting = await waitingOnLock();
+  assert.ok(waiting >= 5, `cancels waiting in the database: ${waiting}`);
+  // In the select list, not the WHERE: PostgreSQL may evaluate a WHERE's conditions in any order.
+  const killed = await sql<{ pid: number; gone: boolean }>('SELECT pid, pg_terminate_backend(pid) AS gone FROM pg_stat_activity WHERE application_name = $1 AND pid <> pg_backend_pid()', [app]);
+  await locker.query('ROLLBACK');
+  await Promise.all(pending);
+
+  // Reconnects by itself: the next requests (fresh connections) succeed, with nobody restarting anything.
+  let back = null;
+  for (const id of ids.slice(35)) {
+    const until = Date.now() + 20_000;
+    let a = await cancel(id);
+    while (a.status === 503 && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 100));
+      a = await cancel(id);
+    }
+    record(id, a);
+    back ??= a.status;
+  }
+  assert.equal(back, 200, 'the server answers 2xx again after losing its connections');
+
+  const tally: Record<number, number> = {};
+  for (const a of answers) {
+    tally[a.status] = (tally[a.status] ?? 0) + 1;
+    assert.ok((a.status >= 200 && a.status < 300) || a.status === 503, `status ${a.status}: ${a.text}`);
+    if (a.status === 503) assert.ok(isCreemError(a.json, 503), a.text);
+    assert.ok(!a.text.includes(SECRET) && !a.text.includes('postgres://'), a.text);
+  }
+  assert.ok((tally[503] ?? 0) > 0, `some in-flight cancels lost their connection: ${JSON.stringify(tally)}`);
+  assert.ok(!`${server.stdout()}${server.stderr()}`.includes(SECRET));
+  const stored = await sql<{ id: string; status: string }>(`SELECT id, doc ->> 'status' AS status FROM "${db.schema}".subscriptions WHERE id = ANY($1)`, [acked]);
+  assert.equal(stored.length, acked.length);
+  for (const s of stored) assert.equal(s.status, 'canceled', `acknowledged cancel of ${s.id}`);
+  t.diagnostic(`${killed.length} connections killed with ${waiting} cancels waiting on the lock; answers ${JSON.stringify(tally)}; ${acked.length} acknowledged cancels all in the database`);
 });
