@@ -1,11 +1,19 @@
 import { defineConfig, type Plugin } from 'vite';
+import { INTERNAL_NAMES } from './scripts/internal-names.mjs';
 
 type Kind = 'html' | 'css' | null;
 
-/** Collapse the indentation inside a template's static text: html keeps one space, css drops what it can. */
+/** Collapse the indentation inside a template's static text: html keeps one space, css drops what it can (comments, last semicolons, leading zeros). */
 function squash(text: string, kind: Kind) {
-  if (kind === 'html') return text.replace(/\s*\n\s*/g, ' ');
-  if (kind === 'css') return text.replace(/\s+/g, ' ').replace(/ ?([{}:;,>]) ?/g, '$1');
+  // A line break before a tag's closing `>` or `/>` is no text: it goes; elsewhere it is one space.
+  if (kind === 'html') return text.replace(/\s*\n\s*(\/?>)/g, '$1').replace(/\s*\n\s*/g, ' ');
+  if (kind === 'css')
+    return text
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/ ?([{}:;,>]) ?/g, '$1')
+      .replace(/;}/g, '}')
+      .replace(/([^\w.])0\.(\d)/g, '$1.$2');
   return text;
 }
 
@@ -95,7 +103,7 @@ export default defineConfig({
       formats: ['iife', 'es'],
       fileName: (format) => (format === 'es' ? 'creem-portal.mjs' : 'creem-portal.js'),
     },
-    // Vite leaves whitespace in library ES output; minify both bundles fully.
-    rolldownOptions: { output: { minify: true } },
+    // Vite leaves whitespace in library ES output; minify both bundles fully, the element's internal property names too.
+    rolldownOptions: { output: { minify: { compress: true, mangle: true, codegen: true, mangleProps: { include: new RegExp(`^(${INTERNAL_NAMES.join('|')})$`) } } } },
   },
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COUNTRIES } from './countries.js';
 
 // Control characters other than newline/tab have no place in anything a person types; in a
 // single line not even those (a support subject becomes a mail header).
@@ -35,11 +36,9 @@ export const optionalLine = (max: number) =>
 export const prefixedId = (prefix: string, what: string, max = 64) =>
   z.string().regex(new RegExp(`^${prefix}_[A-Za-z0-9]{1,${max}}$`), `must be a ${what} id (${prefix}_…)`);
 
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
-// Codes ICU names that are not countries a tax authority would accept.
-const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'UK', 'ZZ']);
-/** An ISO 3166-1 alpha-2 code of a real country (DisplayNames throws on a malformed code, so shape first). */
-export const isCountry = (code: string) => /^[A-Z]{2}$/.test(code) && !NOT_COUNTRIES.has(code) && !code.startsWith('Q') && regionNames.of(code) !== code;
+const countries = new Set(COUNTRIES);
+/** An ISO 3166-1 alpha-2 code of a real country (contract/countries.ts): no EU, UN, pseudo-regions or retired codes. */
+export const isCountry = (code: string) => countries.has(code);
 
 export const country = () =>
   z

@@ -4,6 +4,9 @@
  * `portal.ts` are built from these.
  */
 
+/** Portal links and magic links work this long (docs/domain.md); the element tells the customer so. */
+export const SIGN_IN_LINK_MINUTES = 10;
+
 export const SUBSCRIPTION_STATUSES = ['active', 'trialing', 'scheduled_cancel', 'paused', 'canceled', 'past_due', 'unpaid', 'expired'] as const;
 export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
 

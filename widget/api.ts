@@ -1,4 +1,4 @@
-import { msg } from '@lit/localize';
+import { msg } from './localize.js';
 import type { ApiErrorBody } from '../contract/portal.js';
 
 /** A failed portal API call: `status` 0 with `offline` when the network never answered. */
@@ -28,8 +28,10 @@ export async function request<T>(
   path: string,
   body: unknown,
   signal: AbortSignal,
+  /** The language the element shows: the server sends the customer's mails in it. */
+  lang: string,
 ): Promise<T> {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { 'accept-language': lang };
   if (token) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
   let res: Response;

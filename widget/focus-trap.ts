@@ -7,58 +7,60 @@ const FOCUSABLE = 'button,a[href],input,select,textarea,[tabindex="0"]';
  * Escape closes, and focus goes back to the control that opened it.
  */
 export class FocusTrap implements ReactiveController {
-  private trigger?: HTMLElement;
-  private move = false;
-  private restore = false;
+  #trigger?: HTMLElement;
+  #move = false;
+  #restore = false;
 
-  constructor(
-    private host: ReactiveControllerHost & HTMLElement,
-    private close: () => void,
-  ) {
+  #host: ReactiveControllerHost & HTMLElement;
+  #close: () => void;
+
+  constructor(host: ReactiveControllerHost & HTMLElement, close: () => void) {
+    this.#host = host;
+    this.#close = close;
     host.addController(this);
   }
 
-  private get root() {
-    return this.host.shadowRoot!;
+  get #root() {
+    return this.#host.shadowRoot!;
   }
 
   /** The sheet opens: remember who opened it. */
   open() {
-    this.trigger ??= (this.root.activeElement as HTMLElement | null) ?? undefined;
-    this.move = true;
+    this.#trigger ??= (this.#root.activeElement as HTMLElement | null) ?? undefined;
+    this.#move = true;
   }
 
   /** The sheet shows a new step: focus its heading after the next render. */
   step() {
-    this.move = true;
+    this.#move = true;
   }
 
   /** The sheet closed: give focus back after the next render. */
   closed() {
-    this.restore = true;
+    this.#restore = true;
   }
 
   hostUpdated() {
-    if (this.move) {
-      this.move = false;
-      this.root.querySelector<HTMLElement>('[part~=sheet] [autofocus], [part~=sheet] h2')?.focus();
+    if (this.#move) {
+      this.#move = false;
+      this.#root.querySelector<HTMLElement>('[part~=sheet] [autofocus], [part~=sheet] h2')?.focus();
     }
-    if (this.restore) {
-      this.restore = false;
-      const back = this.trigger?.isConnected ? this.trigger : this.root.querySelector<HTMLElement>('h2');
-      this.trigger = undefined;
+    if (this.#restore) {
+      this.#restore = false;
+      const back = this.#trigger?.isConnected ? this.#trigger : this.#root.querySelector<HTMLElement>('h2');
+      this.#trigger = undefined;
       back?.focus();
     }
   }
 
   hostDisconnected() {
-    this.trigger = undefined;
+    this.#trigger = undefined;
   }
 
   keydown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {
       e.preventDefault();
-      this.close();
+      this.#close();
       return;
     }
     if (e.key !== 'Tab') return;
@@ -66,7 +68,7 @@ export class FocusTrap implements ReactiveController {
     const items = [...sheet.querySelectorAll<HTMLElement & { disabled?: boolean }>(FOCUSABLE)].filter(
       (x) => !x.disabled && x.getClientRects().length,
     );
-    const active = this.root.activeElement;
+    const active = this.#root.activeElement;
     const first = items[0];
     const last = items[items.length - 1];
     if (e.shiftKey ? active === first || !items.includes(active as HTMLElement) : active === last) {

@@ -1,4 +1,4 @@
-import { msg, str } from '@lit/localize';
+import { msg, str } from './localize.js';
 import type {
   BillingUpdate,
   ChangePreview,
@@ -105,7 +105,7 @@ export function createActions(ctx: ActionContext) {
 
     async copyDetails(tx: PortalTransaction) {
       const text = txRows(tx, ctx.locale())
-        .map(([k, v]) => `${k}: ${v}`)
+        .map(([k, v]) => msg(str`${k}: ${v}`))
         .join('\n');
       if (await ctx.run(() => navigator.clipboard.writeText(text).then(() => true))) ctx.say(msg('Payment details copied.'));
     },

@@ -43,6 +43,8 @@ export interface ClientOptions {
   signal(): AbortSignal;
   /** The server refused (401) the token that is still the current one. */
   refused(): void;
+  /** The BCP 47 tag the element shows its text in. */
+  lang(): string;
 }
 
 /**
@@ -53,7 +55,7 @@ export function createPortalClient(options: ClientOptions) {
   async function call<T>(method: string, path: string, body: unknown, signal = options.signal(), signedIn = true): Promise<T> {
     const token = signedIn ? options.token() : undefined;
     try {
-      return await request<T>(options.base(), token, method, path, body, signal);
+      return await request<T>(options.base(), token, method, path, body, signal, options.lang());
     } catch (e) {
       if (token && e instanceof ApiError && e.status === 401 && token === options.token()) options.refused();
       throw e;

@@ -12,42 +12,45 @@ export class RemoteController<T> implements ReactiveController {
   status: RemoteStatus = 'initial';
   value?: T;
   error?: unknown;
-  private ctl?: AbortController;
+  #ctl?: AbortController;
 
-  constructor(
-    private host: ReactiveControllerHost,
-    private load: (signal: AbortSignal) => Promise<T>,
-    private settled: { complete?(value: T): void; error?(e: unknown): void } = {},
-  ) {
+  #host: ReactiveControllerHost;
+  #load: (signal: AbortSignal) => Promise<T>;
+  #settled: { complete?(value: T): void; error?(e: unknown): void };
+
+  constructor(host: ReactiveControllerHost, load: (signal: AbortSignal) => Promise<T>, settled: { complete?(value: T): void; error?(e: unknown): void } = {}) {
+    this.#host = host;
+    this.#load = load;
+    this.#settled = settled;
     host.addController(this);
   }
 
   async run() {
-    this.ctl?.abort();
-    const ctl = (this.ctl = new AbortController());
+    this.#ctl?.abort();
+    const ctl = (this.#ctl = new AbortController());
     this.status = 'pending';
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
     try {
-      const value = await this.load(ctl.signal);
-      if (ctl !== this.ctl) return;
+      const value = await this.#load(ctl.signal);
+      if (ctl !== this.#ctl) return;
       [this.value, this.status] = [value, 'complete'];
-      this.settled.complete?.(value);
+      this.#settled.complete?.(value);
     } catch (e) {
-      if (ctl !== this.ctl) return;
+      if (ctl !== this.#ctl) return;
       [this.error, this.status] = [e, 'error'];
-      this.settled.error?.(e);
+      this.#settled.error?.(e);
     }
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   /** Keep what the server answered to a change, in place of the loaded value. */
   set(value: T) {
     this.value = value;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   abort() {
-    if (this.status === 'pending') this.ctl?.abort();
+    if (this.status === 'pending') this.#ctl?.abort();
   }
 
   hostDisconnected() {

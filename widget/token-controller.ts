@@ -43,15 +43,17 @@ export class TokenController implements ReactiveController {
   offered?: { code: string; account: SessionPreview };
   /** A sign-in code is being looked up or exchanged. */
   checking = false;
-  private session?: [token: string, exp: number];
-  private timer?: ReturnType<typeof setTimeout>;
-  private ctl?: AbortController;
-  private fetchedAt = 0;
+  #session?: [token: string, exp: number];
+  #timer?: ReturnType<typeof setTimeout>;
+  #ctl?: AbortController;
+  #fetchedAt = 0;
 
-  constructor(
-    private host: ReactiveControllerHost,
-    private source: TokenSource,
-  ) {
+  #host: ReactiveControllerHost;
+  #source: TokenSource;
+
+  constructor(host: ReactiveControllerHost, source: TokenSource) {
+    this.#host = host;
+    this.#source = source;
     host.addController(this);
   }
 
@@ -60,59 +62,59 @@ export class TokenController implements ReactiveController {
   }
 
   hostDisconnected() {
-    this.stop();
+    this.#stop();
   }
 
-  private stop() {
-    clearTimeout(this.timer);
-    this.ctl?.abort();
+  #stop() {
+    clearTimeout(this.#timer);
+    this.#ctl?.abort();
   }
 
   /** (Re)derive the token from the element's attributes. */
   start() {
-    this.stop();
-    this.ctl = new AbortController();
-    const { token, tokenUrl } = this.source.attributes();
-    if (tokenUrl) void this.fetchToken(true);
-    else if (token) this.use(token, jwtExp(token), true);
-    else if (CODE.test(location.hash)) void this.lookUp(takeCode());
-    else if (this.offered) this.host.requestUpdate();
-    else if (this.session) this.use(...this.session, true);
+    this.#stop();
+    this.#ctl = new AbortController();
+    const { token, tokenUrl } = this.#source.attributes();
+    if (tokenUrl) void this.#fetchToken(true);
+    else if (token) this.#use(token, jwtExp(token), true);
+    else if (CODE.test(location.hash)) void this.#lookUp(takeCode());
+    else if (this.offered) this.#host.requestUpdate();
+    else if (this.#session) this.#use(...this.#session, true);
     else {
       this.token = undefined;
-      this.host.requestUpdate();
+      this.#host.requestUpdate();
     }
   }
 
-  private use(token: string, exp: number | undefined, load: boolean) {
-    const refetch = !!this.source.attributes().tokenUrl;
+  #use(token: string, exp: number | undefined, load: boolean) {
+    const refetch = !!this.#source.attributes().tokenUrl;
     this.token = token;
     if (exp) {
       const wait = exp * 1000 - Date.now() - (refetch ? REFRESH_EARLY : 0);
-      this.timer = setTimeout(() => (refetch ? this.fetchToken(false) : this.expire()), Math.max(0, Math.min(wait, 2 ** 31 - 1)));
+      this.#timer = setTimeout(() => (refetch ? this.#fetchToken(false) : this.expire()), Math.max(0, Math.min(wait, 2 ** 31 - 1)));
     }
-    if (load) this.source.ready();
+    if (load) this.#source.ready();
   }
 
-  private async fetchToken(load: boolean) {
-    const signal = this.ctl!.signal;
-    this.fetchedAt = Date.now();
+  async #fetchToken(load: boolean) {
+    const signal = this.#ctl!.signal;
+    this.#fetchedAt = Date.now();
     try {
-      const url = new URL(this.source.attributes().tokenUrl!, location.href);
+      const url = new URL(this.#source.attributes().tokenUrl!, location.href);
       if (url.origin !== location.origin) throw new Error('token-url must be same-origin');
       const res = await fetch(url, { credentials: 'same-origin', signal });
       if (!res.ok) throw new Error(`token-url: ${res.status}`);
       const { token } = (await res.json()) as { token: string };
-      clearTimeout(this.timer);
-      this.use(token, jwtExp(token), load);
+      clearTimeout(this.#timer);
+      this.#use(token, jwtExp(token), load);
     } catch (e) {
-      if (!signal.aborted) this.source.failed(e, false);
+      if (!signal.aborted) this.#source.failed(e, false);
     }
   }
 
-  private async lookUp(code: string) {
-    await this.checkCode(async (signal) => {
-      this.offered = { code, account: await this.source.preview(code, signal) };
+  async #lookUp(code: string) {
+    await this.#checkCode(async (signal) => {
+      this.offered = { code, account: await this.#source.preview(code, signal) };
     });
   }
 
@@ -121,43 +123,43 @@ export class TokenController implements ReactiveController {
     const offered = this.offered;
     this.offered = undefined;
     if (!offered) return;
-    void this.checkCode(async (signal) => {
-      const r = await this.source.exchange(offered.code, signal);
-      this.session = [r.token, Date.parse(r.expires_at) / 1000];
-      this.use(...this.session, true);
+    void this.#checkCode(async (signal) => {
+      const r = await this.#source.exchange(offered.code, signal);
+      this.#session = [r.token, Date.parse(r.expires_at) / 1000];
+      this.#use(...this.#session, true);
     });
   }
 
   /** Not their account (or not now): the code is forgotten, unspent. */
   decline() {
     this.offered = undefined;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
-  private async checkCode(work: (signal: AbortSignal) => Promise<void>) {
-    const signal = this.ctl!.signal;
+  async #checkCode(work: (signal: AbortSignal) => Promise<void>) {
+    const signal = this.#ctl!.signal;
     this.checking = true;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
     try {
       await work(signal);
     } catch (e) {
-      if (!signal.aborted) this.source.failed(e, true);
+      if (!signal.aborted) this.#source.failed(e, true);
     } finally {
       this.checking = false;
-      this.host.requestUpdate();
+      this.#host.requestUpdate();
     }
   }
 
   /** A plain token ran out, or the server answered 401. */
   expire() {
-    clearTimeout(this.timer);
+    clearTimeout(this.#timer);
     // After a 401 a token-url gets one fresh try; a token just fetched and still refused means signed out.
-    if (this.source.attributes().tokenUrl && Date.now() - this.fetchedAt > 5000) {
-      void this.fetchToken(true);
+    if (this.#source.attributes().tokenUrl && Date.now() - this.#fetchedAt > 5000) {
+      void this.#fetchToken(true);
       return;
     }
-    this.token = this.session = undefined;
-    this.source.expired();
+    this.token = this.#session = undefined;
+    this.#source.expired();
   }
 }
 

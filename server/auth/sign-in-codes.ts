@@ -3,11 +3,12 @@ import { newId, sha256 } from '../ids.js';
 import { invalid } from '../domain/errors.js';
 import type { StoreReader, Tx } from '../store/interface.js';
 import type { Mode, SignInCode } from '../store/schema.js';
+import { SIGN_IN_LINK_MINUTES } from '../../contract/values.js';
 
 export type CodeKind = SignInCode['kind'];
 
 /** Portal links and magic links live 10 minutes (docs/domain.md). */
-export const LINK_CODE_TTL_MS = 10 * 60 * 1000;
+export const LINK_CODE_TTL_MS = SIGN_IN_LINK_MINUTES * 60_000;
 /** Spent and expired codes are kept a day, so a late click still learns which merchant to ask again. */
 const KEEP_AFTER_EXPIRY_MS = 24 * 60 * 60 * 1000;
 

@@ -103,6 +103,8 @@ export function companionBackend(deps: CompanionDeps): PortalBackend {
   }
 
   return {
+    // Creem's customer has no field for it (see PortalBackend.rememberLocale).
+    rememberLocale: async () => undefined,
     async overview(c) {
       const [customer, mine, offered] = await Promise.all([account.customer(c.customerId), account.subscriptionsOf(c.customerId), plans(c)]);
       if (!customer) throw notFound('Customer');

@@ -92,3 +92,16 @@ export function updateCustomer(deps: DomainDeps, scope: Scope, id: string, input
 /** A customer by id or, failing that, by email (Creem's `GET /v1/customers`). */
 export const findCustomer = (deps: DomainDeps, scope: Scope, by: { id?: string; email?: string }): Promise<Customer> =>
   by.id ? getCustomer(deps.store, scope, by.id) : findCustomerByEmail(deps.store, scope, by.email ?? '');
+
+/**
+ * Keeps the language the customer last used the portal in (a canonical BCP 47 tag), which their
+ * mails then go out in. Not a change to the customer Creem's API shows: `updated_at` stays.
+ */
+export async function rememberCustomerLocale(deps: DomainDeps, scope: Scope, id: string, locale: string): Promise<void> {
+  // Read first: a transaction only when the language changed, not on every first screen.
+  if ((await getCustomer(deps.store, scope, id)).locale === locale) return;
+  await deps.store.transact(async (tx) => {
+    const current = await getCustomer(tx, scope, id);
+    if (current.locale !== locale) await tx.put('customers', { ...current, locale });
+  });
+}

@@ -107,7 +107,9 @@ export async function refuseOpenRequest(tx: Tx, transactionId: string): Promise<
 
 /** What the merchant is told of a refund request. */
 export function refundFields(input: RefundRequestInput, t: Transaction, decision: RefundDecision): Record<string, string> {
-  const fields: Record<string, string> = { reason: input.reason, amount: `${(decision.amount / 100).toFixed(2)} ${t.currency}` };
+  // In English, like the rest of the merchant's mail; Intl writes the amount (never digits and a code glued together).
+  const amount = new Intl.NumberFormat('en', { style: 'currency', currency: t.currency }).format(decision.amount / 100);
+  const fields: Record<string, string> = { reason: input.reason, amount };
   if (input.comment) fields.comment = input.comment;
   return fields;
 }

@@ -23,7 +23,7 @@ export function confirmNewAddressMail(opts: Common & { url: string }): RenderedM
     locale,
     merchant: opts.merchant,
     subject: text(locale, 'confirmSubject', { merchant }),
-    paragraphs: [text(locale, 'confirmAsked', { merchant }), text(locale, 'confirmWithin', { hours })],
+    paragraphs: [text(locale, 'confirmAsked', { merchant }), text(locale, 'confirmWithin', { count: hours })],
     button: { label: text(locale, 'confirmButton'), url: opts.url },
     footnotes: [text(locale, 'confirmIgnore')],
   });
@@ -39,7 +39,7 @@ export function changeRequestedMail(opts: Common & { masked: string; url: string
     subject: text(locale, 'requestedSubject', { merchant }),
     paragraphs: [text(locale, 'requestedBody', { masked }), text(locale, 'requestedWarn')],
     button: { label: text(locale, 'cancelButton'), url: opts.url },
-    footnotes: [text(locale, 'requestedNoop', { hours })],
+    footnotes: [text(locale, 'requestedNoop', { count: hours })],
   });
 }
 
@@ -53,6 +53,6 @@ export function changedMail(opts: Common & { masked: string; url: string }): Ren
     subject: text(locale, 'changedSubject', { merchant }),
     paragraphs: [text(locale, 'changedBody', { merchant, masked }), text(locale, 'changedWarn')],
     button: { label: text(locale, 'undoButton'), url: opts.url },
-    footnotes: [text(locale, 'changedNoop', { hours })],
+    footnotes: [text(locale, 'changedNoop', { count: hours })],
   });
 }

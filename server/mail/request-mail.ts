@@ -14,13 +14,16 @@ const LABEL: Record<string, string> = {
   amount: 'Amount',
 };
 
+/** An amount as Intl writes it in English ("€12.34"), never digits and a code glued together. */
+const money = (cents: number, currency: string) => new Intl.NumberFormat('en', { style: 'currency', currency }).format(cents / 100);
+
 /** The mail that tells a merchant's support what a customer asked for (in English: it goes to the merchant). */
 export function requestMail(merchant: Merchant, customer: Pick<Customer, 'id' | 'email' | 'name'>, r: CustomerRequest, t: Transaction | undefined): RenderedMail {
   const who = customer.name ? `${customer.name} <${customer.email}>` : customer.email;
   const rows: [string, string][] = [
     ['Reference', r.reference],
     ['Customer', `${who} (${customer.id})`],
-    ...(t ? ([['Payment', `${t.id} · order ${t.order_id} · ${(t.amount_paid / 100).toFixed(2)} ${t.currency}`]] as [string, string][]) : []),
+    ...(t ? ([['Payment', `${t.id} · order ${t.order_id} · ${money(t.amount_paid, t.currency)}`]] as [string, string][]) : []),
     ...Object.entries(r.fields).map(([k, v]): [string, string] => [LABEL[k] ?? k, v]),
   ];
   // The subject line is a header: customer text in it is kept to one short line.

@@ -64,7 +64,7 @@ export function signInMail(opts: { locale: Locale; merchant: Merchant; url: stri
     locale,
     merchant,
     subject: text(locale, 'subject', { merchant: name }),
-    paragraphs: [text(locale, 'intro', { merchant: name, minutes: opts.minutes })],
+    paragraphs: [text(locale, 'intro', { merchant: name, count: opts.minutes })],
     button: { label: text(locale, 'button'), url: opts.url },
     footnotes: [text(locale, 'ignore')],
   });

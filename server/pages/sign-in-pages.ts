@@ -3,8 +3,7 @@ import { page } from './layout.js';
 import type { Locale } from '../../contract/locales.js';
 import { text as t, textAround } from '../texts/index.js';
 import type { Merchant } from '../store/schema.js';
-
-const MINUTES = 10;
+import { SIGN_IN_LINK_MINUTES as MINUTES } from '../../contract/values.js';
 
 /** The hidden CSRF field every hosted POST form carries (double submit with the /portal cookie). */
 export const csrfField = (token: string) => html`<input type="hidden" name="csrf" value="${token}">`;
@@ -41,7 +40,7 @@ export function expiredPage(locale: Locale, merchant: Merchant | undefined, csrf
     merchant,
     title: t(locale, 'expiredTitle'),
     body: html`<h1>${t(locale, 'expiredTitle')}</h1>
-${merchant ? html`<p>${t(locale, 'expiredBody', { minutes: MINUTES })}</p>${emailForm(locale, merchant, t(locale, 'sendNew'), csrf)}` : html`<p>${t(locale, 'unknownMerchant')}</p>`}`,
+${merchant ? html`<p>${t(locale, 'expiredBody', { count: MINUTES })}</p>${emailForm(locale, merchant, t(locale, 'sendNew'), csrf)}` : html`<p>${t(locale, 'unknownMerchant')}</p>`}`,
   });
 }
 
@@ -65,7 +64,7 @@ export function sentPage(locale: Locale, merchant: Merchant, email: string): Saf
     merchant,
     title: t(locale, 'sentTitle'),
     body: html`<h1>${t(locale, 'sentTitle')}</h1>
-<p role="status">${t(locale, 'sentBody', { email, minutes: MINUTES })}</p>`,
+<p role="status">${t(locale, 'sentBody', { email, count: MINUTES })}</p>`,
   });
 }
 

@@ -48,6 +48,12 @@ export interface PortalBackend {
   updateBilling(caller: PortalCaller, body: Parsed<typeof BillingUpdate>): Promise<BillingResponse>;
   /** A single-use link to the payment provider's own page for the card on file; refused where there is none. */
   manageLink(caller: PortalCaller): Promise<ManageLinkResponse>;
+  /**
+   * The language the customer uses the portal in (a canonical BCP 47 tag a catalog speaks): their
+   * mails go out in it. Where the customer record is not this server's (companion mode) nothing
+   * keeps it, and the one mail a customer gets there, the sign-in link, follows the page that asked.
+   */
+  rememberLocale(caller: PortalCaller, locale: string): Promise<void>;
 }
 
 /**

@@ -6,7 +6,7 @@ import type { CustomerScope } from '../domain/customer-requests.js';
 import { listCustomerTransactions, requestInvoice, requestSupport } from '../domain/customer-requests.js';
 import { requestRefund } from '../domain/refund-policy.js';
 import { updateBilling } from '../domain/billing.js';
-import { getCustomer } from '../domain/customers.js';
+import { getCustomer, rememberCustomerLocale } from '../domain/customers.js';
 import { switchablePlans } from '../domain/products.js';
 import { listCustomerSubscriptions } from '../domain/subscriptions.js';
 import { cancelAsCustomer, changeAsCustomer, pauseAsCustomer, previewAsCustomer, resumeAsCustomer } from '../domain/portal-actions.js';
@@ -35,6 +35,7 @@ export function localBackend(deps: DomainDeps & { notify: Notifier; log: Logger 
         plans: plans.map(portalProduct),
       };
     },
+    rememberLocale: (c, locale) => rememberCustomerLocale(deps, scopeOf(c), c.customerId, locale),
     async transactions(c) {
       const list = await listCustomerTransactions(store, scopeOf(c));
       return { items: (await Promise.all(list.map((t) => paymentView(store, t)))).map(portalTransaction) };

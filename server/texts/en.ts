@@ -1,13 +1,20 @@
 /**
  * The server's texts in English, the source language: sign-in mails, email-change mails and the
- * hosted pages. Placeholders ({merchant}, {email}, {masked}, {minutes}, {hours}) are filled with
- * plain text; HTML escaping happens where the text is placed into markup, never here. Every other
- * catalog carries exactly these keys (a missing one does not compile).
+ * hosted pages. Placeholders ({merchant}, {email}, {masked}, {count}) are filled with plain text;
+ * HTML escaping happens where the text is placed into markup, never here. Every other catalog
+ * carries exactly these keys (a missing one does not compile).
+ *
+ * An entry with a count is an object of plural forms: `{count}` is the number, and Intl.PluralRules
+ * of the catalog's language picks the form (`one`, `other` in English; a catalog has every category
+ * its language uses: `zero`, `one`, `two`, `few`, `many`, `other`).
  */
 export const en = {
   // Sign-in mails and pages
   subject: 'Your sign-in link for {merchant}',
-  intro: 'Use the button below to sign in to your {merchant} account. The link works once and expires in {minutes} minutes.',
+  intro: {
+    one: 'Use the button below to sign in to your {merchant} account. The link works once and expires in {count} minute.',
+    other: 'Use the button below to sign in to your {merchant} account. The link works once and expires in {count} minutes.',
+  },
   button: 'Sign in',
   copy: "If the button doesn't work, copy this link into your browser:",
   ignore: "If you didn't ask for this email, you can safely ignore it.",
@@ -16,14 +23,20 @@ export const en = {
   linkBody: 'Continue to see and manage your subscriptions and payments.',
   continue: 'Continue',
   expiredTitle: 'This link has expired',
-  expiredBody: 'Sign-in links work once and only for {minutes} minutes. Send yourself a new one:',
+  expiredBody: {
+    one: 'Sign-in links work once and only for {count} minute. Send yourself a new one:',
+    other: 'Sign-in links work once and only for {count} minutes. Send yourself a new one:',
+  },
   emailLabel: 'Email address',
   sendNew: 'Send me a new link',
   loginTitle: 'Sign in to {merchant}',
   loginBody: "Enter your email address and we'll send you a sign-in link. No password needed.",
   sendLink: 'Email me a sign-in link',
   sentTitle: 'Check your email',
-  sentBody: 'If an account exists for {email}, a sign-in link is on its way. It expires in {minutes} minutes.',
+  sentBody: {
+    one: 'If an account exists for {email}, a sign-in link is on its way. It expires in {count} minute.',
+    other: 'If an account exists for {email}, a sign-in link is on its way. It expires in {count} minutes.',
+  },
   signingIn: 'Signing you in…',
   noscript: 'Turn on JavaScript to finish signing in, or open the link again.',
   signOut: 'Sign out',
@@ -37,19 +50,28 @@ export const en = {
   // Email change: mails and the pages their links open
   confirmSubject: 'Confirm your new email address for {merchant}',
   confirmAsked: 'Someone asked to use this address for a {merchant} account.',
-  confirmWithin: 'Confirm it within {hours} hours; until then the account keeps its current address.',
+  confirmWithin: {
+    one: 'Confirm it within {count} hour; until then the account keeps its current address.',
+    other: 'Confirm it within {count} hours; until then the account keeps its current address.',
+  },
   confirmButton: 'Confirm new address',
   confirmIgnore: 'If this was not you, ignore this email: nothing changes.',
   requestedSubject: 'Your {merchant} email address is being changed',
   requestedBody: 'Your email is being changed to {masked}. It changes only once that address confirms it.',
   requestedWarn: 'If this was not you, cancel the change. That also signs out every device and link using your account.',
   cancelButton: "This wasn't me — cancel the change",
-  requestedNoop: 'If it was you, there is nothing to do. The cancel link works once, for {hours} hours.',
+  requestedNoop: {
+    one: 'If it was you, there is nothing to do. The cancel link works once, for {count} hour.',
+    other: 'If it was you, there is nothing to do. The cancel link works once, for {count} hours.',
+  },
   changedSubject: 'Your {merchant} email address was changed',
   changedBody: 'The email address of your {merchant} account was changed to {masked}. Every device signed in to your account was signed out.',
   changedWarn: 'If this was not you, undo the change: your account gets this address back and everyone using it is signed out.',
   undoButton: "This wasn't me — undo the change",
-  changedNoop: 'If it was you, there is nothing to do. The link works once, for {hours} hours.',
+  changedNoop: {
+    one: 'If it was you, there is nothing to do. The link works once, for {count} hour.',
+    other: 'If it was you, there is nothing to do. The link works once, for {count} hours.',
+  },
   changeExpiredTitle: 'This link has expired',
   changeExpiredBody: 'This link is invalid, expired or already used. Ask for a new one from your account page.',
   confirmTitle: 'Confirm your new email address',
@@ -66,5 +88,9 @@ export const en = {
   cancelledBody: 'Your {merchant} account keeps this email address, and everyone who was signed in has been signed out. You can close this page.',
 };
 
+/** A count's text by plural category; `other` is always there. */
+export type PluralText = { [C in Intl.LDMLPluralRule]?: string } & { other: string };
+
 export type TextKey = keyof typeof en;
-export type Catalog = Record<TextKey, string>;
+/** A catalog: a string where English has one, plural forms where English has them. */
+export type Catalog = { [K in TextKey]: (typeof en)[K] extends string ? string : PluralText };

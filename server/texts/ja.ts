@@ -3,7 +3,9 @@ import type { Catalog } from './en.js';
 export const ja: Catalog = {
   // Sign-in mails and pages
   subject: '{merchant} のログインリンク',
-  intro: '下のボタンから {merchant} のアカウントにログインしてください。リンクは1回だけ使え、{minutes}分で期限切れになります。',
+  intro: {
+    other: '下のボタンから {merchant} のアカウントにログインしてください。リンクは1回だけ使え、{count}分で期限切れになります。',
+  },
   button: 'ログイン',
   copy: 'ボタンが動かない場合は、このリンクをブラウザに貼り付けてください:',
   ignore: 'このメールに心当たりがない場合は、無視してください。',
@@ -12,14 +14,18 @@ export const ja: Catalog = {
   linkBody: '続行して、サブスクリプションとお支払いを確認・管理します。',
   continue: '続行',
   expiredTitle: 'このリンクは期限切れです',
-  expiredBody: 'ログインリンクは1回限り、{minutes}分間だけ有効です。新しいリンクを送信してください:',
+  expiredBody: {
+    other: 'ログインリンクは1回限り、{count}分間だけ有効です。新しいリンクを送信してください:',
+  },
   emailLabel: 'メールアドレス',
   sendNew: '新しいリンクを送る',
   loginTitle: '{merchant} にログイン',
   loginBody: 'メールアドレスを入力すると、ログインリンクをお送りします。パスワードは不要です。',
   sendLink: 'ログインリンクを送る',
   sentTitle: 'メールをご確認ください',
-  sentBody: '{email} のアカウントが存在する場合、ログインリンクを送信しました。{minutes}分で期限切れになります。',
+  sentBody: {
+    other: '{email} のアカウントが存在する場合、ログインリンクを送信しました。{count}分で期限切れになります。',
+  },
   signingIn: 'ログインしています…',
   noscript: 'ログインを完了するには JavaScript を有効にするか、もう一度リンクを開いてください。',
   signOut: 'ログアウト',
@@ -33,19 +39,25 @@ export const ja: Catalog = {
   // Email change: mails and the pages their links open
   confirmSubject: '{merchant} の新しいメールアドレスを確認してください',
   confirmAsked: 'このアドレスを {merchant} のアカウントで使うリクエストがありました。',
-  confirmWithin: '{hours}時間以内に確認してください。それまでアカウントは現在のアドレスのままです。',
+  confirmWithin: {
+    other: '{count}時間以内に確認してください。それまでアカウントは現在のアドレスのままです。',
+  },
   confirmButton: '新しいアドレスを確認',
   confirmIgnore: '心当たりがない場合は、このメールを無視してください。何も変更されません。',
   requestedSubject: '{merchant} のメールアドレスが変更されようとしています',
   requestedBody: 'メールアドレスを {masked} に変更するリクエストがありました。そのアドレスで確認されるまで変更されません。',
   requestedWarn: '心当たりがない場合は、変更をキャンセルしてください。アカウントを使っているすべての端末とリンクもログアウトされます。',
   cancelButton: '身に覚えがない — 変更をキャンセル',
-  requestedNoop: 'ご本人による変更であれば、何もする必要はありません。キャンセルリンクは1回だけ、{hours}時間有効です。',
+  requestedNoop: {
+    other: 'ご本人による変更であれば、何もする必要はありません。キャンセルリンクは1回だけ、{count}時間有効です。',
+  },
   changedSubject: '{merchant} のメールアドレスが変更されました',
   changedBody: '{merchant} のアカウントのメールアドレスが {masked} に変更されました。アカウントにログインしていたすべての端末はログアウトされました。',
   changedWarn: '心当たりがない場合は、変更を取り消してください。アカウントはこのアドレスに戻り、使用中の全員がログアウトされます。',
   undoButton: '身に覚えがない — 変更を取り消す',
-  changedNoop: 'ご本人による変更であれば、何もする必要はありません。リンクは1回だけ、{hours}時間有効です。',
+  changedNoop: {
+    other: 'ご本人による変更であれば、何もする必要はありません。リンクは1回だけ、{count}時間有効です。',
+  },
   changeExpiredTitle: 'このリンクは期限切れです',
   changeExpiredBody: 'このリンクは無効、期限切れ、または使用済みです。アカウントページから新しいリンクをリクエストしてください。',
   confirmTitle: '新しいメールアドレスの確認',

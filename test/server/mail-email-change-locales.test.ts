@@ -5,7 +5,7 @@ import { merchantOf, updateMerchant } from './signin-helpers.js';
 import { changedMail, changeRequestedMail, confirmNewAddressMail } from '../../server/mail/email-change-mails.js';
 import { text as emailChangeText, type TextKey } from '../../server/texts/index.js';
 import { en } from '../../server/texts/en.js';
-import { LOCALES, type Locale } from '../../contract/locales.js';
+import { LOCALES, TRANSLATED, type Locale } from '../../contract/locales.js';
 
 const EMAIL_CHANGE_KEYS = (Object.keys(en) as TextKey[]).slice(Object.keys(en).indexOf('confirmSubject'));
 import type { Merchant } from '../../server/store/schema.js';
@@ -24,15 +24,15 @@ const MAILS = {
 };
 
 /** Each mail's subject in each language for the demo brand, written out: a broken catalogue or renderer fails here. */
-const SUBJECTS: Record<keyof typeof MAILS, Record<Locale, string>> = {
+const SUBJECTS: Record<keyof typeof MAILS, Partial<Record<Locale, string>>> = {
   'confirm new address': {
     en: 'Confirm your new email address for Acme Cloud',
     de: 'Bestätigen Sie Ihre neue E-Mail-Adresse für Acme Cloud',
     fr: 'Confirmez votre nouvelle adresse e-mail pour Acme Cloud',
-    es: 'Confirma tu nueva dirección de correo para Acme Cloud',
-    it: 'Conferma il tuo nuovo indirizzo email per Acme Cloud',
+    es: 'Confirme su nueva dirección de correo para Acme Cloud',
+    it: 'Confermi il Suo nuovo indirizzo email per Acme Cloud',
     'pt-BR': 'Confirme seu novo e-mail para Acme Cloud',
-    nl: 'Bevestig je nieuwe e-mailadres voor Acme Cloud',
+    nl: 'Bevestig uw nieuwe e-mailadres voor Acme Cloud',
     pl: 'Potwierdź nowy adres e-mail w Acme Cloud',
     ja: 'Acme Cloud の新しいメールアドレスを確認してください',
     ar: 'أكّد بريدك الإلكتروني الجديد لدى Acme Cloud',
@@ -41,10 +41,10 @@ const SUBJECTS: Record<keyof typeof MAILS, Record<Locale, string>> = {
     en: 'Your Acme Cloud email address is being changed',
     de: 'Die E-Mail-Adresse Ihres Acme Cloud-Kontos wird geändert',
     fr: "L'adresse e-mail de votre compte Acme Cloud va être modifiée",
-    es: 'Se está cambiando tu correo de Acme Cloud',
-    it: "L'indirizzo email del tuo account Acme Cloud sta per cambiare",
+    es: 'Se está cambiando su correo de Acme Cloud',
+    it: "L'indirizzo email del Suo account Acme Cloud sta per cambiare",
     'pt-BR': 'O e-mail da sua conta Acme Cloud está sendo alterado',
-    nl: 'Het e-mailadres van je Acme Cloud-account wordt gewijzigd',
+    nl: 'Het e-mailadres van uw Acme Cloud-account wordt gewijzigd',
     pl: 'Adres e-mail Twojego konta Acme Cloud jest zmieniany',
     ja: 'Acme Cloud のメールアドレスが変更されようとしています',
     ar: 'يجري تغيير بريدك الإلكتروني في Acme Cloud',
@@ -53,10 +53,10 @@ const SUBJECTS: Record<keyof typeof MAILS, Record<Locale, string>> = {
     en: 'Your Acme Cloud email address was changed',
     de: 'Die E-Mail-Adresse Ihres Acme Cloud-Kontos wurde geändert',
     fr: "L'adresse e-mail de votre compte Acme Cloud a été modifiée",
-    es: 'Se ha cambiado tu correo de Acme Cloud',
-    it: "L'indirizzo email del tuo account Acme Cloud è stato cambiato",
+    es: 'Se ha cambiado su correo de Acme Cloud',
+    it: "L'indirizzo email del Suo account Acme Cloud è stato cambiato",
     'pt-BR': 'O e-mail da sua conta Acme Cloud foi alterado',
-    nl: 'Het e-mailadres van je Acme Cloud-account is gewijzigd',
+    nl: 'Het e-mailadres van uw Acme Cloud-account is gewijzigd',
     pl: 'Adres e-mail Twojego konta Acme Cloud został zmieniony',
     ja: 'Acme Cloud のメールアドレスが変更されました',
     ar: 'تم تغيير بريدك الإلكتروني في Acme Cloud',
@@ -65,9 +65,8 @@ const SUBJECTS: Record<keyof typeof MAILS, Record<Locale, string>> = {
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
-test('the catalogue has the ten product languages, each key with the same placeholders as English', () => {
-  assert.deepEqual([...LOCALES].sort(), ['ar', 'de', 'en', 'es', 'fr', 'it', 'ja', 'nl', 'pl', 'pt-BR']);
-  for (const locale of LOCALES) {
+test('every translated language has the email-change texts, each with the same placeholders as English', () => {
+  for (const locale of TRANSLATED) {
     for (const key of EMAIL_CHANGE_KEYS) {
       const text = emailChangeText(locale, key);
       assert.ok(text.trim(), `${locale}.${key} is not empty`);
@@ -78,9 +77,9 @@ test('the catalogue has the ten product languages, each key with the same placeh
 
 for (const name of Object.keys(MAILS) as (keyof typeof MAILS)[]) {
   const render = MAILS[name];
-  test(`the ${name} mail renders in all ten languages, each with its own subject`, async () => {
+  test(`the ${name} mail renders in every translated language, each with its own subject`, async () => {
     const merchant = await merchantOf(t);
-    for (const locale of LOCALES) {
+    for (const locale of TRANSLATED) {
       const mail = render(locale, merchant);
       assert.equal(mail.subject, SUBJECTS[name][locale], `${locale} subject`);
       assert.match(mail.html, new RegExp(`<html lang="${locale}" dir="${locale === 'ar' ? 'rtl' : 'ltr'}">`));

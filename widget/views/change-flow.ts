@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../localize.js';
 import type { ChangePreview, ChangeRequest, PortalProduct, PortalSubscription } from '../../contract/portal.js';
 import { day, money } from '../i18n.js';
 import type { SheetStep, SubscriptionSheet, ViewState } from '../portal-types.js';

@@ -1,8 +1,8 @@
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../localize.js';
 import { html } from 'lit';
 import type { PortalProduct, PortalTransaction } from '../../contract/portal.js';
 import type { CancelReason, RefundReason, SubscriptionStatus, TransactionStatus } from '../../contract/values.js';
-import { day, money } from '../i18n.js';
+import { day, money, plural } from '../i18n.js';
 
 /** The words for the contract's values, in the active catalog. */
 
@@ -13,9 +13,8 @@ export function price(product: PortalProduct, locale: string, units = 1) {
     case 'every-month':
       return msg(str`${p} per month`);
     case 'every-three-months':
-      return msg(str`${p} every 3 months`);
     case 'every-six-months':
-      return msg(str`${p} every 6 months`);
+      return plural(locale, product.billing_period === 'every-three-months' ? 3 : 6, { one: '{1} every month', other: '{1} every {0} months' }, p);
     case 'every-year':
       return msg(str`${p} per year`);
     default:

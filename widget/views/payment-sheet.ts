@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../localize.js';
 import type { InvoiceRequest, PortalMerchant, PortalSubscription, PortalTransaction, RefundRequest, SupportRequest } from '../../contract/portal.js';
 import { LIMITS } from '../../contract/values.js';
 import { money } from '../i18n.js';

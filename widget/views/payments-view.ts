@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { msg } from '@lit/localize';
+import { msg } from '../localize.js';
 import type { PortalTransaction } from '../../contract/portal.js';
 import { day, money } from '../i18n.js';
 import type { PaymentSheet, ViewState } from '../portal-types.js';

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { msg } from '@lit/localize';
+import { msg } from '../localize.js';
 
 /** The modal side sheet around a step: a scrim that closes it, and the focus trap's keys. */
 export const sheetDialog = (content: TemplateResult, close: () => void, keydown: (e: KeyboardEvent) => void) =>

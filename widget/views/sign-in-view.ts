@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
-import { msg, str } from '@lit/localize';
-import { LIMITS } from '../../contract/values.js';
+import { msg, str } from '../localize.js';
+import { LIMITS, SIGN_IN_LINK_MINUTES } from '../../contract/values.js';
+import { plural } from '../i18n.js';
 import type { SessionPreview } from '../../contract/portal.js';
 import type { ViewState } from '../portal-types.js';
 import { formValues } from './sheet-frame.js';
@@ -29,7 +30,12 @@ export function renderSignedOut(p: SignInProps) {
   if (p.sent)
     return html`<div class="stack">
       <h3>${msg('Check your email')}</h3>
-      <p>${msg(str`We sent a sign-in link to ${p.sent}. It expires in 10 minutes.`)}</p>
+      <p>
+        ${plural(p.locale, SIGN_IN_LINK_MINUTES, {
+          one: 'We sent a sign-in link to {1}. It expires in {0} minute.',
+          other: 'We sent a sign-in link to {1}. It expires in {0} minutes.',
+        }, p.sent)}
+      </p>
       <div><button part="button" @click=${p.restart}>${msg('Use another email')}</button></div>
     </div>`;
   return html`<form @submit=${(e: Event) => p.requestLink(formValues(e).email)}>

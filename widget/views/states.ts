@@ -1,5 +1,5 @@
 import { html } from 'lit';
-import { msg } from '@lit/localize';
+import { msg } from '../localize.js';
 
 export const renderSkeleton = () =>
   html`<div class="skeleton" aria-busy="true" aria-label=${msg('Loading…')} role="status">

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../localize.js';
 import type { PortalMerchant, PortalSubscription } from '../../contract/portal.js';
 import { LIMITS } from '../../contract/values.js';
 import { day } from '../i18n.js';

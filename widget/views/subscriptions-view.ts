@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../localize.js';
 import type { PortalSubscription } from '../../contract/portal.js';
 import { day, fromNow } from '../i18n.js';
 import type { SubscriptionSheet, ViewState } from '../portal-types.js';
