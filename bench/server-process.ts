@@ -65,7 +65,7 @@ async function main() {
   });
   const store = await LowdbStore.open(dataFile);
   const now = systemClock();
-  const deps = buildDeps({ config, store, clock: systemClock, log: createLogger(config.logLevel), keys: loadKeys(dataFile, undefined, now) });
+  const deps = buildDeps({ config, store, clock: systemClock, log: createLogger(config.logLevel), keys: await loadKeys(dataFile, undefined, now) });
   await seedDemo(store, { publicUrl: url, allowedOrigins: [], now });
   const demo = seededDemoSite(store, await ensureDemoKey(store, API_KEY, now));
   deps.demo = demo;
