@@ -105,7 +105,7 @@ async function main() {
     ? await PostgresStore.open({ url: databaseUrl, schema: process.env.BENCH_SCHEMA, poolSize: 10, checkNesting: false })
     : await LowdbStore.open(dataFile, { checkNesting: false });
   const shared = databaseUrl ? await sharedKeys(store, now) : null;
-  const keys = shared ?? loadKeys(dataFile, undefined, now);
+  const keys = shared ?? (await loadKeys(dataFile, undefined, now));
   const deps = buildDeps({ config, store, clock: systemClock, log: createLogger(config.logLevel), keys });
   if (!attach) await seedDemo(store, { publicUrl: url, allowedOrigins: [], now });
   const demo = seededDemoSite(store, await ensureDemoKey(store, API_KEY, now));

@@ -21,6 +21,7 @@ import { PostgresStore } from '../server/store/postgres/postgres-store.js';
 import { COLLECTIONS, type CollectionName, type WidgetKey } from '../server/store/schema.js';
 import type { Rec, Store } from '../server/store/interface.js';
 import { keyFileFor } from '../server/auth/keys.js';
+import { replaceFile } from '../server/store/durable-file.js';
 import { describeDatabase, redact } from './database-url.js';
 import { recordsChecksum } from './store-checksum.js';
 
@@ -108,12 +109,11 @@ async function clear(s: Side, store: Store) {
 
 async function write(s: Side, store: Store, c: CollectionName, records: { id: string }[]) {
   if (c === 'widget_keys' && s.kind === 'file') {
-    // As server/auth/keys.ts keeps them: beside the data file, owner-only, replaced atomically.
+    // As server/auth/keys.ts keeps them: beside the data file, owner-only, replaced atomically and durably.
     const body: KeyFile = { keys: (records as WidgetKey[]).sort((a, b) => a.created_at - b.created_at).map((k) => ({ kid: k.id, secret: k.secret, created_at: k.created_at, retired_at: k.retired_at })) };
     if (body.keys.length === 0) return;
     const file = keyFileFor(s.file);
-    fs.writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(body), { mode: 0o600 });
-    fs.renameSync(`${file}.${process.pid}.tmp`, file);
+    await replaceFile(file, `${file}.${process.pid}.tmp`, (h) => h.writeFile(JSON.stringify(body)), { mode: 0o600 });
     return;
   }
   // One at a time within a batch: insertion order is what `all` and `findBy` answer in.

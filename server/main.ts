@@ -53,7 +53,7 @@ async function main() {
   });
   const clock = systemClock;
   // Several processes on one database share their signing keys there; one process keeps them beside its data file.
-  const keys = config.widgetTokenSecret || !config.database ? loadKeys(config.dataFile, config.widgetTokenSecret, clock()) : await sharedKeys(store, clock());
+  const keys = config.widgetTokenSecret || !config.database ? await loadKeys(config.dataFile, config.widgetTokenSecret, clock()) : await sharedKeys(store, clock());
   const deps = await withCompanion(buildDeps({ config, store, clock, log, keys }));
   await attachDemo(deps, config);
   const app = createApp(deps);

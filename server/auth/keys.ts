@@ -3,6 +3,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { ConfigError } from '../config.js';
 import { randomToken, sha256 } from '../ids.js';
+import { replaceFile, type FileOps } from '../store/durable-file.js';
 
 /**
  * How long a key stays valid for verification after a newer one takes over signing. Longer than
@@ -41,31 +42,31 @@ export const keyFileFor = (dataFile: string) => path.join(path.dirname(dataFile)
  * the first and still accepts the others, so an operator rotates by prepending a new secret and
  * dropping the old one after an hour. Without it, keys are generated once and kept in
  * `widget-keys.json` beside the data file (mode 0600), so tokens survive restarts and `rotate`
- * retires the current key with a grace period.
+ * retires the current key with a grace period. A generated key is on disk (fsynced, see
+ * replaceFile) before this resolves, so no token is signed with a key a power cut could lose.
  */
-export function loadKeys(dataFile: string, envSecret: string | undefined, now: number): TokenKeys {
+export async function loadKeys(dataFile: string, envSecret: string | undefined, now: number, fileOps?: FileOps): Promise<TokenKeys> {
   if (envSecret) return envKeys(envSecret);
   const file = keyFileFor(dataFile);
   let keys: SigningKey[] = fs.existsSync(file) ? readKeyFile(file) : [];
-  const save = () => {
-    const body: KeyFile = { keys: keys.map((k) => ({ ...k, secret: Buffer.from(k.secret).toString('base64url') })) };
-    const tmp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, JSON.stringify(body), { mode: 0o600 });
-    fs.renameSync(tmp, file);
+  const save = async (list: SigningKey[]) => {
+    const body = Buffer.from(JSON.stringify({ keys: list.map((k) => ({ ...k, secret: Buffer.from(k.secret).toString('base64url') })) } satisfies KeyFile));
+    await replaceFile(file, `${file}.${process.pid}.tmp`, async (handle) => void (await handle.writeFile(body)), { mode: 0o600, ops: fileOps });
   };
   const make = (at: number): SigningKey => ({ kid: randomToken(16), secret: randomBytes(MIN_SECRET_BYTES), created_at: at, retired_at: null });
   const usable = (k: SigningKey, at: number) => k.retired_at === null || at - k.retired_at < ROTATION_GRACE_MS;
   if (keys.length === 0) {
     keys = [make(now)];
-    save();
+    await save(keys);
   }
   return {
     current: () => keys[keys.length - 1],
     find: (kid, at) => keys.find((k) => k.kid === kid && usable(k, at)),
-    rotate: (at) => {
-      keys = keys.filter((k) => usable(k, at)).map((k) => (k.retired_at === null ? { ...k, retired_at: at } : k));
-      keys.push(make(at));
-      save();
+    rotate: async (at) => {
+      const next = [...keys.filter((k) => usable(k, at)).map((k) => (k.retired_at === null ? { ...k, retired_at: at } : k)), make(at)];
+      // Signed with only once on disk: a token must not outlive a key that a restart would forget.
+      await save(next);
+      keys = next;
       return keys[keys.length - 1];
     },
   };

@@ -26,7 +26,7 @@ try {
       await store.close();
     }
   } else {
-    const keys = loadKeys(config.dataFile, undefined, now);
+    const keys = await loadKeys(config.dataFile, undefined, now);
     const old = keys.current().kid;
     const next = await keys.rotate(now);
     process.stdout.write(`Rotated ${keyFileFor(config.dataFile)}: new kid ${next.kid}; ${old} is accepted until ${until}. Restart the server to sign with the new key.\n`);

@@ -5,6 +5,7 @@ import { newId } from '../ids.js';
 import { iso, type Clock } from '../clock.js';
 import type { SecretMail, Store } from '../store/interface.js';
 import type { MailMessage } from '../store/schema.js';
+import { replaceFile, type FileOps } from '../store/durable-file.js';
 
 export interface OutgoingMail {
   to: string;
@@ -35,7 +36,7 @@ const SECRET_MAIL_LIMIT = 200;
 export const outboxFileFor = (dataFile: string) => path.join(path.dirname(dataFile), 'dev-outbox.json');
 
 /** SMTP when SMTP_URL is set; otherwise the dev outbox: plain mails in the store, mails with a code apart (the store's own place for them, else `outboxFile`). */
-export function createMailer(opts: { smtpUrl?: string; from: string; store: Store; clock: Clock; outboxFile: string }): Mailer {
+export function createMailer(opts: { smtpUrl?: string; from: string; store: Store; clock: Clock; outboxFile: string; fileOps?: FileOps }): Mailer {
   const fromAddress = /<([^<>]+)>\s*$/.exec(opts.from)?.[1] ?? opts.from;
   const from = (name?: string) => (name ? { name, address: fromAddress } : opts.from);
 
@@ -57,7 +58,7 @@ export function createMailer(opts: { smtpUrl?: string; from: string; store: Stor
     };
   }
 
-  const secretMail = opts.store.secretMail ?? new SecretOutbox(opts.outboxFile);
+  const secretMail = opts.store.secretMail ?? new SecretOutbox(opts.outboxFile, opts.fileOps);
   return {
     async send(mail) {
       const message: MailMessage = {
@@ -81,12 +82,21 @@ export function createMailer(opts: { smtpUrl?: string; from: string; store: Stor
   };
 }
 
-/** A small JSON file of recent messages, rewritten atomically (temp + rename) one write at a time. */
+/**
+ * A small JSON file of recent messages, replaced durably (replaceFile) one write at a time. Mails
+ * added while a write runs share the next one, as the store's group commit does: under a burst of
+ * sign-ins the file is written (and fsynced) once per batch, not once per mail.
+ */
 class SecretOutbox implements SecretMail {
   private messages: MailMessage[] = [];
   private writing: Promise<void> = Promise.resolve();
+  /** The write not yet started, which every mail added meanwhile waits for. */
+  private next: Promise<void> | null = null;
 
-  constructor(private readonly file: string) {
+  constructor(
+    private readonly file: string,
+    private readonly ops?: FileOps,
+  ) {
     try {
       const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
       if (Array.isArray(parsed)) this.messages = parsed as MailMessage[];
@@ -101,14 +111,16 @@ class SecretOutbox implements SecretMail {
 
   add(message: MailMessage, keep: number): Promise<void> {
     this.messages = [...this.messages, message].slice(-keep);
-    const snapshot = JSON.stringify(this.messages);
-    const tmp = `${this.file}.${process.pid}.tmp`;
-    this.writing = this.writing
-      .catch(() => undefined)
-      .then(async () => {
-        await fs.promises.writeFile(tmp, snapshot, { mode: 0o600 });
-        await fs.promises.rename(tmp, this.file);
-      });
-    return this.writing;
+    if (!this.next) {
+      this.next = this.writing = this.writing
+        .catch(() => undefined)
+        .then(() => {
+          // From here on a new mail waits for the write after this one: this snapshot may miss it.
+          this.next = null;
+          const snapshot = Buffer.from(JSON.stringify(this.messages));
+          return replaceFile(this.file, `${this.file}.${process.pid}.tmp`, async (handle) => void (await handle.writeFile(snapshot)), { mode: 0o600, ops: this.ops });
+        });
+    }
+    return this.next;
   }
 }

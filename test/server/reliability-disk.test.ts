@@ -81,7 +81,7 @@ async function appIn(dir: string) {
   const config = loadConfig({ DATA_FILE: dataFile, LOG_LEVEL: 'silent' });
   const store = await LowdbStore.open(dataFile);
   const now = Date.now();
-  const deps = buildDeps({ config, store, clock: () => now, log: createLogger('silent'), keys: loadKeys(dataFile, undefined, now) });
+  const deps = buildDeps({ config, store, clock: () => now, log: createLogger('silent'), keys: await loadKeys(dataFile, undefined, now) });
   await seedDemo(store, { publicUrl: config.publicUrl, allowedOrigins: [], now });
   await ensureDemoKey(store, DEMO_KEY, now);
   return { app: createApp(deps), store, dataFile };

@@ -265,19 +265,19 @@ test('generated keys live beside the data file (mode 0600) and survive a restart
   const file = keyFileFor(t.dataFile);
   assert.equal(path.dirname(file), t.dir);
   assert.equal(fs.statSync(file).mode & 0o777, 0o600);
-  const again = loadKeys(t.dataFile, undefined, t.clock.now);
+  const again = await loadKeys(t.dataFile, undefined, t.clock.now);
   assert.equal(again.current().kid, t.deps.keys.current().kid);
   assert.equal(again.current().secret.length, 32);
   assert.ok(!(await storedText(t)).includes(Buffer.from(again.current().secret).toString('base64url')));
 });
 
 test('WIDGET_TOKEN_SECRET must carry 256 bits; a second secret is still accepted for rotation', async () => {
-  assert.throws(() => loadKeys(t.dataFile, randomBytes(16).toString('base64url'), 0), ConfigError);
-  assert.throws(() => loadKeys(t.dataFile, 'not base64!', 0), ConfigError);
+  await assert.rejects(loadKeys(t.dataFile, randomBytes(16).toString('base64url'), 0), ConfigError);
+  await assert.rejects(loadKeys(t.dataFile, 'not base64!', 0), ConfigError);
   const oldSecret = randomBytes(32).toString('base64url');
   const newSecret = randomBytes(32).toString('base64url');
-  const before = loadKeys(t.dataFile, oldSecret, 0);
-  const after = loadKeys(t.dataFile, `${newSecret},${oldSecret}`, 0);
+  const before = await loadKeys(t.dataFile, oldSecret, 0);
+  const after = await loadKeys(t.dataFile, `${newSecret},${oldSecret}`, 0);
   const issuer = t.deps.config.publicUrl;
   const input = { merchantId: (await merchantOf(t)).id, mode: 'test' as const, customerId: (await ada()).id };
   const oldToken = (await mintToken(before, issuer, input, t.clock.now)).token;
@@ -286,7 +286,7 @@ test('WIDGET_TOKEN_SECRET must carry 256 bits; a second secret is still accepted
   assert.equal((await verifyToken(after, issuer, oldToken, t.clock.now)).customerId, (await ada()).id);
   assert.equal((await verifyToken(after, issuer, newToken, t.clock.now)).customerId, (await ada()).id);
   // Once the old secret is dropped, its tokens find no key.
-  await assert.rejects(verifyToken(loadKeys(t.dataFile, newSecret, 0), issuer, oldToken, t.clock.now), (e: any) => e.kind === 'unauthenticated');
+  await assert.rejects(verifyToken(await loadKeys(t.dataFile, newSecret, 0), issuer, oldToken, t.clock.now), (e: any) => e.kind === 'unauthenticated');
 });
 
 test('the portal API without a bearer token, or with a malformed one, is 401', async () => {

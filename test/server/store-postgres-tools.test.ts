@@ -98,7 +98,7 @@ test('store:copy moves a lowdb store into PostgreSQL and back: every record of e
   await seedDemo(store, { publicUrl: 'http://127.0.0.1:0', allowedOrigins: [], now: Date.now() });
   await store.close();
   // The keys a lowdb server generates on its first start, beside its data file.
-  const keys = loadKeys(source, undefined, Date.now());
+  const keys = await loadKeys(source, undefined, Date.now());
   const original = await recordsOfFile(source);
 
   const toPg = await run('scripts/store-copy.ts', ['--from', source, '--to', db.url, '--schema', db.schema]);

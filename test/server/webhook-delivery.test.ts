@@ -398,7 +398,7 @@ async function boot(dataFile: string, clock: () => number): Promise<Running> {
   const now = clock();
   await seedDemo(store, { publicUrl: config.publicUrl, allowedOrigins: [], now });
   await ensureDemoKey(store, DEMO_KEY, now);
-  const app = createApp(buildDeps({ config, store, clock, log: silent, keys: loadKeys(dataFile, undefined, now) }));
+  const app = createApp(buildDeps({ config, store, clock, log: silent, keys: await loadKeys(dataFile, undefined, now) }));
   const server: ServerType = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const w = createWebhookWorker({ store, clock, log: silent, allowPrivate: config.allowPrivateWebhooks, pollMs: 20, random: () => 0.5 });

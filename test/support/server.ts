@@ -47,7 +47,7 @@ export async function createTestApp(opts: { seed?: boolean; env?: Record<string,
   const db = onPostgres ? freshSchema() : null;
   const store: Store = db ? await PostgresStore.open({ url: db.url, schema: db.schema, poolSize: 4 }) : await LowdbStore.open(dataFile);
   // As main.ts: several processes on one database share their signing keys there.
-  const keys = db ? await sharedKeys(store, clock.now) : loadKeys(dataFile, undefined, clock.now);
+  const keys = db ? await sharedKeys(store, clock.now) : await loadKeys(dataFile, undefined, clock.now);
   const deps = await withCompanion(buildDeps({ config, store, clock: () => clock.now, log: createLogger('silent'), keys }));
   if (opts.seed !== false && !config.companion) {
     await seedDemo(store, { publicUrl: config.publicUrl, allowedOrigins: [], now: clock.now });

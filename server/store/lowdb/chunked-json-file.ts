@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
+import { replaceFile, type FileOps } from '../durable-file.js';
 
 /** What the store's lowdb adapter carries: the parsed document when read, its encoded bytes when written. */
 export type StoreDocument<T> = T | Uint8Array[];
@@ -14,8 +15,10 @@ const IOV_MAX = 1024;
 /**
  * lowdb adapter for the data file. Reads and parses the JSON document; writes it from chunks the
  * store has already encoded, so a commit need not turn the whole store into one string first.
- * Atomic like lowdb's own writer: a temp file beside the data file (`.db.json.tmp`), then a rename;
- * both are 0600, so the file keeps that mode after every commit.
+ * Atomic and durable (replaceFile): a temp file beside the data file (`.db.json.tmp`), fsynced,
+ * renamed over it, then the directory fsynced; both files are 0600, so the file keeps that mode
+ * after every commit. The store calls write() once per group commit, so one pair of fsyncs serves
+ * every transaction in the batch.
  */
 export class ChunkedJsonFile<T> implements Adapter<StoreDocument<T>> {
   private readonly temp: string;
@@ -23,6 +26,7 @@ export class ChunkedJsonFile<T> implements Adapter<StoreDocument<T>> {
   constructor(
     private readonly file: string,
     private readonly parse: (text: string) => T,
+    private readonly ops?: FileOps,
   ) {
     this.temp = path.join(path.dirname(file), `.${path.basename(file)}.tmp`);
   }
@@ -40,16 +44,15 @@ export class ChunkedJsonFile<T> implements Adapter<StoreDocument<T>> {
 
   async write(doc: StoreDocument<T>): Promise<void> {
     if (!Array.isArray(doc)) throw new TypeError('The data file is written from encoded chunks only.');
-    // 0600: the data file holds webhook signing secrets. The mode given to open() only applies to a
-    // new file, so a temp file left behind (by a crash, an older version) is narrowed explicitly.
-    const handle = await fs.open(this.temp, 'w', FILE_MODE);
-    try {
-      await handle.chmod(FILE_MODE);
-      for (let i = 0; i < doc.length; i += IOV_MAX) await writeAll(handle, doc.slice(i, i + IOV_MAX));
-    } finally {
-      await handle.close();
-    }
-    await fs.rename(this.temp, this.file);
+    // 0600: the data file holds webhook signing secrets (replaceFile narrows a leftover temp file too).
+    await replaceFile(
+      this.file,
+      this.temp,
+      async (handle) => {
+        for (let i = 0; i < doc.length; i += IOV_MAX) await writeAll(handle, doc.slice(i, i + IOV_MAX));
+      },
+      { mode: FILE_MODE, ops: this.ops },
+    );
   }
 }
 

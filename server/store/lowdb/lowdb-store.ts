@@ -9,6 +9,7 @@ import { Tables, deepFreeze, type Undo } from './tables.js';
 import { WriteSet } from './write-set.js';
 import { MemoryCoordination } from '../memory-coordination.js';
 import { NestingGuard, type StoreChecks } from '../nesting-guard.js';
+import { UnsyncedRenameError, type FileOps } from '../durable-file.js';
 
 /** What lowdb writes: one compact JSON document. */
 export interface DataFileShape {
@@ -26,14 +27,14 @@ type AnyRecord = { id: string } & Record<string, unknown>;
 
 /**
  * The embedded engine: every record in memory (maps by id plus secondary indices), the whole
- * store in one JSON file that lowdb writes atomically (temp file + rename). One process per file
- * (a lock file says so).
+ * store in one JSON file that lowdb writes atomically and durably (temp file, fsync, rename, fsync
+ * of the directory: see durable-file.ts). One process per file (a lock file says so).
  *
  * Transactions run one at a time (a queue), so a read-modify-write never races another; their
  * writes are buffered (WriteSet) and applied at once when the callback returns, so nobody sees a
  * change half made. Then group commit: the caller waits until a file write that includes the
- * change has finished, and changes arriving while a write runs are written together by the next
- * one. If a write fails, every change not yet on disk is undone and each waiting caller gets a
+ * change has finished (directory fsync included), and changes arriving while a write runs are
+ * written together by the next one: a batch pays one write and one pair of fsyncs. If a write fails, every change not yet on disk is undone and each waiting caller gets a
  * StoreWriteError: nothing is acknowledged that is not on disk.
  *
  * The file is written from encodings cached per block of records (RecordBlocks): a commit
@@ -56,7 +57,8 @@ export class LowdbStore implements Store {
     private readonly nesting: NestingGuard,
   ) {}
 
-  static async open(file: string, checks: StoreChecks = {}): Promise<LowdbStore> {
+  /** `fileOps` replaces node:fs/promises for writing the data file (tests observe the writes with it). */
+  static async open(file: string, opts: StoreChecks & { fileOps?: FileOps } = {}): Promise<LowdbStore> {
     // A directory we create is the owner's alone; an existing one is left as its owner set it.
     fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     const release = acquireLock(file);
@@ -73,12 +75,12 @@ export class LowdbStore implements Store {
         // lowdb treats a null document as "no file yet"; an existing file must hold a store.
         validateShape(parsed, file);
         return parsed;
-      });
+      }, opts.fileOps);
       const db = new Low<StoreDocument<DataFileShape>>(adapter, emptyData());
       await db.read();
       validateShape(db.data, file);
       narrowMode(file);
-      const store = new LowdbStore(file, db, new Tables(db.data.collections), release, new NestingGuard(checks.checkNesting ?? true));
+      const store = new LowdbStore(file, db, new Tables(db.data.collections), release, new NestingGuard(opts.checkNesting ?? true));
       // The file is rewritten from the blocks at each commit; don't keep a second copy alive.
       db.data = [];
       return store;
@@ -174,6 +176,10 @@ export class LowdbStore implements Store {
 
   private async flushLoop() {
     while (this.queue.length > 0) {
+      // One turn of the event loop before taking the batch: the callers just acknowledged (and
+      // anything else ready to commit) join this write instead of waiting a whole write and fsync
+      // for the next one. Without it, writers in flight split into two halves taking turns.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       const batch = this.queue;
       this.queue = [];
       try {
@@ -187,9 +193,24 @@ export class LowdbStore implements Store {
         const failed = [...batch, ...this.queue];
         this.queue = [];
         for (const p of [...failed].reverse()) for (const u of [...p.undo].reverse()) u();
+        // The new file is in place but not durable: put the old state back before saying "nothing was
+        // changed", or a reader (or the disk after a crash) would hold a change its caller was refused.
+        if (e instanceof UnsyncedRenameError) await this.rewrite();
         const err = new StoreWriteError(`Could not write ${this.file}: ${(e as Error).message}`);
         for (const p of failed) p.reject(err);
       }
+    }
+  }
+
+  /** Best effort: the disk that just failed may fail again, and the callers are refused either way. */
+  private async rewrite() {
+    try {
+      this.db.data = this.encode();
+      await this.db.write();
+    } catch {
+      // left as it is; the next commit writes the whole state again
+    } finally {
+      this.db.data = [];
     }
   }
 
