@@ -6,7 +6,7 @@ import { SMTPServer } from 'smtp-server';
 import { simpleParser, type ParsedMail, type AddressObject } from 'mailparser';
 import { createTestApp, call, isCreemError, type TestApp } from '../support/server.js';
 import { createMailer, outboxFileFor } from '../../server/mail/mailer.js';
-import { TRANSLATED } from '../../contract/locales.js';
+import { textDirection, TRANSLATED } from '../../contract/locales.js';
 import { codeIn, merchantOf, updateMerchant, waitFor } from './signin-helpers.js';
 
 let t: TestApp;
@@ -85,21 +85,25 @@ const SIGN_IN_MAIL: Record<string, { subject: string; intro: string }> = {
 };
 
 test('the email speaks the customer’s language: en, de, fr, es, it, pt-BR, nl, pl, ja, ar', async () => {
-  assert.deepEqual(Object.keys(SIGN_IN_MAIL).sort(), [...TRANSLATED].sort(), 'one expected mail per translated language');
+  // Written out word for word for these ten; every other translated language must send its own text.
+  assert.ok(Object.keys(SIGN_IN_MAIL).every((l) => (TRANSLATED as readonly string[]).includes(l)), 'every language written out here is offered');
   const subjects = new Set<string>();
   for (const locale of TRANSLATED) {
     t.clock.advance(16 * 60_000);
     const mark = received.length;
     assert.equal((await requestLink('jean@example.com', locale)).status, 202);
     const mail = await nextMail('jean@example.com', mark);
-    assert.equal(mail.subject, SIGN_IN_MAIL[locale].subject, locale);
-    assert.ok(mail.text!.includes(SIGN_IN_MAIL[locale].intro), `${locale} intro: ${mail.text}`);
-    assert.ok((mail.html as string).includes(`lang="${locale}" dir="${locale === 'ar' ? 'rtl' : 'ltr'}"`), locale);
+    const expected = SIGN_IN_MAIL[locale as keyof typeof SIGN_IN_MAIL];
+    if (expected) assert.equal(mail.subject, expected.subject, locale);
+    else if (locale !== 'en-GB') assert.ok(mail.subject !== SIGN_IN_MAIL.en.subject && mail.subject.includes('Acme Cloud'), `${locale}: ${mail.subject}`);
+    if (expected) assert.ok(mail.text!.includes(expected.intro), `${locale} intro: ${mail.text}`);
+    assert.ok((mail.html as string).includes(`lang="${locale}" dir="${textDirection(locale)}"`), locale);
     subjects.add(mail.subject!);
   }
-  assert.equal(subjects.size, TRANSLATED.length, 'a different translation each');
+  // en-GB's subject is the same sentence as en's.
+  assert.equal(subjects.size, TRANSLATED.length - 1, 'a different translation each');
   // Region tags fall back to the language; unknown ones to English.
-  for (const [asked, expected] of [['de-AT', 'de'], ['pt', 'pt-BR'], ['fr-CA', 'fr'], ['tlh', 'en']] as const) {
+  for (const [asked, expected] of [['de-AT', 'de'], ['pt', 'pt-BR'], ['fr-BE', 'fr'], ['tlh', 'en']] as const) {
     t.clock.advance(16 * 60_000);
     const mark = received.length;
     await requestLink('jean@example.com', asked);
