@@ -105,6 +105,14 @@ describe('<creem-portal> layout at 320 px in every locale', () => {
       }
       await go('Cancel subscription');
       check('cancel survey');
+      // Buttons side by side follow the reading direction (flex rows mirror; nothing hard-codes left/right),
+      // and no arrow glyph that would point the wrong way in right-to-left text.
+      const rtl = RTL.includes(shown);
+      for (const row of el.shadowRoot!.querySelectorAll('[part~=sheet] .row')) {
+        const [a, b] = [...row.querySelectorAll(':scope > button')].map((x) => x.getBoundingClientRect());
+        if (a && b && Math.abs(a.top - b.top) < 2) expect(rtl ? a.left > b.left : a.left < b.left, `${locale} button order in a row`).to.equal(true);
+      }
+      expect(/[←→‹›⟵⟶]/.test(el.shadowRoot!.querySelector('[part~=sheet]')!.textContent!), `${locale} arrow glyph in the sheet`).to.equal(false);
       await go('Close');
       await go('Manage subscription');
       await go('Pause subscription');
