@@ -3,7 +3,7 @@ import { setViewport } from '@web/test-runner-commands';
 import { LOCALES, negotiate } from '../../contract/locales.js';
 import type { ChangePreview } from '../../contract/portal.js';
 import type { CreemPortalElement } from '../../widget/creem-portal.js';
-import { type Fake, TOKEN, fakeFetch, html, overview, portal, product, realFetch, subscription, transaction, until } from './helpers.js';
+import { type Fake, TOKEN, fakeFetch, html, overview, portal, product, realFetch, transaction, until } from './helpers.js';
 
 // Issue 18: at 320 px every view and sheet step holds in every locale, with each catalog as it is today
 // (untranslated ones are English copies, so they pass through the same checks as they fill in).
