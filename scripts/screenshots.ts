@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage, saveScreenshotPath, type Problems } from '../test/e2e/support/browser.js';
+import { negotiate } from '../contract/locales.js';
 import { card, openDemoAs, sheet } from '../test/e2e/support/demo.js';
 import { seededCustomer, startServer, type RunningServer } from '../test/e2e/support/server.js';
 
@@ -41,6 +42,31 @@ async function openManageSheet(page: Page) {
 function expect(cond: boolean, what: string) {
   if (!cond) throw new Error(what);
 }
+
+/** "Manage subscription" as the element shows it in `locale` (an untranslated locale shows its stand-in's text). */
+function manageLabel(locale: string) {
+  const shown = negotiate(locale).locale;
+  if (shown === 'en') return 'Manage subscription';
+  const catalog = JSON.parse(fs.readFileSync(path.join(ROOT, 'widget', 'locales', `${shown}.json`), 'utf8')) as Record<string, string>;
+  return catalog['Manage subscription'];
+}
+
+/** The manage sheet on a 320 px phone in one locale: issue 18's proof that long words and other scripts fit. */
+const narrowSheet = (locale: string): Shot => ({
+  file: `manage-320-${locale}.png`,
+  query: { locale },
+  viewport: { width: 320, height: 640 },
+  prepare: async (page) => {
+    const label = manageLabel(locale);
+    await card(page, 'Pro').getByRole('button', { name: label }).click();
+    await sheet(page).getByRole('heading', { name: label }).waitFor();
+    return true;
+  },
+  check: async (page) => {
+    const wide = await sheet(page).evaluate((el) => el.scrollWidth > el.clientWidth);
+    expect(!wide, `the ${locale} manage sheet scrolls sideways at 320 px`);
+  },
+});
 
 const SHOTS: Shot[] = [
   {
@@ -106,6 +132,7 @@ const SHOTS: Shot[] = [
       expect(!!box && box.x > WIDE.width / 2 && box.x + box.width >= WIDE.width - 1, `the sheet is not at the right edge: ${JSON.stringify(box)}`);
     },
   },
+  ...['he', 'hi', 'ja', 'de'].map(narrowSheet),
 ];
 
 /** Builds the widget (and the demo pages beside it) when a fresh checkout has no dist/ yet. */

@@ -10,6 +10,8 @@ export const paymentsStyles = css`
   td {
     text-align: start;
     padding: 0.5rem 0.25rem;
+    /* Order IDs and long headings break rather than push the table past a 320 px screen. */
+    overflow-wrap: anywhere;
     border-bottom: 1px solid var(--_border);
   }
 `;
