@@ -3,7 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import { ApiError, errorBody, fromDomainError } from './errors.js';
 import { UpstreamError } from './portal-backend/errors.js';
 import { DomainError } from './domain/errors.js';
-import { StoreUnavailableError, StoreWriteError } from './store/interface.js';
+import { StoreOutcomeUnknownError, StoreUnavailableError, StoreWriteError } from './store/interface.js';
 import { redactPath } from './middleware/redact-path.js';
 import type { AppEnv } from './env.js';
 
@@ -28,7 +28,7 @@ export function answerError(thrown: Error, c: Context<AppEnv>): Response {
   if (err instanceof StoreWriteError || err instanceof StoreUnavailableError) {
     deps.log.error('store unavailable', { request_id: traceId, error: err.message });
     c.header('Retry-After', '5');
-    return c.json(errorBody(traceId, 503, ['The change could not be saved; nothing was changed. Try again later.']), 503);
+    return c.json(errorBody(traceId, 503, [storeFaultMessage(err)]), 503);
   }
   if (err instanceof HTTPException) {
     const status = err.status >= 400 && err.status < 500 ? err.status : 500;
@@ -37,4 +37,11 @@ export function answerError(thrown: Error, c: Context<AppEnv>): Response {
   }
   deps.log.error('unhandled error', { request_id: traceId, path: redactPath(c.req.path), error: err instanceof Error ? err.stack : String(err) });
   return c.json(errorBody(traceId, 500, ['Internal server error']), 500);
+}
+
+/** What a 503 from the store may promise: a lost COMMIT cannot say whether the change was kept. */
+function storeFaultMessage(err: StoreWriteError | StoreUnavailableError): string {
+  if (err instanceof StoreOutcomeUnknownError) return 'The connection to the database was lost while the change was being saved: it may or may not have been saved. Check before trying again.';
+  if (err instanceof StoreUnavailableError) return 'The database cannot be reached right now; nothing was changed. Try again later.';
+  return 'The change could not be saved; nothing was changed. Try again later.';
 }

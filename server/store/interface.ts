@@ -98,5 +98,10 @@ export interface Store extends StoreReader {
 export class StoreWriteError extends Error {}
 /** The store cannot be reached right now (database down); nothing was changed. */
 export class StoreUnavailableError extends Error {}
+/**
+ * The database went away after a change was sent to be committed and before it said so: the
+ * change may have been kept or not, and nobody can tell until it is read back.
+ */
+export class StoreOutcomeUnknownError extends StoreUnavailableError {}
 /** The stored data cannot be read as a store of this server; it was left untouched. */
 export class StoreCorruptError extends Error {}

@@ -3,6 +3,7 @@ import type pg from 'pg';
 import type { Coordination, WindowLimit } from '../interface.js';
 import { STAMP_TTL_MS } from '../memory-coordination.js';
 import { slide, windowEnds } from '../sliding-window.js';
+import { checkout } from './pool.js';
 
 /** Keys name addresses and emails: the tables keep only their hashes. */
 const hashed = (key: string) => createHash('sha256').update(key).digest('base64url');
@@ -27,7 +28,7 @@ export class PostgresCoordination implements Coordination {
 
   private withClient<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     return this.guard(async () => {
-      const client = await this.pool.connect();
+      const { client, release } = await checkout(this.pool);
       let failed = false;
       try {
         return await work(client);
@@ -36,7 +37,7 @@ export class PostgresCoordination implements Coordination {
         throw e;
       } finally {
         // A client that failed mid-transaction may have lost its connection: it is not reused.
-        client.release(failed || undefined);
+        release(failed);
       }
     });
   }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type pg from 'pg';
 import { StoreCorruptError } from '../interface.js';
+import { checkout } from './pool.js';
 
 const DIR = path.join(import.meta.dirname, 'migrations');
 /** Any constant shared by every server process: the advisory lock that lets one of them migrate at a time. */
@@ -35,7 +36,7 @@ const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
  * refused: an older server must not write into a schema it does not understand.
  */
 export async function migrate(pool: pg.Pool, schema?: string): Promise<{ applied: number[]; version: number }> {
-  const client = await pool.connect();
+  const { client, release } = await checkout(pool);
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     try {
@@ -69,6 +70,6 @@ export async function migrate(pool: pg.Pool, schema?: string): Promise<{ applied
       await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
     }
   } finally {
-    client.release();
+    release();
   }
 }

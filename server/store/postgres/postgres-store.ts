@@ -1,7 +1,8 @@
 import pg from 'pg';
 import { COLLECTIONS, indexedFields, type CollectionName } from '../schema.js';
-import { StoreUnavailableError, StoreWriteError, type Coordination, type Rec, type SecretMail, type Store, type Tx } from '../interface.js';
+import { StoreOutcomeUnknownError, StoreUnavailableError, StoreWriteError, type Coordination, type Rec, type SecretMail, type Store, type Tx } from '../interface.js';
 import { migrate } from './migrate.js';
+import { checkout } from './pool.js';
 import { PostgresCoordination } from './coordination.js';
 import { PostgresSecretMail } from './secret-mail.js';
 import { NestingGuard, type StoreChecks } from '../nesting-guard.js';
@@ -156,15 +157,25 @@ export class PostgresStore implements Store {
     if (this.closed) throw new StoreWriteError('The store is closed.');
     this.nesting.refuseNested();
     for (let attempt = 1; ; attempt++) {
-      const client = await this.run(() => this.pool.connect());
+      const { client, release } = await this.run(() => checkout(this.pool));
       let done = false;
       let broken = false;
+      let wrote = false;
+      let committing = false;
       try {
         await client.query('BEGIN ISOLATION LEVEL SERIALIZABLE');
-        const query: Query = (text, values) => client.query(text, values);
+        // One connection runs one query at a time: the domain may ask several at once (Promise.all),
+        // so they take turns here rather than in pg's own queue, which pg 9 drops.
+        let turn: Promise<unknown> = Promise.resolve();
+        const query: Query = (text, values) => {
+          const mine = turn.then(() => client.query(text, values));
+          turn = mine.catch(() => undefined);
+          return mine;
+        };
         const tx: Tx = {
           ...readsOver(query),
           async put(c, record) {
+            wrote = true;
             await query(`INSERT INTO ${table(c)} (id, doc) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET doc = EXCLUDED.doc`, [
               (record as { id: string }).id,
               JSON.stringify(record),
@@ -172,10 +183,12 @@ export class PostgresStore implements Store {
             return record;
           },
           async delete(c, id) {
+            wrote = true;
             await query(`DELETE FROM ${table(c)} WHERE id = $1`, [id]);
           },
         };
         const result = await this.nesting.run(() => change(tx));
+        committing = wrote;
         await client.query('COMMIT');
         done = true;
         return result;
@@ -188,12 +201,15 @@ export class PostgresStore implements Store {
           await new Promise((r) => setTimeout(r, Math.random() * Math.min(50, 2 * attempt)));
           continue;
         }
-        if (unavailable(e)) throw new StoreUnavailableError(`The database cannot be reached: ${(e as Error).message}`);
+        if (unavailable(e)) {
+          const Lost = committing ? StoreOutcomeUnknownError : StoreUnavailableError;
+          throw new Lost(`The database ${committing ? 'was lost during COMMIT' : 'cannot be reached'}: ${(e as Error).message}`);
+        }
         if (code && RETRYABLE.has(code)) throw new StoreWriteError(`The change conflicted with others ${MAX_ATTEMPTS} times; nothing was changed.`);
         throw e;
       } finally {
         // A client whose connection broke is destroyed, not handed to the next caller.
-        client.release(broken || undefined);
+        release(broken);
       }
     }
   }
