@@ -45,11 +45,12 @@ export function edge(deps: AppDeps): MiddlewareHandler<AppEnv> {
       refuseNulInUrl(url);
       const method = c.req.method;
       // Only methods whose body a route reads: checking every GET costs a request copy each time.
-      if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') await next();
-      else if (declaredLength(c) !== null) {
+      const length = method === 'GET' || method === 'HEAD' || method === 'OPTIONS' ? undefined : declaredLength(c);
+      if (length === undefined) await next();
+      else if (length !== null) {
         // The usual case, a declared length: checked from the header, so the body is then read
         // once, straight from Node's request (touching the WHATWG body would build a stream).
-        if (declaredLength(c)! > MAX_BODY_BYTES) throw tooLarge();
+        if (length > MAX_BODY_BYTES) throw tooLarge();
         await refuseNulInBody(c);
         await next();
       } else
