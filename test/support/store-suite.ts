@@ -72,6 +72,23 @@ export function storeSuite(engine: string, makeHarness: () => EngineHarness) {
     return again;
   });
 
+  withStore('a change that throws while queries it started are still running leaves nothing of them behind', async (store, h) => {
+    await assert.rejects(
+      store.transact(async (tx) => {
+        // Started, never awaited: the transaction must still own them when it ends.
+        void tx.all('customers');
+        void tx.put('customers', customer('cust_late'));
+        throw new Error('refused');
+      }),
+      /refused/,
+    );
+    await new Promise((r) => setTimeout(r, 50));
+    assert.equal(await store.get('customers', 'cust_late'), undefined);
+    const again = await h.reopen(store);
+    assert.equal(await again.get('customers', 'cust_late'), undefined);
+    return again;
+  });
+
   withStore('transact passes the callback\u2019s result through; a transaction that writes nothing also resolves', async (store) => {
     assert.equal(await store.transact(async () => 42), 42);
     assert.deepEqual(await store.transact(async (tx) => (await tx.put('customers', customer('cust_a'))).id), 'cust_a');

@@ -116,6 +116,10 @@ export class PostgresStore implements Store {
     });
     // An idle client that loses its server must not take the process down; the next query reconnects.
     pool.on('error', () => undefined);
+    // pg hands a client between the pool's listener and its borrower's; a lost connection can emit in
+    // a gap between them, and an 'error' nobody hears ends the process. This one is always there:
+    // the loss itself reaches whoever uses the client next, as the error of its query.
+    pool.on('connect', (client) => client.on('error', () => undefined));
     try {
       await migrate(pool, opts.schema);
     } catch (e) {
@@ -162,11 +166,11 @@ export class PostgresStore implements Store {
       let broken = false;
       let wrote = false;
       let committing = false;
+      let turn: Promise<unknown> = Promise.resolve();
       try {
         await client.query('BEGIN ISOLATION LEVEL SERIALIZABLE');
         // One connection runs one query at a time: the domain may ask several at once (Promise.all),
         // so they take turns here rather than in pg's own queue, which pg 9 drops.
-        let turn: Promise<unknown> = Promise.resolve();
         const query: Query = (text, values) => {
           const mine = turn.then(() => client.query(text, values));
           turn = mine.catch(() => undefined);
@@ -188,12 +192,16 @@ export class PostgresStore implements Store {
           },
         };
         const result = await this.nesting.run(() => change(tx));
+        // A change may return while queries it started but did not await are still queued.
+        await turn;
         committing = wrote;
         await client.query('COMMIT');
         done = true;
         return result;
       } catch (e) {
         broken = unavailable(e);
+        // Nothing of this transaction may still run on the connection once it is given back.
+        await turn;
         if (!done && !broken) await client.query('ROLLBACK').catch(() => undefined);
         const code = codeOf(e);
         if (code && RETRYABLE.has(code) && attempt < MAX_ATTEMPTS) {
