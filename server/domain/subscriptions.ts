@@ -72,8 +72,8 @@ export interface CancelInput {
 }
 
 export async function cancelSubscription(deps: DomainDeps, scope: Scope, id: string, input: CancelInput, alsoInCommit?: AlsoInCommit): Promise<SubscriptionView> {
-  const merchant = await deps.store.get('merchants', scope.merchantId);
-  const mode = input.mode ?? merchant?.settings.default_cancel_mode ?? 'scheduled';
+  // The merchant's default only matters when the caller did not say.
+  const mode = input.mode ?? (await deps.store.get('merchants', scope.merchantId))?.settings.default_cancel_mode ?? 'scheduled';
   return transition(
     deps,
     scope,

@@ -383,12 +383,15 @@ test('kill -9 of one process during writes spread over 3: the others keep answer
     const inFlight = [0, 0, 0];
     // Once a third of the writes are out, B dies at a moment it has requests in hand.
     const killer = (async () => {
-      while (next < KILL_AT || inFlight[1] < 2) await new Promise((r) => setTimeout(r, 1));
+      while (next < KILL_AT || inFlight[1] < 1) await new Promise((r) => setTimeout(r, 1));
       killed = servers[1].kill9();
       await killed;
     })();
     const worker = async () => {
       for (let i = next++; i < WRITES; i = next++) {
+        // On a slow machine the kill could come only when the load is nearly over: the last writes
+        // wait for it (a while at most), so there is always a load left for the survivors to carry.
+        for (const until = Date.now() + 5000; i >= KILL_AT + 30 && !killed && Date.now() < until; ) await new Promise((r) => setTimeout(r, 5));
         const server = i % 3;
         const sub = pool[i];
         const merchant = i % 2 === 0;

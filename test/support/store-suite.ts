@@ -118,6 +118,33 @@ export function storeSuite(engine: string, makeHarness: () => EngineHarness) {
     assert.deepEqual(await ids(), ['cust_1', 'cust_3', 'cust_2']);
   });
 
+  withStore('many writes in one transaction, over several collections, land as written: order, updates in place, a delete and re-insert last', async (store) => {
+    for (const id of ['cust_1', 'cust_2']) await store.transact((tx) => tx.put('customers', { ...customer(id), merchant_id: 'mer_x' }));
+    await store.transact(async (tx) => {
+      await tx.put('customers', { ...customer('cust_3'), merchant_id: 'mer_x' });
+      await tx.put('customers', { ...customer('cust_1'), merchant_id: 'mer_x', name: 'First' });
+      await tx.put('merchants', { id: 'mer_x', name: 'X' } as never);
+      await tx.delete('customers', 'cust_2');
+      await tx.put('customers', { ...customer('cust_2'), merchant_id: 'mer_x', name: 'Back' });
+      await tx.put('customers', { ...customer('cust_4'), merchant_id: 'mer_x' });
+      await tx.put('customers', { ...customer('cust_1'), merchant_id: 'mer_x', name: 'Second' });
+      await tx.put('customers', { ...customer('cust_5'), merchant_id: 'mer_x' });
+      await tx.delete('customers', 'cust_5');
+    });
+    const found = await store.findBy('customers', 'merchant_id', 'mer_x');
+    assert.deepEqual(
+      found.map((c) => [c.id, c.name]),
+      [
+        ['cust_1', 'Second'],
+        ['cust_3', null],
+        ['cust_2', 'Back'],
+        ['cust_4', null],
+      ],
+    );
+    assert.equal((await store.get('merchants', 'mer_x'))?.name, 'X');
+    assert.equal(await store.get('customers', 'cust_5'), undefined);
+  });
+
   withStore('reads through a transaction see its own writes', async (store) => {
     await store.transact((tx) => tx.put('customers', { ...customer('cust_a'), merchant_id: 'mer_x' }));
     await store.transact(async (tx) => {

@@ -5,7 +5,8 @@ import { COLLECTIONS, SCHEMA_VERSION, type CollectionName, type Collections } fr
 import { StoreCorruptError, StoreWriteError, type Rec, type Store, type Tx } from '../interface.js';
 import { acquireLock } from './lock.js';
 import { ChunkedJsonFile, FILE_MODE, type StoreDocument } from './chunked-json-file.js';
-import { Tables, deepFreeze, type Undo } from './tables.js';
+import { Tables, type Undo } from './tables.js';
+import { deepFreeze } from '../freeze.js';
 import { WriteSet } from './write-set.js';
 import { MemoryCoordination } from '../memory-coordination.js';
 import { NestingGuard, type StoreChecks } from '../nesting-guard.js';

@@ -1,17 +1,9 @@
 import { COLLECTIONS, indexedFields, type CollectionName } from '../schema.js';
 import { RecordBlocks } from './record-blocks.js';
+import { deepFreeze } from '../freeze.js';
 
 type AnyRecord = { id: string } & Record<string, unknown>;
 export type Undo = () => void;
-
-/** Records are frozen: a change is a new object, so every commit can be undone by putting the old one back. */
-export function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-}
 
 /**
  * Every collection in memory: a map by id (kept in encoded blocks for the data file) plus a

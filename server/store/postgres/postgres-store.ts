@@ -5,6 +5,8 @@ import { migrate } from './migrate.js';
 import { checkout } from './pool.js';
 import { PostgresCoordination } from './coordination.js';
 import { PostgresSecretMail } from './secret-mail.js';
+import { WriteSet } from './write-set.js';
+import { GetBatch } from './get-batch.js';
 import { NestingGuard, type StoreChecks } from '../nesting-guard.js';
 
 export interface PostgresOptions extends StoreChecks {
@@ -47,17 +49,29 @@ function unavailable(e: unknown): boolean {
 
 type Query = (text: string, values?: unknown[]) => Promise<pg.QueryResult>;
 
+/**
+ * The store's statements are few and fixed: each runs as a named prepared statement, parsed and
+ * planned once per connection instead of on every call. Past a bound (texts built from many
+ * tables at once) they simply run unnamed.
+ */
+const names = new Map<string, string>();
+function prepared(text: string, values?: unknown[]): pg.QueryConfig {
+  let name = names.get(text);
+  if (!name && names.size < 500) names.set(text, (name = `s${names.size}`));
+  return name ? { name, text, values } : { text, values };
+}
+
 /** The reads every view of the store shares, over one way to run a query (the pool, or a transaction's client). */
 function readsOver(query: Query) {
   const docs = (r: pg.QueryResult) => r.rows.map((row) => row.doc as never);
   // PostgreSQL text cannot hold U+0000, so no stored value has one: a key with it matches nothing
   // (asking would be an encoding error).
   const unmatchable = (v: unknown) => typeof v === 'string' && v.includes('\0');
+  const batch = new GetBatch(query, table);
   return {
     async get<K extends CollectionName>(c: K, id: string) {
       if (unmatchable(id)) return undefined;
-      const r = await query(`SELECT doc FROM ${table(c)} WHERE id = $1`, [id]);
-      return (r.rows[0]?.doc ?? undefined) as Rec<K> | undefined;
+      return (await batch.get(c, id)) as Rec<K> | undefined;
     },
     async findBy<K extends CollectionName>(c: K, field: string, value: unknown) {
       const col = column(c, field);
@@ -99,7 +113,7 @@ export class PostgresStore implements Store {
     readonly pool: pg.Pool,
     private readonly nesting: NestingGuard,
   ) {
-    this.reads = readsOver((text, values) => this.run(() => pool.query(text, values)));
+    this.reads = readsOver((text, values) => this.run(() => pool.query(prepared(text, values))));
     const guard = <T>(work: () => Promise<T>) => this.run(work);
     this.coordination = new PostgresCoordination(pool, guard);
     this.secretMail = new PostgresSecretMail(pool, guard);
@@ -172,26 +186,44 @@ export class PostgresStore implements Store {
         // One connection runs one query at a time: the domain may ask several at once (Promise.all),
         // so they take turns here rather than in pg's own queue, which pg 9 drops.
         const query: Query = (text, values) => {
-          const mine = turn.then(() => client.query(text, values));
+          const mine = turn.then(() => client.query(prepared(text, values)));
           turn = mine.catch(() => undefined);
           return mine;
         };
+        const writes = new WriteSet();
+        const send = async () => {
+          const statement = writes.drain();
+          if (statement) await query(statement.text, statement.values);
+        };
+        // A query that could see the transaction's own writes goes after them.
+        const seeing = async <T>(c: CollectionName, read: () => Promise<T>) => {
+          if (writes.hasPending(c)) await send();
+          return read();
+        };
+        const reads = readsOver(query);
         const tx: Tx = {
-          ...readsOver(query),
+          async get(c, id) {
+            const known = writes.lookup(c, id);
+            if (known !== undefined) return (known ?? undefined) as never;
+            return writes.remember(c, id, await reads.get(c, id));
+          },
+          findBy: (c, field, value) => seeing(c, () => reads.findBy(c, field, value)),
+          findOneBy: (c, field, value) => seeing(c, () => reads.findOneBy(c, field, value)),
+          all: (c) => seeing(c, () => reads.all(c)),
+          count: (c) => seeing(c, () => reads.count(c)),
           async put(c, record) {
             wrote = true;
-            await query(`INSERT INTO ${table(c)} (id, doc) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET doc = EXCLUDED.doc`, [
-              (record as { id: string }).id,
-              JSON.stringify(record),
-            ]);
+            if (writes.mustSendBeforePut(c, (record as { id: string }).id)) await send();
+            writes.put(table(c), record as { id: string });
             return record;
           },
           async delete(c, id) {
             wrote = true;
-            await query(`DELETE FROM ${table(c)} WHERE id = $1`, [id]);
+            writes.delete(table(c), id);
           },
         };
         const result = await this.nesting.run(() => change(tx));
+        await send();
         // A change may return while queries it started but did not await are still queued.
         await turn;
         committing = wrote;
