@@ -20,9 +20,17 @@ export async function legacyAnswer(deps: DomainDeps, id: string, fingerprint: st
   return prior?.fingerprint === fingerprint ? prior : undefined;
 }
 
+/** The answer, or before the request runs its pending marker (see IdempotencyRecord.pending). */
 export function storeAnswer(deps: DomainDeps, record: IdempotencyRecord): Promise<void> {
   return deps.store.transact(async (tx) => {
     await tx.put('idempotency', record);
+  });
+}
+
+/** A request that was refused changed nothing: its key is free again. */
+export function forgetPending(deps: DomainDeps, id: string): Promise<void> {
+  return deps.store.transact(async (tx) => {
+    if ((await tx.get('idempotency', id))?.pending) await tx.delete('idempotency', id);
   });
 }
 

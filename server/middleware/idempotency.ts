@@ -2,7 +2,8 @@ import { createMiddleware } from 'hono/factory';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ApiError } from '../errors.js';
 import { sha256 } from '../ids.js';
-import { legacyAnswer, recordedAnswer, replayedAnswer, storableAnswer, storeAnswer, storedAnswer } from '../domain/idempotency.js';
+import { forgetPending, legacyAnswer, recordedAnswer, replayedAnswer, storableAnswer, storeAnswer, storedAnswer } from '../domain/idempotency.js';
+import { StoreOutcomeUnknownError, StoreUnavailableError } from '../store/interface.js';
 import type { AppEnv } from '../env.js';
 
 export { IDEMPOTENCY_TTL_MS } from '../domain/idempotency.js';
@@ -29,7 +30,10 @@ const CREDENTIAL_PATHS = /^\/v1\/(customers\/billing|widget-tokens)\/?$/;
  * are not stored: they changed nothing, so a retry simply runs again. A second request with a key
  * whose first request is still running — on this process or any other on the same store — gets a
  * 409 rather than running twice: the first holds a lease on the key in the store's coordination
- * (IN_FLIGHT_MS at most, should its process die). Runs after API-key auth (it needs the merchant).
+ * (IN_FLIGHT_MS at most, should its process die). Before it runs, a pending marker is stored in
+ * the key's place: should the change commit and its answer then fail to be stored (or the process
+ * die in between), a retry finds the marker and is told the outcome is unknown (409) instead of
+ * acting twice. Runs after API-key auth (it needs the merchant).
  */
 export function idempotency() {
   return createMiddleware<AppEnv>(async function idempotency(c, next) {
@@ -45,29 +49,41 @@ export function idempotency() {
     const body = await c.req.text();
     const fingerprint = sha256(JSON.stringify([c.var.mode, c.req.method, c.req.path, body]));
     const now = deps.clock();
-    const answered = async () => {
+    /** `leased`: this request holds the key, so a pending marker is no longer anyone's request in flight. */
+    const answered = async (leased: boolean) => {
       const prior = (await storedAnswer(deps, id, now)) ?? (await legacyAnswer(deps, `${merchantId}:${key}`, fingerprint, now));
       if (!prior) return null;
       if (prior.fingerprint !== fingerprint) {
         throw new ApiError(422, [`Idempotency-Key "${key}" was already used with a different request; use a new key for a new request.`]);
       }
+      if (prior.pending) {
+        if (!leased) return null;
+        throw new ApiError(409, [
+          `The request first sent with Idempotency-Key "${key}" ended without an answer: it may or may not have taken effect. Look up its result before you send it again with a new key.`,
+        ]);
+      }
       c.header('Idempotent-Replayed', 'true');
       return c.json((await replayedAnswer(deps, c.var.scope, recordedAnswer(prior))) as object, prior.status as ContentfulStatusCode);
     };
-    const replay = await answered();
+    const replay = await answered(false);
     if (replay) return replay;
     const lease = `idempotency:${id}`;
     const holder = await deps.store.coordination.acquire(lease, now, IN_FLIGHT_MS);
     if (!holder) throw new ApiError(409, [`A request with Idempotency-Key "${key}" is still in progress; retry shortly.`]);
     try {
       // The first request may have finished between the look above and taking the lease.
-      const late = await answered();
+      const late = await answered(true);
       if (late) return late;
+      await storeAnswer(deps, { id, merchant_id: merchantId, fingerprint, status: 0, pending: true, created_at: now });
       await next();
       const res = c.res;
       if (res.status >= 200 && res.status < 300 && (res.headers.get('content-type') ?? '').includes('application/json')) {
         const answer = storableAnswer(await res.clone().json());
         await storeAnswer(deps, { id, merchant_id: merchantId, fingerprint, status: res.status, body_text: JSON.stringify(answer), created_at: now });
+      } else if (res.status < 500 || (c.error instanceof StoreUnavailableError && !(c.error instanceof StoreOutcomeUnknownError))) {
+        // Refused, or the store was out of reach before anything was written: nothing changed.
+        // Any other 5xx (a COMMIT whose outcome is unknown, an upstream that timed out) keeps the marker.
+        await forgetPending(deps, id);
       }
     } finally {
       await deps.store.coordination.release(lease, holder);

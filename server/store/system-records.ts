@@ -97,6 +97,11 @@ export interface IdempotencyRecord {
    */
   body_text?: string;
   body?: unknown;
+  /**
+   * Written before the request runs, replaced by its answer: one left behind (the process died, or
+   * the answer could not be stored after the change was) means the outcome is unknown.
+   */
+  pending?: true;
   created_at: number;
 }
 

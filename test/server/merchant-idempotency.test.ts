@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { storedText, createTestApp, call, customerByEmail, isCreemError, type TestApp } from '../support/server.js';
 import { purgeExpiredIdempotency, IDEMPOTENCY_TTL_MS } from '../../server/domain/idempotency.js';
 import { addWorld } from './merchant-fixtures.js';
+import { StoreWriteError } from '../../server/store/interface.js';
 
 let t: TestApp;
 let sub: string;
@@ -56,10 +57,11 @@ test('an answer is kept for 24 hours, then the key is free again and can be purg
   const late = await call(t, 'POST', `/v1/subscriptions/${sub}/pause`, withKey('day'));
   assert.equal(late.headers.get('idempotent-replayed'), 'true');
   t.clock.advance(60_000);
-  const expired = await call(t, 'POST', `/v1/subscriptions/${sub}/pause`, withKey('day'));
-  assert.equal(expired.status, 409, 'after 24 h the request runs again, and a paused subscription cannot pause');
   assert.equal(await purgeExpiredIdempotency(t.deps, t.clock.now), 1);
   assert.equal(await t.deps.store.count('idempotency'), 0);
+  const expired = await call(t, 'POST', `/v1/subscriptions/${sub}/pause`, withKey('day'));
+  assert.equal(expired.status, 409, 'after 24 h the request runs again, and a paused subscription cannot pause');
+  assert.equal(await t.deps.store.count('idempotency'), 0, 'a refused request leaves its key free');
 });
 
 test('an error is not stored: the same key runs again once the request can succeed', async () => {
@@ -69,6 +71,36 @@ test('an error is not stored: the same key runs again once the request can succe
   const ok = await call(t, 'POST', `/v1/subscriptions/${sub}/resume`, withKey('resume-1'));
   assert.equal(ok.status, 200);
   assert.equal(ok.json.status, 'active');
+});
+
+test('a change that committed but whose answer could not be stored is not made again: the retry is told its outcome is unknown', async () => {
+  const tran = (await t.deps.store.get('subscriptions', sub))!.last_transaction_id!;
+  // The disk refuses the answer's record, after the refund itself was written.
+  const store = t.deps.store;
+  const transact = store.transact.bind(store);
+  let refuseAnswers = true;
+  store.transact = (change) =>
+    transact((tx) =>
+      change({
+        ...tx,
+        put: async (c, record) => {
+          if (refuseAnswers && c === 'idempotency' && (record as { body_text?: string }).body_text !== undefined) throw new StoreWriteError('No space left on device');
+          return tx.put(c, record);
+        },
+      }),
+    );
+  const first = await call(t, 'POST', '/v1/refunds', withKey('refund-once', { transaction_id: tran, amount: 100 }));
+  assert.equal(first.status, 503, first.text);
+  assert.ok(isCreemError(first.json, 503));
+  refuseAnswers = false;
+  const retry = await call(t, 'POST', '/v1/refunds', withKey('refund-once', { transaction_id: tran, amount: 100 }));
+  assert.equal(retry.status, 409, retry.text);
+  assert.ok(isCreemError(retry.json, 409));
+  assert.match(retry.text, /may or may not have taken effect/);
+  assert.equal((await t.deps.store.findBy('refunds', 'transaction_id', tran)).length, 1, 'the refund was made once');
+  // A new key is a new request.
+  assert.equal((await call(t, 'POST', '/v1/refunds', withKey('refund-twice', { transaction_id: tran, amount: 100 }))).status, 200);
+  assert.equal((await t.deps.store.findBy('refunds', 'transaction_id', tran)).length, 2);
 });
 
 test('two concurrent requests with one key act once: the second is told the first is in progress, or replays its answer', async () => {
