@@ -17,7 +17,7 @@ export type Locale = (typeof LOCALES)[number];
  * add a locale here when its catalogs are done; test/server/catalogs.test.ts then holds it to the
  * full check.
  */
-export const TRANSLATED: readonly Locale[] = ['en', 'de', 'fr', 'es', 'it', 'pt-BR', 'nl', 'pl', 'ja', 'ar', 'he', 'fa', 'ur', 'tr', 'ru', 'uk', 'bg', 'sr', 'zh-CN', 'zh-TW', 'ko', 'te', 'mr', 'en-GB', 'fr-CA', 'es-419', 'pt-PT', 'ca', 'sv', 'da', 'nb', 'fi', 'et', 'cs', 'sk', 'hu', 'ro', 'hr', 'sl', 'lt', 'lv', 'ta', 'hi', 'th', 'vi', 'id', 'ms', 'fil', 'bn', 'sw'];
+export const TRANSLATED: readonly Locale[] = ['en', 'de', 'fr', 'es', 'it', 'pt-BR', 'nl', 'pl', 'ja', 'ar', 'he', 'fa', 'ur', 'tr', 'ru', 'uk', 'bg', 'sr', 'zh-CN', 'zh-TW', 'ko', 'te', 'mr', 'en-GB', 'fr-CA', 'es-419', 'pt-PT', 'ca', 'sv', 'da', 'nb', 'fi', 'et', 'cs', 'sk', 'hu', 'ro', 'hr', 'sl', 'lt', 'lv', 'ta', 'hi', 'th', 'vi', 'id', 'ms', 'fil', 'bn', 'sw', 'el'];
 
 const RTL_LANGUAGES = ['ar', 'he', 'fa', 'ur'];
 

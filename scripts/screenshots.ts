@@ -187,8 +187,21 @@ function assertClean(file: string, problems: Problems) {
   if (all.length) throw new Error(`${file}: the page reported problems:\n  ${all.join('\n  ')}`);
 }
 
+/**
+ * Hebrew, Devanagari and Japanese glyphs for the 320 px pictures: Debian's Noto fonts, installed with
+ * apt when fontconfig knows none for these scripts (a stock machine has Latin fonts only).
+ */
+function ensureFonts() {
+  const has = (lang: string) => spawnSync('fc-list', [`:lang=${lang}`], { encoding: 'utf8' }).stdout?.trim();
+  if (['he', 'hi', 'ja'].every(has)) return;
+  console.log('screenshots: installing fonts-noto-core and fonts-noto-cjk (apt) for Hebrew, Hindi and Japanese');
+  const apt = spawnSync('apt-get', ['install', '-y', '-qq', 'fonts-noto-core', 'fonts-noto-cjk'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  if (apt.status !== 0) throw new Error('could not install the Noto fonts (apt-get install fonts-noto-core fonts-noto-cjk, as root)');
+}
+
 async function main() {
   ensureBuilt();
+  ensureFonts();
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   const stop = async () => {

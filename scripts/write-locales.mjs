@@ -1,5 +1,5 @@
 // Copies the message catalogs (widget/locales/<locale>.json, keyed by the English source text) to
-// dist/locales/. A message in widget/ that a catalog lacks fails (exit 1); one a catalog no longer uses warns.
+// dist/locales/, keyed there by messageKey() of that text (widget/message-key.ts), as the element looks them up. A message in widget/ that a catalog lacks fails (exit 1); one a catalog no longer uses warns.
 // The element fetches the active catalog at run time from `${api-base}/widget/locales/<locale>.json`, and
 // the billing form's country codes and hints (contract/countries.ts) from `${api-base}/widget/countries.json`.
 // Run with tsx (`node --import tsx`): it reads the contract's TypeScript.
@@ -45,12 +45,32 @@ export function extractMessages(dir = join(root, 'widget')) {
   return found;
 }
 
+/**
+ * A catalog as the element fetches it: only the messages the code uses, keyed by messageKey().
+ * @param {Record<string, unknown>} catalog keyed by the English source text
+ * @param {Map<string, unknown>} messages what extractMessages() found
+ */
+export async function shipped(catalog, messages) {
+  const { messageKey } = await import('../widget/message-key.ts');
+  return Object.fromEntries(Object.entries(catalog).filter(([k]) => messages.has(k)).map(([k, v]) => [messageKey(k), v]));
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { COUNTRIES, COUNTRY_HINTS } = await import('../contract/countries.ts');
   mkdirSync(join(root, 'dist'), { recursive: true });
   writeFileSync(join(root, 'dist/countries.json'), JSON.stringify({ codes: COUNTRIES, hints: COUNTRY_HINTS }));
   if (existsSync(src)) {
     const messages = extractMessages();
+    const { messageKey } = await import('../widget/message-key.ts');
+    const keys = new Map();
+    for (const m of messages.keys()) {
+      const k = messageKey(m);
+      if (keys.has(k)) {
+        console.error(`two messages have the key ${k}: ${keys.get(k)} | ${m} (reword one)`);
+        process.exitCode = 1;
+      }
+      keys.set(k, m);
+    }
     mkdirSync(out, { recursive: true });
     for (const file of readdirSync(src).filter((f) => f.endsWith('.json'))) {
       const catalog = JSON.parse(readFileSync(join(src, file), 'utf8'));
@@ -62,9 +82,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
         process.exitCode = 1;
       }
       if (unused.length) console.warn(`${file}: ${unused.length} unused: ${unused.join(' | ')}`);
-      // Compact: only what the element reads.
-      const used = Object.fromEntries(Object.entries(catalog).filter(([k]) => messages.has(k)));
-      writeFileSync(join(out, file), JSON.stringify(used));
+      writeFileSync(join(out, file), JSON.stringify(await shipped(catalog, messages)));
     }
   }
 }

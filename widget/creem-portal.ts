@@ -86,7 +86,7 @@ export type { Flow, Theme, View } from './portal-element.js';
  * @attr token - Widget token from your backend (`POST /v1/widget-tokens`).
  * @attr token-url - Same-origin URL returning `{token}`; fetched at start and before expiry.
  * @attr api-base - Portal server origin; default: where the classic script came from, else this page.
- * @attr locale - en, de, fr, es, it, pt-BR, nl, pl, ja, ar; default `<html lang>`, then the browser.
+ * @attr locale - BCP 47 tag, matched to the closest of the 51 catalogs (`pt` → pt-BR, `es-MX` → es-419, `zh-Hant-HK` → zh-TW; see docs/i18n.md); default `<html lang>`, then the browser.
  * @attr theme - `light` (default), `dark` or `auto`.
  * @attr merchant - Merchant id; with no token, shows sign-in by emailed link.
  * @attr view - `subscriptions` (default), `payments` or `billing`.

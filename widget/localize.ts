@@ -1,4 +1,5 @@
 import type { ReactiveControllerHost } from 'lit';
+import { messageKey } from './message-key.js';
 
 /**
  * The element's message runtime: msg() of a source string, or of str`Ends on ${date}`, gives the
@@ -16,6 +17,7 @@ export interface Template {
 /** A count's message by plural category (Intl.PluralRules); English has `one` and `other`. */
 export type PluralForms = { [C in Intl.LDMLPluralRule]?: string } & { other: string };
 
+/** As fetched: keyed by messageKey() of the English source text. */
 export type Catalog = Record<string, string | PluralForms>;
 
 export const str = (strings: TemplateStringsArray, ...values: unknown[]): Template => ({ strings, values });
@@ -28,13 +30,13 @@ export const fill = (text: string, values: unknown[]) => text.replace(/\{(\d+)\}
 
 export function msg(message: string | Template): string {
   const key = typeof message === 'string' ? message : message.strings.map((s, i) => (i ? `{${i - 1}}${s}` : s)).join('');
-  const text = catalog[key];
+  const text = catalog[messageKey(key)];
   const chosen = typeof text === 'string' ? text : key;
   return typeof message === 'string' ? chosen : fill(chosen, message.values);
 }
 
 /** The active catalog's entry for a source text (a plural entry is an object of forms). */
-export const entry = (key: string) => catalog[key];
+export const entry = (key: string) => catalog[messageKey(key)];
 
 /** Re-renders the host whenever the active catalog changes, while it is connected. */
 export function updateWhenLocaleChanges(host: ReactiveControllerHost) {

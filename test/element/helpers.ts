@@ -99,7 +99,8 @@ export function fakeFetch(): Fake {
     const url = new URL(String(input instanceof Request ? input.url : input), location.href);
     if (url.pathname.startsWith('/widget/locales/') && !routes.has(`GET ${url.pathname}`)) {
       fake.calls.push({ method: 'GET', path: url.pathname, url: url.href, body: undefined, headers: new Headers() });
-      return realFetch(url.pathname);
+      // As the server serves them: built, keyed by messageKey() (the build runs before these tests).
+      return realFetch(url.pathname.replace(/^\/widget\//, '/dist/'));
     }
     if (url.pathname === '/widget/countries.json' && !routes.has(`GET ${url.pathname}`)) {
       fake.calls.push({ method: 'GET', path: url.pathname, url: url.href, body: undefined, headers: new Headers() });
