@@ -2,7 +2,7 @@
 // login would; <creem-portal token-url> then gets its widget token from the merchant's backend, which mints
 // it server-side with the secret API key. Signed out, the element offers sign-in by emailed link.
 import { attachEventLog } from './event-log.js';
-import { applyDeepLink, applyLive, loadQuery, readState, snippet } from './playground.js';
+import { applyDeepLink, applyLive, fillLocales, loadQuery, readState, snippet } from './playground.js';
 
 const SIGNED_OUT = 'signed-out';
 const $ = (id) => document.getElementById(id);
@@ -12,6 +12,7 @@ const form = $('playground');
 const params = new URLSearchParams(location.search);
 
 const config = await (await fetch('/demo/api/customers')).json();
+fillLocales(form.elements.locale, config.locales);
 let signedIn = '';
 
 attachEventLog(slot, $('event-log'), $('clear-log'));

@@ -17,6 +17,11 @@ export function readState(form) {
   };
 }
 
+/** One option per locale the element speaks, each named in its own language. */
+export function fillLocales(select, locales) {
+  for (const tag of locales) select.append(new Option(`${new Intl.DisplayNames([tag], { type: 'language' }).of(tag)} (${tag})`, tag));
+}
+
 /** Fill the form from ?theme=dark&locale=de… so a state can be linked to. */
 export function loadQuery(form, params) {
   for (const name of ['theme', 'accent', 'radius', 'font', 'locale', 'view', 'flow']) {

@@ -1,4 +1,5 @@
 import type { IdempotencyRecord } from '../store/schema.js';
+import { StoreOutcomeUnknownError, StoreUnavailableError } from '../store/interface.js';
 import type { DomainDeps } from './deps.js';
 import { inScope, type Scope } from './scope.js';
 
@@ -27,7 +28,14 @@ export function storeAnswer(deps: DomainDeps, record: IdempotencyRecord): Promis
   });
 }
 
-/** A request that was refused changed nothing: its key is free again. */
+/**
+ * Whether a request that did not succeed certainly changed nothing: refused (4xx), or the store was
+ * out of reach before anything was written. Any other 5xx (a COMMIT whose outcome is unknown, an
+ * upstream that timed out) may have changed something.
+ */
+export const changedNothing = (status: number, error: unknown) => status < 500 || (error instanceof StoreUnavailableError && !(error instanceof StoreOutcomeUnknownError));
+
+/** A request that changed nothing: its key is free again. */
 export function forgetPending(deps: DomainDeps, id: string): Promise<void> {
   return deps.store.transact(async (tx) => {
     if ((await tx.get('idempotency', id))?.pending) await tx.delete('idempotency', id);

@@ -2,8 +2,7 @@ import { createMiddleware } from 'hono/factory';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ApiError } from '../errors.js';
 import { sha256 } from '../ids.js';
-import { forgetPending, legacyAnswer, recordedAnswer, replayedAnswer, storableAnswer, storeAnswer, storedAnswer } from '../domain/idempotency.js';
-import { StoreOutcomeUnknownError, StoreUnavailableError } from '../store/interface.js';
+import { changedNothing, forgetPending, legacyAnswer, recordedAnswer, replayedAnswer, storableAnswer, storeAnswer, storedAnswer } from '../domain/idempotency.js';
 import type { AppEnv } from '../env.js';
 
 export { IDEMPOTENCY_TTL_MS } from '../domain/idempotency.js';
@@ -80,9 +79,8 @@ export function idempotency() {
       if (res.status >= 200 && res.status < 300 && (res.headers.get('content-type') ?? '').includes('application/json')) {
         const answer = storableAnswer(await res.clone().json());
         await storeAnswer(deps, { id, merchant_id: merchantId, fingerprint, status: res.status, body_text: JSON.stringify(answer), created_at: now });
-      } else if (res.status < 500 || (c.error instanceof StoreUnavailableError && !(c.error instanceof StoreOutcomeUnknownError))) {
-        // Refused, or the store was out of reach before anything was written: nothing changed.
-        // Any other 5xx (a COMMIT whose outcome is unknown, an upstream that timed out) keeps the marker.
+      } else if (changedNothing(res.status, c.error)) {
+        // Otherwise the marker stays: the outcome is unknown.
         await forgetPending(deps, id);
       }
     } finally {

@@ -4,6 +4,7 @@ import type { AppEnv } from '../env.js';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { badRequest, unauthorized } from '../errors.js';
 import { WIDGET_VERSION } from './static.js';
+import { LOCALES } from '../../contract/locales.js';
 
 const SignInBody = z.object({ customer_id: z.string().min(1).max(64) }).strict();
 
@@ -22,8 +23,8 @@ export function demoRoutes(site: DemoSite, request: (req: Request) => Response |
     // What the playground's copy-paste snippet points at.
     const widget = { stable_url: `${origin}/widget/creem-portal.js`, versioned_url: `${origin}/widget/v${WIDGET_VERSION}/creem-portal.js` };
     const merchantId = await site.merchantId();
-    if (!merchantId) return c.json({ merchant_id: null, customers: [], widget });
-    return c.json({ merchant_id: merchantId, customers: await site.customers(), widget });
+    if (!merchantId) return c.json({ merchant_id: null, customers: [], widget, locales: LOCALES });
+    return c.json({ merchant_id: merchantId, customers: await site.customers(), widget, locales: LOCALES });
   });
 
   // "Signing in" to the demo merchant's site: a plain session cookie, as a merchant's own login would set.
