@@ -145,6 +145,16 @@ export function storeSuite(engine: string, makeHarness: () => EngineHarness) {
     assert.equal(await store.get('customers', 'cust_5'), undefined);
   });
 
+  withStore('any text is kept exactly: quotes, backslashes, dollar signs, line breaks, emoji', async (store) => {
+    const names = [`O'Brien \\ "quoted" $1 $$ \n\t ☃ 🧾`, `E'\\x41' ''; DROP TABLE customers; --`];
+    await store.transact((tx) => tx.put('customers', { ...customer('cust_a'), name: names[0]! }));
+    await store.transact(async (tx) => {
+      await tx.put('customers', { ...customer('cust_b'), name: names[1]! });
+      await tx.put('customers', { ...customer('cust_c'), name: names[0]! });
+    });
+    assert.deepEqual((await store.all('customers')).map((c) => c.name), [names[0], names[1], names[0]]);
+  });
+
   withStore('reads through a transaction see its own writes', async (store) => {
     await store.transact((tx) => tx.put('customers', { ...customer('cust_a'), merchant_id: 'mer_x' }));
     await store.transact(async (tx) => {

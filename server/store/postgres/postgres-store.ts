@@ -49,6 +49,29 @@ function unavailable(e: unknown): boolean {
 
 type Query = (text: string, values?: unknown[]) => Promise<pg.QueryResult>;
 
+const BEGIN = 'BEGIN ISOLATION LEVEL SERIALIZABLE';
+
+/**
+ * `text` run as the first statement of a new transaction, or inside the open one (`begun`): one
+ * simple-protocol message, so BEGIN costs no round trip of its own. Its answer is the last
+ * statement's.
+ */
+async function withBegin(client: pg.PoolClient, text: string, begun = false): Promise<pg.QueryResult> {
+  const r = (await client.query(begun ? text : `${BEGIN}; ${text}`)) as pg.QueryResult | pg.QueryResult[];
+  return Array.isArray(r) ? r[r.length - 1]! : r;
+}
+
+/** A value written into the statement, for the simple protocol (which takes no parameters). */
+function literal(client: pg.PoolClient, v: unknown): string {
+  if (v === null || v === undefined) return 'NULL';
+  if (Array.isArray(v)) return v.length ? `ARRAY[${v.map((x) => literal(client, x)).join(', ')}]` : `'{}'`;
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  return client.escapeLiteral(String(v));
+}
+
+/** `$1`, `$2`… replaced by their values as literals (the store's own SQL holds no other `$`). */
+const inline = (client: pg.PoolClient, text: string, values: unknown[] = []) => text.replace(/\$(\d+)/g, (_, n: string) => literal(client, values[Number(n) - 1]));
+
 /**
  * The store's statements are few and fixed: each runs as a named prepared statement, parsed and
  * planned once per connection instead of on every call. Past a bound (texts built from many
@@ -181,12 +204,17 @@ export class PostgresStore implements Store {
       let wrote = false;
       let committing = false;
       let turn: Promise<unknown> = Promise.resolve();
+      // The transaction opens with its first statement, in the same round trip (see withBegin).
+      let begun = false;
       try {
-        await client.query('BEGIN ISOLATION LEVEL SERIALIZABLE');
         // One connection runs one query at a time: the domain may ask several at once (Promise.all),
         // so they take turns here rather than in pg's own queue, which pg 9 drops.
         const query: Query = (text, values) => {
-          const mine = turn.then(() => client.query(prepared(text, values)));
+          const mine = turn.then(() => {
+            if (begun) return client.query(prepared(text, values));
+            begun = true;
+            return withBegin(client, inline(client, text, values));
+          });
           turn = mine.catch(() => undefined);
           return mine;
         };
@@ -223,18 +251,24 @@ export class PostgresStore implements Store {
           },
         };
         const result = await this.nesting.run(() => change(tx));
-        await send();
         // A change may return while queries it started but did not await are still queued.
         await turn;
+        const last = writes.drain();
         committing = wrote;
-        await client.query('COMMIT');
+        // The last writes and COMMIT in one round trip; a change that asked nothing opened nothing.
+        if (last) {
+          const open = begun;
+          // Should it fail, whatever it opened is rolled back below.
+          begun = true;
+          await withBegin(client, `${inline(client, last.text, last.values)}; COMMIT`, open);
+        } else if (begun) await client.query('COMMIT');
         done = true;
         return result;
       } catch (e) {
         broken = unavailable(e);
         // Nothing of this transaction may still run on the connection once it is given back.
         await turn;
-        if (!done && !broken) await client.query('ROLLBACK').catch(() => undefined);
+        if (!done && !broken && begun) await client.query('ROLLBACK').catch(() => undefined);
         const code = codeOf(e);
         if (code && RETRYABLE.has(code) && attempt < MAX_ATTEMPTS) {
           // Others are changing the same rows: step aside a little longer each time.
