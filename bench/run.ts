@@ -153,7 +153,7 @@ function budgets(r: Results): Budget[] {
     add(
       `first screen, ${f.subscriptions} subscriptions: rendered vs bare fetch + JSON.parse`,
       '≤ 1.5 ×',
-      `${f.ratio_to_fetch} × (${f.rendered_ms} / ${f.fetch_json_ms} ms, medians)`,
+      `${f.ratio_to_fetch.toFixed(2)} × (${f.rendered_ms} / ${f.fetch_json_ms} ms, medians)`,
       f.ratio_to_fetch <= 1.5,
     );
     add(`first screen, ${f.subscriptions} subscriptions: all rendered`, `${f.subscriptions} items`, `${f.items_rendered} items`, f.items_rendered === f.subscriptions);
