@@ -34,6 +34,9 @@ const US_ENGLISH = 'US AS GU MH MP PR UM VI';
  * `maximize()` supplies the script and region a tag leaves out (`zh-HK` → Hant, `pt` → BR).
  */
 function pickLocale(raw: string): { locale: string; tag: string } | undefined {
+  // A catalog's own tag (a page's lang="de") is that catalog: no Intl.Locale and maximize(), whose
+  // data costs a fresh page about 15 ms before the element can send its first request.
+  if ((TRANSLATED as readonly string[]).includes(raw)) return { locale: raw, tag: raw };
   let asked: Intl.Locale;
   try {
     asked = new Intl.Locale(raw.trim().replace(/_/g, '-'));

@@ -6,7 +6,7 @@ import { ApiError, describeError } from './api.js';
 import { applyBrand } from './brand.js';
 import { emit } from './events.js';
 import { FocusTrap } from './focus-trap.js';
-import { useLocale } from './i18n.js';
+import { useLocale, warmFormatters } from './i18n.js';
 import { createActions, type Stored } from './portal-actions.js';
 import { createPortalClient, serverOrigin } from './portal-client.js';
 import { isFlow, isSubscriptionSheet, type Flow, type Sheet, type Theme, type View, type ViewState } from './portal-types.js';
@@ -142,6 +142,9 @@ export class PortalElement extends LitElement {
     this.#pickLocale();
     super.connectedCallback();
     addEventListener('online', () => this.#retry(), { signal: this.#conn.signal });
+    // After this task, so the first request has gone out: Intl's data loads while it is in flight.
+    const locale = this.#loc;
+    setTimeout(() => warmFormatters(locale), 0);
   }
 
   override disconnectedCallback() {

@@ -115,6 +115,14 @@ test('a language no catalog speaks is passed over for the next candidate, else E
   assert.equal(TRANSLATED.length, LOCALES.length, 'every catalog is offered');
 });
 
+test("a catalog's own tag takes the short way (no Intl.Locale), with the same answer as the long way", () => {
+  for (const l of TRANSLATED) {
+    // Padded, the tag is not a catalog's exactly, so it goes through Intl.Locale and maximize().
+    assert.deepEqual(negotiate(` ${l} `), { locale: l, tag: l }, l);
+    assert.deepEqual(negotiate(l), { locale: l, tag: l }, l);
+  }
+});
+
 test('Accept-Language tags come best first, ties in header order, q=0 dropped', () => {
   assert.deepEqual(acceptLanguages('fr;q=0.5, de-AT, *;q=0.1, en;q=0, pt-BR;q=0.5'), ['de-AT', 'fr', 'pt-BR']);
   assert.deepEqual(acceptLanguages(''), []);
