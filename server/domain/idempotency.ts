@@ -1,5 +1,5 @@
 import type { IdempotencyRecord } from '../store/schema.js';
-import { StoreOutcomeUnknownError, StoreUnavailableError } from '../store/interface.js';
+import { StoreOutcomeUnknownError, StoreUnavailableError, StoreWriteError } from '../store/interface.js';
 import type { DomainDeps } from './deps.js';
 import { inScope, type Scope } from './scope.js';
 
@@ -33,7 +33,30 @@ export function storeAnswer(deps: DomainDeps, record: IdempotencyRecord): Promis
  * out of reach before anything was written. Any other 5xx (a COMMIT whose outcome is unknown, an
  * upstream that timed out) may have changed something.
  */
-export const changedNothing = (status: number, error: unknown) => status < 500 || (error instanceof StoreUnavailableError && !(error instanceof StoreOutcomeUnknownError));
+export const changedNothing = (status: number, error: unknown) =>
+  status < 500 || error instanceof StoreWriteError || (error instanceof StoreUnavailableError && !(error instanceof StoreOutcomeUnknownError));
+
+/** The pending marker, before the request runs; should storing it end in doubt, it is taken back. */
+export async function markPending(deps: DomainDeps, record: IdempotencyRecord): Promise<void> {
+  try {
+    await storeAnswer(deps, record);
+  } catch (e) {
+    await forgetPending(deps, record.id).catch(() => undefined);
+    throw e;
+  }
+}
+
+/**
+ * The answer of a request whose change is made: should it fail to be stored, the 503 must not
+ * say that nothing was changed (the marker stays, so a retry hears the same).
+ */
+export async function keepAnswer(deps: DomainDeps, record: IdempotencyRecord): Promise<void> {
+  try {
+    await storeAnswer(deps, record);
+  } catch (e) {
+    throw new StoreOutcomeUnknownError(`The change was made, but its answer could not be kept for replay: ${(e as Error).message}`, { cause: e });
+  }
+}
 
 /** A request that changed nothing: its key is free again. */
 export function forgetPending(deps: DomainDeps, id: string): Promise<void> {

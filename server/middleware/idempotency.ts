@@ -2,7 +2,7 @@ import { createMiddleware } from 'hono/factory';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ApiError } from '../errors.js';
 import { sha256 } from '../ids.js';
-import { changedNothing, forgetPending, legacyAnswer, recordedAnswer, replayedAnswer, storableAnswer, storeAnswer, storedAnswer } from '../domain/idempotency.js';
+import { changedNothing, forgetPending, keepAnswer, legacyAnswer, markPending, recordedAnswer, replayedAnswer, storableAnswer, storedAnswer } from '../domain/idempotency.js';
 import type { AppEnv } from '../env.js';
 
 export { IDEMPOTENCY_TTL_MS } from '../domain/idempotency.js';
@@ -73,12 +73,12 @@ export function idempotency() {
       // The first request may have finished between the look above and taking the lease.
       const late = await answered(true);
       if (late) return late;
-      await storeAnswer(deps, { id, merchant_id: merchantId, fingerprint, status: 0, pending: true, created_at: now });
+      await markPending(deps, { id, merchant_id: merchantId, fingerprint, status: 0, pending: true, created_at: now });
       await next();
       const res = c.res;
       if (res.status >= 200 && res.status < 300 && (res.headers.get('content-type') ?? '').includes('application/json')) {
         const answer = storableAnswer(await res.clone().json());
-        await storeAnswer(deps, { id, merchant_id: merchantId, fingerprint, status: res.status, body_text: JSON.stringify(answer), created_at: now });
+        await keepAnswer(deps, { id, merchant_id: merchantId, fingerprint, status: res.status, body_text: JSON.stringify(answer), created_at: now });
       } else if (changedNothing(res.status, c.error)) {
         // Otherwise the marker stays: the outcome is unknown.
         await forgetPending(deps, id);

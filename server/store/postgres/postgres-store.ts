@@ -198,8 +198,15 @@ export class PostgresStore implements Store {
     if (this.closed) throw new StoreWriteError('The store is closed.');
     this.nesting.refuseNested();
     for (let attempt = 1; ; attempt++) {
+      // After a conflict: step aside a little longer each time, holding no connection meanwhile.
+      if (attempt > 1) await new Promise((r) => setTimeout(r, Math.random() * Math.min(50, 2 * attempt)));
       const { client, release } = await this.run(() => checkout(this.pool));
       let done = false;
+      // Once this attempt is over, its tx refuses: a call left running must not reach the
+      // connection, which by then is someone else's.
+      let ended = false;
+      // The first failure of a query the change started but did not await: it aborted the transaction.
+      let failure: { error: unknown } | undefined;
       let broken = false;
       let wrote = false;
       let committing = false;
@@ -210,12 +217,13 @@ export class PostgresStore implements Store {
         // One connection runs one query at a time: the domain may ask several at once (Promise.all),
         // so they take turns here rather than in pg's own queue, which pg 9 drops.
         const query: Query = (text, values) => {
+          if (ended) return Promise.reject(new Error('This transaction has ended: a store call outlived its change.'));
           const mine = turn.then(() => {
             if (begun) return client.query(prepared(text, values));
             begun = true;
             return withBegin(client, inline(client, text, values));
           });
-          turn = mine.catch(() => undefined);
+          turn = mine.catch((error) => void (failure ??= { error }));
           return mine;
         };
         const writes = new WriteSet();
@@ -240,28 +248,35 @@ export class PostgresStore implements Store {
           all: (c) => seeing(c, () => reads.all(c)),
           count: (c) => seeing(c, () => reads.count(c)),
           async put(c, record) {
+            if (ended) throw new Error('This transaction has ended: a store call outlived its change.');
             wrote = true;
             if (writes.mustSendBeforePut(c, (record as { id: string }).id)) await send();
             writes.put(table(c), record as { id: string });
             return record;
           },
           async delete(c, id) {
+            if (ended) throw new Error('This transaction has ended: a store call outlived its change.');
             wrote = true;
             writes.delete(table(c), id);
           },
         };
         const result = await this.nesting.run(() => change(tx));
-        // A change may return while queries it started but did not await are still queued.
+        // A change may return while queries it started but did not await are still queued; one that
+        // failed aborted the transaction, whatever the change made of it.
         await turn;
+        if (failure) throw failure.error;
         const last = writes.drain();
         committing = wrote;
         // The last writes and COMMIT in one round trip; a change that asked nothing opened nothing.
+        let endedBy: string | undefined;
         if (last) {
           const open = begun;
           // Should it fail, whatever it opened is rolled back below.
           begun = true;
-          await withBegin(client, `${inline(client, last.text, last.values)}; COMMIT`, open);
-        } else if (begun) await client.query('COMMIT');
+          endedBy = (await withBegin(client, `${inline(client, last.text, last.values)}; COMMIT`, open)).command;
+        } else if (begun) endedBy = (await client.query('COMMIT')).command;
+        // PostgreSQL answers COMMIT in an aborted transaction with ROLLBACK, not an error.
+        if (endedBy === 'ROLLBACK') throw new StoreWriteError('The database rolled the change back; nothing was changed.');
         done = true;
         return result;
       } catch (e) {
@@ -270,18 +285,19 @@ export class PostgresStore implements Store {
         await turn;
         if (!done && !broken && begun) await client.query('ROLLBACK').catch(() => undefined);
         const code = codeOf(e);
-        if (code && RETRYABLE.has(code) && attempt < MAX_ATTEMPTS) {
-          // Others are changing the same rows: step aside a little longer each time.
-          await new Promise((r) => setTimeout(r, Math.random() * Math.min(50, 2 * attempt)));
-          continue;
-        }
+        // Others are changing the same rows: run it again.
+        if (code && RETRYABLE.has(code) && attempt < MAX_ATTEMPTS) continue;
         if (unavailable(e)) {
-          const Lost = committing ? StoreOutcomeUnknownError : StoreUnavailableError;
-          throw new Lost(`The database ${committing ? 'was lost during COMMIT' : 'cannot be reached'}: ${(e as Error).message}`);
+          // pg refuses a query on a connection it already knows is gone without sending it: then
+          // COMMIT never left, and nothing was changed.
+          const sent = committing && !/not queryable/i.test((e as Error).message);
+          const Lost = sent ? StoreOutcomeUnknownError : StoreUnavailableError;
+          throw new Lost(`The database ${sent ? 'was lost during COMMIT' : 'cannot be reached'}: ${(e as Error).message}`);
         }
         if (code && RETRYABLE.has(code)) throw new StoreWriteError(`The change conflicted with others ${MAX_ATTEMPTS} times; nothing was changed.`);
         throw e;
       } finally {
+        ended = true;
         // A client whose connection broke is destroyed, not handed to the next caller.
         release(broken);
       }
