@@ -73,25 +73,45 @@ test('an error is not stored: the same key runs again once the request can succe
   assert.equal(ok.json.status, 'active');
 });
 
-test('a change that committed but whose answer could not be stored is not made again: the retry is told its outcome is unknown', async () => {
-  const tran = (await t.deps.store.get('subscriptions', sub))!.last_transaction_id!;
-  // The disk refuses the answer's record, after the refund itself was written.
+/** From now on the store refuses, as a full disk would, every write `when` picks (the whole commit fails). */
+function refusePuts(when: (c: string, record: unknown) => boolean) {
   const store = t.deps.store;
   const transact = store.transact.bind(store);
-  let refuseAnswers = true;
   store.transact = (change) =>
     transact((tx) =>
       change({
         ...tx,
         put: async (c, record) => {
-          if (refuseAnswers && c === 'idempotency' && (record as { body_text?: string }).body_text !== undefined) throw new StoreWriteError('No space left on device');
+          if (when(c, record)) throw new StoreWriteError('No space left on device');
           return tx.put(c, record);
         },
       }),
     );
+}
+
+test('a request whose own change could not be saved frees its key: the retry runs, once', async () => {
+  const tran = (await t.deps.store.get('subscriptions', sub))!.last_transaction_id!;
+  let refuseRefunds = true;
+  refusePuts((c) => refuseRefunds && c === 'refunds');
+  const first = await call(t, 'POST', '/v1/refunds', withKey('refund-later', { transaction_id: tran, amount: 100 }));
+  assert.equal(first.status, 503, first.text);
+  assert.match(first.text, /nothing was changed/);
+  assert.equal((await t.deps.store.findBy('refunds', 'transaction_id', tran)).length, 0);
+  refuseRefunds = false;
+  const retry = await call(t, 'POST', '/v1/refunds', withKey('refund-later', { transaction_id: tran, amount: 100 }));
+  assert.equal(retry.status, 200, retry.text);
+  assert.equal((await t.deps.store.findBy('refunds', 'transaction_id', tran)).length, 1);
+});
+
+test('a change that committed but whose answer could not be stored is not made again: the retry is told its outcome is unknown', async () => {
+  const tran = (await t.deps.store.get('subscriptions', sub))!.last_transaction_id!;
+  // The disk refuses the answer's record, after the refund itself was written.
+  let refuseAnswers = true;
+  refusePuts((c, record) => refuseAnswers && c === 'idempotency' && (record as { body_text?: string }).body_text !== undefined);
   const first = await call(t, 'POST', '/v1/refunds', withKey('refund-once', { transaction_id: tran, amount: 100 }));
   assert.equal(first.status, 503, first.text);
   assert.ok(isCreemError(first.json, 503));
+  assert.match(first.text, /may or may not have been saved/, 'the refund was made: the 503 does not say nothing changed');
   refuseAnswers = false;
   const retry = await call(t, 'POST', '/v1/refunds', withKey('refund-once', { transaction_id: tran, amount: 100 }));
   assert.equal(retry.status, 409, retry.text);
