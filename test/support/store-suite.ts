@@ -145,6 +145,22 @@ export function storeSuite(engine: string, makeHarness: () => EngineHarness) {
     assert.equal(await store.get('customers', 'cust_5'), undefined);
   });
 
+  withStore('reads by id asked at once, over several collections, each get their own record (or nothing), inside and outside a transaction', async (store) => {
+    await store.transact(async (tx) => {
+      await tx.put('customers', customer('cust_a'));
+      await tx.put('customers', customer('cust_b'));
+      await tx.put('merchants', { id: 'mer_x', name: 'X' } as never);
+    });
+    const ask = (r: Pick<Store, 'get'>) =>
+      Promise.all([r.get('customers', 'cust_b'), r.get('merchants', 'mer_x'), r.get('customers', 'cust_none'), r.get('customers', 'cust_a'), r.get('customers', 'cust_b'), r.get('merchants', 'cust_a')]);
+    for (const got of [await ask(store), await store.transact((tx) => ask(tx))]) {
+      assert.deepEqual(
+        got.map((r) => r?.id ?? null),
+        ['cust_b', 'mer_x', null, 'cust_a', 'cust_b', null],
+      );
+    }
+  });
+
   withStore('any text is kept exactly: quotes, backslashes, dollar signs, line breaks, emoji', async (store) => {
     const names = [`O'Brien \\ "quoted" $1 $$ \n\t ☃ 🧾`, `E'\\x41' ''; DROP TABLE customers; --`];
     await store.transact((tx) => tx.put('customers', { ...customer('cust_a'), name: names[0]! }));

@@ -48,14 +48,8 @@ export class GetBatch {
       const r = await this.query(text, tables.map((c) => [...ids.get(c)!]));
       const found = new Map<string, Doc>();
       for (const row of r.rows) found.set(`${tables[row.t as number]}\u0000${row.id as string}`, row.doc as Doc);
-      // Each caller gets an object of its own, as from a query of its own.
-      const seen = new Set<string>();
-      for (const w of batch) {
-        const key = `${w.c}\u0000${w.id}`;
-        const doc = found.get(key);
-        w.resolve(doc && seen.has(key) ? structuredClone(doc) : doc);
-        seen.add(key);
-      }
+      // Two asks of one record share it, as on lowdb: records are never changed in place.
+      for (const w of batch) w.resolve(found.get(`${w.c}\u0000${w.id}`));
     } catch (e) {
       for (const w of batch) w.reject(e);
     }

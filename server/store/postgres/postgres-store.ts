@@ -65,7 +65,8 @@ async function withBegin(client: pg.PoolClient, text: string, begun = false): Pr
 function literal(client: pg.PoolClient, v: unknown): string {
   if (v === null || v === undefined) return 'NULL';
   if (Array.isArray(v)) return v.length ? `ARRAY[${v.map((x) => literal(client, x)).join(', ')}]` : `'{}'`;
-  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  // In parentheses: after a minus sign, -1 would start a comment.
+  if (typeof v === 'number' && Number.isFinite(v)) return `(${v})`;
   return client.escapeLiteral(String(v));
 }
 
