@@ -93,7 +93,7 @@ describe('<creem-portal> layout at 320 px in every locale', () => {
       check('list');
       await go('Manage subscription');
       check('manage');
-      // he, fa and ur render in English (left to right) until they join TRANSLATED; then they get this check.
+      // Right-to-left languages: the sheet is mirrored.
       if (RTL.includes(shown)) {
         const sheet = el.shadowRoot!.querySelector('[part~=sheet]')!;
         expect(getComputedStyle(sheet).direction, `${locale} sheet direction`).to.equal('rtl');
@@ -113,22 +113,20 @@ describe('<creem-portal> layout at 320 px in every locale', () => {
         if (a && b && Math.abs(a.top - b.top) < 2) expect(rtl ? a.left > b.left : a.left < b.left, `${locale} button order in a row`).to.equal(true);
       }
       expect(/[←→‹›⟵⟶]/.test(el.shadowRoot!.querySelector('[part~=sheet]')!.textContent!), `${locale} arrow glyph in the sheet`).to.equal(false);
-      await go('Close');
-      await go('Manage subscription');
-      await go('Pause subscription');
-      check('pause offer');
-      await go('Close');
-      await go('Manage subscription');
-      await go('Switch plan');
-      check('change plan');
+      // Back to the list, then the next step from the sheet's menu.
+      const fromMenu = async (action: string, where: string) => {
+        await go('Close');
+        await go('Manage subscription');
+        await go(action);
+        check(where);
+      };
+      await fromMenu('Pause subscription', 'pause offer');
+      await fromMenu('Switch plan', 'change plan');
       el.shadowRoot!.querySelector<HTMLInputElement>('input[value=prod_team]')!.click();
       await go('Preview change');
       await find('Confirm change');
       check('change preview');
-      await go('Close');
-      await go('Manage subscription');
-      await go('Change quantity');
-      check('change seats');
+      await fromMenu('Change quantity', 'change seats');
       await go('Close');
       await go('Payments');
       await until(() => el.shadowRoot!.querySelector('table'), `${locale} payments`);
