@@ -83,3 +83,42 @@ test('[postgres] a tx used after its transaction ended is refused and reaches no
     assert.deepEqual((await store.all('customers')).map((c) => c.id), ['cust_a']);
   }, 1);
 });
+
+test('[postgres] a subscription whose status changes is a HOT update where its page has room: it touches no index, so writers to neighbours seldom conflict', { timeout: 30_000 }, async (t) => {
+  const schema = `hot_${randomBytes(6).toString('hex')}`;
+  const store = await PostgresStore.open({ url, schema, poolSize: 4 });
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  t.after(async () => {
+    await store.close();
+    await c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await c.end();
+  });
+  const ids = Array.from({ length: 200 }, (_, i) => `sub_${String(i).padStart(4, '0')}`);
+  const record = (id: string, status: string) => ({ id, merchant_id: 'mer_1', customer_id: `cust_${id}`, status, note: 'x'.repeat(300) });
+  await store.transact(async (tx) => {
+    for (const id of ids) await tx.put('subscriptions', record(id, 'active') as never);
+  });
+  // Each subscription once, eight at a time, as the cancels of different customers come in.
+  for (let i = 0; i < ids.length; i += 8) {
+    await Promise.all(
+      ids.slice(i, i + 8).map((id) =>
+        store.transact(async (tx) => {
+          const sub = (await tx.get('subscriptions', id)) as unknown as ReturnType<typeof record>;
+          await tx.put('subscriptions', { ...sub, status: 'scheduled_cancel' } as never);
+        }),
+      ),
+    );
+  }
+  assert.equal((await store.findBy('subscriptions', 'status', 'scheduled_cancel')).length, ids.length);
+  // Statistics reach pg_stat_user_tables once the store's connections have been idle a moment.
+  let stats = { upd: 0, hot: 0 };
+  for (const until = Date.now() + 15_000; stats.upd < ids.length && Date.now() < until; await new Promise((r) => setTimeout(r, 200))) {
+    const r = await c.query('SELECT n_tup_upd AS upd, n_tup_hot_upd AS hot FROM pg_stat_user_tables WHERE schemaname = $1 AND relname = $2', [schema, 'subscriptions']);
+    stats = { upd: Number(r.rows[0]?.upd ?? 0), hot: Number(r.rows[0]?.hot ?? 0) };
+  }
+  assert.ok(stats.upd >= ids.length, `every status change counted (${stats.upd})`);
+  // Pages fill up within this burst (a version still visible to a running transaction cannot be
+  // pruned), so not all of them; with an index on status, none at all.
+  assert.ok(stats.hot >= stats.upd / 2, `most status changes are HOT updates: ${stats.hot} of ${stats.upd}`);
+});
