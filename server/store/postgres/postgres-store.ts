@@ -7,6 +7,7 @@ import { PostgresCoordination } from './coordination.js';
 import { PostgresSecretMail } from './secret-mail.js';
 import { WriteSet } from './write-set.js';
 import { GetBatch } from './get-batch.js';
+import { READ_MOSTLY, ReadMostly, type Written } from './read-mostly.js';
 import { NestingGuard, type StoreChecks } from '../nesting-guard.js';
 
 export interface PostgresOptions extends StoreChecks {
@@ -142,6 +143,7 @@ export class PostgresStore implements Store {
   private constructor(
     readonly pool: pg.Pool,
     private readonly nesting: NestingGuard,
+    private readonly readMostly: ReadMostly,
   ) {
     this.reads = readsOver((text, values) => this.run(() => pool.query(prepared(text, values))));
     const guard = <T>(work: () => Promise<T>) => this.run(work);
@@ -151,13 +153,12 @@ export class PostgresStore implements Store {
 
   /** Connects, applies pending migrations (once across processes), and refuses a database from a newer server. */
   static async open(opts: PostgresOptions): Promise<PostgresStore> {
-    const pool = new pg.Pool({
+    const connection = {
       connectionString: opts.url,
-      max: opts.poolSize ?? 10,
       connectionTimeoutMillis: 5000,
-      idleTimeoutMillis: 30_000,
       ...(opts.schema ? { options: `-c search_path=${ident(opts.schema)}` } : {}),
-    });
+    };
+    const pool = new pg.Pool({ ...connection, max: opts.poolSize ?? 10, idleTimeoutMillis: 30_000 });
     // An idle client that loses its server must not take the process down; the next query reconnects.
     pool.on('error', () => undefined);
     // pg hands a client between the pool's listener and its borrower's; a lost connection can emit in
@@ -170,7 +171,10 @@ export class PostgresStore implements Store {
       await pool.end().catch(() => undefined);
       throw e;
     }
-    return new PostgresStore(pool, new NestingGuard(opts.checkNesting ?? true));
+    // Named, so an operator can tell the one connection per process that only listens.
+    const readMostly = new ReadMostly({ ...connection, application_name: `creem-portal read-mostly${opts.schema ? ` ${opts.schema}` : ''}`.slice(0, 63) });
+    await readMostly.start();
+    return new PostgresStore(pool, new NestingGuard(opts.checkNesting ?? true), readMostly);
   }
 
   private async run<T>(work: () => Promise<T>): Promise<T> {
@@ -185,19 +189,26 @@ export class PostgresStore implements Store {
     }
   }
 
-  get<K extends CollectionName>(c: K, id: string) {
+  // Outside a transaction, merchants and API keys come from memory (see ReadMostly); inside one,
+  // from the database, so that SERIALIZABLE sees and guards what the change reads.
+  async get<K extends CollectionName>(c: K, id: string) {
+    if (this.readMostly.serves(c)) return this.readMostly.get(c, id) as never;
     return this.reads.get(c, id);
   }
-  findBy<K extends CollectionName>(c: K, field: string, value: unknown) {
+  async findBy<K extends CollectionName>(c: K, field: string, value: unknown) {
+    if (this.readMostly.serves(c)) return this.readMostly.findBy(c, column(c, field), value) as never;
     return this.reads.findBy(c, field, value);
   }
-  findOneBy<K extends CollectionName>(c: K, field: string, value: unknown) {
+  async findOneBy<K extends CollectionName>(c: K, field: string, value: unknown) {
+    if (this.readMostly.serves(c)) return this.readMostly.findBy(c, column(c, field), value)[0] as never;
     return this.reads.findOneBy(c, field, value);
   }
-  all<K extends CollectionName>(c: K) {
+  async all<K extends CollectionName>(c: K) {
+    if (this.readMostly.serves(c)) return this.readMostly.all(c) as never;
     return this.reads.all(c);
   }
-  count(c: CollectionName) {
+  async count(c: CollectionName) {
+    if (this.readMostly.serves(c)) return this.readMostly.count(c);
     return this.reads.count(c);
   }
 
@@ -217,6 +228,8 @@ export class PostgresStore implements Store {
       let broken = false;
       let wrote = false;
       let committing = false;
+      // What it writes of the collections every process keeps in memory, applied once committed.
+      const readMostly: Written[] = [];
       let turn: Promise<unknown> = Promise.resolve();
       // The transaction opens with its first statement, in the same round trip (see withBegin).
       let begun = false;
@@ -259,12 +272,14 @@ export class PostgresStore implements Store {
             wrote = true;
             if (writes.mustSendBeforePut(c, (record as { id: string }).id)) await send();
             writes.put(table(c), record as { id: string });
+            if (READ_MOSTLY.includes(c)) readMostly.push({ c, id: (record as { id: string }).id, doc: record as never });
             return record;
           },
           async delete(c, id) {
             if (ended) throw new Error('This transaction has ended: a store call outlived its change.');
             wrote = true;
             writes.delete(table(c), id);
+            if (READ_MOSTLY.includes(c)) readMostly.push({ c, id, doc: null });
           },
         };
         const result = await this.nesting.run(() => change(tx));
@@ -285,6 +300,7 @@ export class PostgresStore implements Store {
         // PostgreSQL answers COMMIT in an aborted transaction with ROLLBACK, not an error.
         if (endedBy === 'ROLLBACK') throw new StoreWriteError('The database rolled the change back; nothing was changed.');
         done = true;
+        this.readMostly.applyCommitted(readMostly);
         return result;
       } catch (e) {
         broken = unavailable(e);
@@ -338,6 +354,7 @@ export class PostgresStore implements Store {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await this.readMostly.close();
     await this.pool.end();
   }
 }

@@ -1,0 +1,84 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PostgresStore } from '../../server/store/postgres/postgres-store.js';
+import type { Merchant } from '../../server/store/schema.js';
+import { testDatabaseUrl } from '../support/postgres.js';
+
+/*
+ * Merchants and API keys are served from each process's memory outside transactions. What must
+ * hold: a process sees its own change at once, another process's (or any tool's) within moments,
+ * and nothing stale is served for longer than that, not even after the listening connection was lost.
+ */
+
+const url = testDatabaseUrl();
+
+const merchant = (id: string, name: string) => ({ id, name, settings: { allowed_origins: [] } }) as unknown as Merchant;
+
+async function twoStores(t: { after(fn: () => Promise<void>): void }) {
+  const schema = `rm_${randomBytes(6).toString('hex')}`;
+  const a = await PostgresStore.open({ url, schema, poolSize: 2 });
+  const b = await PostgresStore.open({ url, schema, poolSize: 2 });
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  t.after(async () => {
+    await a.close();
+    await b.close();
+    await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await admin.end();
+  });
+  return { a, b, admin, schema };
+}
+
+/** Polls until `probe` holds; the reads under test must not take longer than `ms` to catch up. */
+async function eventually(what: string, probe: () => Promise<boolean>, ms = 3000) {
+  for (const until = Date.now() + ms; Date.now() < until; await new Promise((r) => setTimeout(r, 20))) if (await probe()) return;
+  assert.fail(`${what} within ${ms} ms`);
+}
+
+const nameOn = async (s: PostgresStore, id: string) => (await s.get('merchants', id))?.name;
+
+test('[postgres] a merchant written on one process is read at once there, and moments later on another; so are a rename and a deletion', { timeout: 30_000 }, async (t) => {
+  const { a, b } = await twoStores(t);
+  await a.transact((tx) => tx.put('merchants', merchant('mer_1', 'First')));
+  assert.equal(await nameOn(a, 'mer_1'), 'First', 'the writer reads its own commit at once');
+  await eventually('the other process sees the new merchant', async () => (await nameOn(b, 'mer_1')) === 'First');
+  assert.deepEqual((await b.all('merchants')).map((m) => m.id), ['mer_1']);
+
+  await b.transact((tx) => tx.put('merchants', merchant('mer_1', 'Renamed')));
+  assert.equal(await nameOn(b, 'mer_1'), 'Renamed');
+  await eventually('the first process sees the rename', async () => (await nameOn(a, 'mer_1')) === 'Renamed');
+
+  await a.transact((tx) => tx.delete('merchants', 'mer_1'));
+  assert.equal(await a.get('merchants', 'mer_1'), undefined);
+  await eventually('the other process sees the deletion', async () => (await b.get('merchants', 'mer_1')) === undefined);
+  assert.equal(await b.count('merchants'), 0);
+});
+
+test('[postgres] an API key added or changed outside the server (SQL, a copy tool) is found by its hash moments later', { timeout: 30_000 }, async (t) => {
+  const { a, admin, schema } = await twoStores(t);
+  assert.equal(await a.findOneBy('api_keys', 'hash', 'h1'), undefined);
+  const doc = { id: 'key_1', merchant_id: 'mer_1', mode: 'test', hash: 'h1', hint: 'creem_test_', created_at: '2026-01-01T00:00:00.000Z' };
+  await admin.query(`INSERT INTO "${schema}".api_keys (id, doc) VALUES ($1, $2)`, [doc.id, doc]);
+  await eventually('the new key is found', async () => (await a.findOneBy('api_keys', 'hash', 'h1'))?.id === 'key_1');
+  await admin.query(`UPDATE "${schema}".api_keys SET doc = $2 WHERE id = $1`, [doc.id, { ...doc, hash: 'h2' }]);
+  await eventually('the key is found only by its new hash', async () => (await a.findOneBy('api_keys', 'hash', 'h1')) === undefined && (await a.findBy('api_keys', 'hash', 'h2')).length === 1);
+});
+
+test('[postgres] after the listening connection is lost, a change made meanwhile is not served stale: reads go to the database, then to a fresh load', { timeout: 30_000 }, async (t) => {
+  const { a, admin, schema } = await twoStores(t);
+  await a.transact((tx) => tx.put('merchants', merchant('mer_1', 'Before')));
+  const listeners = async () => (await admin.query('SELECT pid FROM pg_stat_activity WHERE application_name = $1', [`creem-portal read-mostly ${schema}`])).rows.map((r) => r.pid as number);
+  const before = await listeners();
+  assert.ok(before.length >= 2, 'each store listens on a connection of its own');
+  // Cut every listener, then change the merchant while no notification can reach anyone.
+  await admin.query('SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid', [before]);
+  await admin.query(`UPDATE "${schema}".merchants SET doc = jsonb_set(doc, '{name}', '"During"') WHERE id = 'mer_1'`);
+  await eventually('the change made while nobody listened is read', async () => (await nameOn(a, 'mer_1')) === 'During');
+  // Listening again: later changes arrive by notification as before.
+  await eventually('listening again', async () => (await listeners()).some((pid) => !before.includes(pid)));
+  await admin.query(`UPDATE "${schema}".merchants SET doc = jsonb_set(doc, '{name}', '"After"') WHERE id = 'mer_1'`);
+  await eventually('a change after reconnecting arrives', async () => (await nameOn(a, 'mer_1')) === 'After');
+  for (let i = 0; i < 20; i++) assert.equal(await nameOn(a, 'mer_1'), 'After', 'and stays');
+});
