@@ -15,7 +15,10 @@ const CHILD = path.join(import.meta.dirname, 'server-process.ts');
 
 /** Starts the real app in a child process (see server-process.ts) and waits until it listens. */
 export async function startServer(opts: { subscriptions?: number; env?: Record<string, string> } = {}): Promise<BenchServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
+  // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=prof"): flags for the server process alone, to
+  // profile what a row measures; NODE_OPTIONS refuses some of them and reaches autocannon too.
+  const extra = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...extra, '--import', 'tsx', CHILD], {
     env: { ...process.env, BENCH_SUBS: String(opts.subscriptions ?? 0), ...opts.env },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
