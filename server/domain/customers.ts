@@ -89,6 +89,32 @@ export function updateCustomer(deps: DomainDeps, scope: Scope, id: string, input
   });
 }
 
+export interface NewCustomerInput {
+  email: string;
+  name: string;
+  metadata?: Customer['metadata'];
+  externalId?: string;
+}
+
+/** A new customer of the scope's merchant and mode; an email one of them already uses is refused. */
+export function createCustomer(deps: DomainDeps, scope: Scope, input: NewCustomerInput): Promise<Customer> {
+  const now = iso(deps.clock());
+  const customer = newCustomer({
+    merchant_id: scope.merchantId,
+    mode: scope.mode,
+    email: input.email,
+    name: input.name,
+    metadata: input.metadata ?? {},
+    ...(input.externalId !== undefined ? { external_id: input.externalId } : {}),
+    created_at: now,
+  });
+  return deps.store.transact(async (tx) => {
+    const taken = (await tx.findBy('customers', 'email', customer.email)).find((c) => inScope(scope, c));
+    if (taken) throw conflict(`A customer with ${customer.email} already exists: ${taken.id}.`);
+    return tx.put('customers', customer);
+  });
+}
+
 /** A customer by id or, failing that, by email (Creem's `GET /v1/customers`). */
 export const findCustomer = (deps: DomainDeps, scope: Scope, by: { id?: string; email?: string }): Promise<Customer> =>
   by.id ? getCustomer(deps.store, scope, by.id) : findCustomerByEmail(deps.store, scope, by.email ?? '');

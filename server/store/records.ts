@@ -95,6 +95,8 @@ export interface Product extends Owned {
   tax_category: string;
   image_url: string | null;
   default_success_url: string | null;
+  /** Days of trial a new subscription starts with; absent in records from before trials. */
+  trial_period_days?: number | null;
   updated_at: string;
 }
 

@@ -13,6 +13,7 @@ export function wireProduct(p: Product) {
     currency: p.currency,
     billing_type: p.billing_type,
     billing_period: p.billing_period,
+    trial_period_days: p.trial_period_days ?? null,
     status: p.status,
     tax_mode: p.tax_mode,
     tax_category: p.tax_category,

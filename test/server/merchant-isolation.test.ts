@@ -47,6 +47,8 @@ function routesFor(w: World, mine: World): [string, string, unknown?][] {
     ['POST', '/v1/refunds', { transaction_id: w.transactionId }],
     ['GET', `/v1/products/${w.productId}`],
     ['GET', `/v1/products?product_id=${w.productId}`],
+    ['PATCH', `/v1/products/${w.productId}`, { name: 'Hijacked' }],
+    ['DELETE', `/v1/products/${w.productId}`],
   ];
 }
 

@@ -1,13 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../router.js';
 import { badRequest } from '../../errors.js';
-import { findCustomer, listCustomerOrders, listCustomers, updateCustomer, viewOrders } from '../../domain/customers.js';
+import { createCustomer, findCustomer, listCustomerOrders, listCustomers, updateCustomer, viewOrders } from '../../domain/customers.js';
 import { listSubscriptionsOf, viewSubscriptions } from '../../domain/subscriptions.js';
 import { paginate } from '../../domain/pagination.js';
 import { wireCustomer } from '../../wire/customer.js';
 import { wireOrder } from '../../wire/order.js';
 import { wireSubscription } from '../../wire/subscription.js';
-import { CustomerEntity, Id, Metadata, OrderEntity, PageQuery, SubscriptionEntity, json, jsonBody, listOf, pageOf, v1Errors } from './schemas.js';
+import { CustomerEntity, Id, IdempotencyHeaders, Metadata, OrderEntity, PageQuery, SubscriptionEntity, json, jsonBody, listOf, pageOf, v1Errors } from './schemas.js';
 
 export const customers = createRouter();
 
@@ -26,6 +26,31 @@ customers.openapi(
     const { customer_id, email } = c.req.valid('query');
     if (!customer_id && !email) throw badRequest('customer_id or email is required');
     return c.json(wireCustomer(await findCustomer(c.var.deps, c.var.scope, { id: customer_id, email })), 200);
+  },
+);
+
+const CustomerMetadata = Metadata.refine((m) => Object.keys(m).length <= 50, 'at most 50 keys');
+
+customers.openapi(
+  createRoute({
+    method: 'post',
+    path: '/',
+    tags: ['Customers'],
+    summary: 'Create a customer',
+    request: {
+      headers: IdempotencyHeaders,
+      body: jsonBody(
+        z
+          .object({ email: Email, name: z.string().trim().min(1).max(200), metadata: CustomerMetadata.optional(), external_id: z.string().min(1).max(200).optional() })
+          .strict()
+          .openapi('CreateCustomerRequestEntity'),
+      ),
+    },
+    responses: { ...json(CustomerEntity, 'The new customer'), ...v1Errors },
+  }),
+  async (c) => {
+    const b = c.req.valid('json');
+    return c.json(wireCustomer(await createCustomer(c.var.deps, c.var.scope, { email: b.email, name: b.name, metadata: b.metadata, externalId: b.external_id })), 200);
   },
 );
 
@@ -57,7 +82,7 @@ customers.openapi(
             customer_id: Id('customer'),
             name: z.string().trim().min(1).max(200).optional(),
             email: Email.optional(),
-            metadata: Metadata.refine((m) => Object.keys(m).length <= 50, 'at most 50 keys').optional(),
+            metadata: CustomerMetadata.optional(),
             external_id: z.string().min(1).max(200).nullable().optional(),
           })
           .strict(),

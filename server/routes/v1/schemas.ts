@@ -46,6 +46,7 @@ export const ProductEntity = z
     currency: z.enum(['EUR', 'USD']),
     billing_type: z.enum(['recurring', 'onetime']),
     billing_period: z.enum(['every-month', 'every-three-months', 'every-six-months', 'every-year', 'once']),
+    trial_period_days: z.number().int().nullable(),
     status: z.enum(['active', 'archived']),
     tax_mode: z.enum(['inclusive', 'exclusive']),
     tax_category: z.string(),
