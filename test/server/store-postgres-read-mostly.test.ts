@@ -82,3 +82,45 @@ test('[postgres] after the listening connection is lost, a change made meanwhile
   await eventually('a change after reconnecting arrives', async () => (await nameOn(a, 'mer_1')) === 'After');
   for (let i = 0; i < 20; i++) assert.equal(await nameOn(a, 'mer_1'), 'After', 'and stays');
 });
+
+test('[postgres] a change committed while a reconnected listener is still loading is not lost', { timeout: 60_000 }, async (t) => {
+  const { a, admin, schema } = await twoStores(t);
+  // Enough rows that the load takes a moment, so the change can land in the middle of it.
+  await admin.query(`INSERT INTO "${schema}".merchants (id, doc) SELECT 'bulk' || i, jsonb_build_object('id', 'bulk' || i, 'name', repeat('x', 1000)) FROM generate_series(1, 20000) i`);
+  await a.transact((tx) => tx.put('merchants', merchant('mer_1', 'v0')));
+  const app = `creem-portal read-mostly ${schema}`;
+  await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', [app]);
+  await eventually(
+    'the reconnected listener loading',
+    async () => (await admin.query(`SELECT 1 FROM pg_stat_activity WHERE application_name = $1 AND state = 'active' AND query LIKE '%FROM merchants%'`, [app])).rowCount! > 0,
+    10_000,
+  );
+  await admin.query(`UPDATE "${schema}".merchants SET doc = jsonb_set(doc, '{name}', '"v1"') WHERE id = 'mer_1'`);
+  await eventually('the change made during the load is read', async () => (await nameOn(a, 'mer_1')) === 'v1', 10_000);
+});
+
+test('[postgres] an own commit applied late never hides a newer change from elsewhere', { timeout: 30_000 }, async (t) => {
+  const { a, admin, schema } = await twoStores(t);
+  await a.transact((tx) => tx.put('merchants', merchant('mer_1', 'v0')));
+  await admin.query(`UPDATE "${schema}".merchants SET doc = jsonb_set(doc, '{name}', '"W3"') WHERE id = 'mer_1'`);
+  await admin.query(`UPDATE "${schema}".merchants SET doc = jsonb_set(doc, '{name}', '"W4"') WHERE id = 'mer_1'`);
+  await eventually('the newer change is read', async () => (await nameOn(a, 'mer_1')) === 'W4');
+  // As when this process's COMMIT of W3 is answered only after W4's notification was handled.
+  (a as unknown as { readMostly: { applyCommitted(w: unknown[]): void } }).readMostly.applyCommitted([{ c: 'merchants', id: 'mer_1', doc: merchant('mer_1', 'W3') }]);
+  await eventually('the database has the last word', async () => (await nameOn(a, 'mer_1')) === 'W4');
+});
+
+test('[postgres] ids with spaces, a changed id and TRUNCATE all reach the memory of every process; own inserts keep the database order', { timeout: 30_000 }, async (t) => {
+  const { a, b, admin, schema } = await twoStores(t);
+  await admin.query(`INSERT INTO "${schema}".merchants (id, doc) VALUES ('mer 1', '{"id":"mer 1","name":"spaced"}'), ('mer_2', '{"id":"mer_2","name":"two"}')`);
+  await eventually('an id with a space', async () => (await nameOn(a, 'mer 1')) === 'spaced');
+  await admin.query(`UPDATE "${schema}".merchants SET id = 'mer_3', doc = '{"id":"mer_3","name":"two"}' WHERE id = 'mer_2'`);
+  await eventually('the renamed row, and not its old id', async () => (await a.get('merchants', 'mer_2')) === undefined && (await nameOn(a, 'mer_3')) === 'two');
+  for (let i = 0; i < 30; i++) await a.transact((tx) => tx.put('merchants', merchant(`own_${i}`, 'x')));
+  await b.transact((tx) => tx.put('merchants', merchant('late', 'x')));
+  const order = async (s: PostgresStore) => (await s.all('merchants')).map((m) => m.id).join();
+  const db = async () => (await admin.query(`SELECT id FROM "${schema}".merchants ORDER BY seq`)).rows.map((r) => r.id).join();
+  await eventually('both processes in the database order', async () => (await order(a)) === (await db()) && (await order(b)) === (await db()));
+  await admin.query(`TRUNCATE "${schema}".merchants`);
+  await eventually('TRUNCATE empties every process', async () => (await a.count('merchants')) === 0 && (await b.count('merchants')) === 0);
+});
