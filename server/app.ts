@@ -12,6 +12,7 @@ import { subscriptions } from './routes/v1/subscriptions.js';
 import { transactions } from './routes/v1/transactions.js';
 import { refunds } from './routes/v1/refunds.js';
 import { products } from './routes/v1/products.js';
+import { checkouts } from './routes/v1/checkouts.js';
 import { idempotency } from './middleware/idempotency.js';
 import { docsRoutes } from './routes/docs.js';
 import { widgetTokens } from './routes/v1/widget-tokens.js';
@@ -20,6 +21,7 @@ import { createSignInLimits } from './middleware/rate-limit.js';
 import { magicLinkApi } from './routes/portal/magic-link.js';
 import { sessionApi } from './routes/portal/session-api.js';
 import { portalLinks } from './routes/portal/link.js';
+import { checkoutPages } from './routes/portal/checkout.js';
 import { portalLogin } from './routes/portal/login.js';
 import { portalSessions } from './routes/portal/session.js';
 import { hostedPortal } from './routes/portal/hosted.js';
@@ -65,6 +67,7 @@ export function createApp(deps: AppDeps) {
     app.route('/v1/transactions', transactions);
     app.route('/v1/refunds', refunds);
     app.route('/v1/products', products);
+    app.route('/v1/checkouts', checkouts);
   }
 
   // The portal API the element calls, authenticated by a widget token, CORS per merchant.
@@ -87,6 +90,7 @@ export function createApp(deps: AppDeps) {
   app.route('/portal/email', emailConfirm);
   // Hosted sign-in and portal pages (cookie session, no bearer token).
   app.route('/portal', portalLinks(signInLimits));
+  if (!deps.companion) app.route('/portal', checkoutPages);
   app.route('/portal', portalLogin(signInLimits));
   app.route('/portal', portalSessions(signInLimits));
   app.route('/portal', hostedPortal());

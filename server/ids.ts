@@ -30,7 +30,8 @@ export type IdPrefix =
   | 'dlv'
   | 'code'
   | 'rev'
-  | 'mail';
+  | 'mail'
+  | 'ch';
 
 export const newId = (prefix: IdPrefix) => `${prefix}_${randomToken(22)}`;
 

@@ -12,6 +12,7 @@ export const PATHS = {
   emailConfirm: '/portal/email/confirm/',
   emailCancel: '/portal/email/cancel/',
   login: '/portal/login',
+  checkout: '/portal/checkout/',
 } as const;
 
 /** Path prefixes whose next segment is a credential. */
@@ -27,6 +28,8 @@ export interface Urls {
   /** A magic link: the page it was asked from when the merchant allows that origin (its element exchanges the code), else the hosted landing page. */
   magicLink(merchant: Merchant, returnUrl: string | undefined, code: string): string;
   loginPage(merchantId: string): string;
+  /** The hosted test checkout page of a checkout session (under /portal, where the hosted forms' CSRF cookie lives). */
+  checkout(id: string): string;
 }
 
 export function createUrls(publicUrl: string): Urls {
@@ -37,6 +40,7 @@ export function createUrls(publicUrl: string): Urls {
     emailCancel: (code) => `${base}${PATHS.emailCancel}${code}`,
     magicLink: (merchant, returnUrl, code) => `${magicLinkBase(merchant, base, returnUrl)}#${MAGIC_CODE_PARAM}=${code}`,
     loginPage: (merchantId) => `${PATHS.login}?merchant=${encodeURIComponent(merchantId)}`,
+    checkout: (id) => `${base}${PATHS.checkout}${encodeURIComponent(id)}`,
   };
 }
 

@@ -14,8 +14,15 @@ h1{margin:0 0 .75rem;font-size:1.4rem;line-height:1.3}
 p{margin:0 0 1rem}
 .muted{color:var(--muted);font-size:.9rem}
 label{display:block;margin:1rem 0 .35rem;font-weight:600}
-input[type=email]{width:100%;padding:.65rem .75rem;border:1px solid #b9bec8;border-radius:8px;font:inherit}
-input[type=email]:focus-visible,button:focus-visible{outline:3px solid var(--brand);outline-offset:2px}
+input[type=email],input[type=text]{width:100%;padding:.65rem .75rem;border:1px solid #b9bec8;border-radius:8px;font:inherit}
+input[readonly]{background:var(--bg)}
+input[aria-invalid=true]{border-color:#b3261e}
+input:focus-visible,button:focus-visible,a:focus-visible{outline:3px solid var(--brand);outline-offset:2px}
+.field-error{margin:.35rem 0 0;color:#8a1c1c;font-size:.9rem}
+.notice{padding:.6rem .9rem;border-radius:8px;background:#fff7e0;color:#5c4400;font-size:.9rem}
+.summary{display:grid;grid-template-columns:1fr auto;gap:.3rem 1rem;margin:0 0 1rem}
+.summary dd{margin:0;text-align:end}
+img.product{max-width:100%;border-radius:8px;margin-bottom:1rem}
 button{margin-top:1rem;padding:.7rem 1.25rem;border:0;border-radius:8px;background:var(--brand);color:var(--brand-fg);font:inherit;font-weight:600;cursor:pointer}
 button.link{margin:0;padding:.35rem .7rem;background:transparent;color:var(--ink);border:1px solid var(--line)}
 [role=alert]{padding:.75rem 1rem;border-radius:8px;background:#fdecec;color:#8a1c1c}

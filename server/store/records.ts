@@ -179,6 +179,32 @@ export interface Order extends Owned {
   updated_at: string;
 }
 
+/** A checkout session (`POST /v1/checkouts`), paid on this server's hosted test checkout page. */
+export interface Checkout extends Owned {
+  status: 'pending' | 'completed' | 'expired';
+  product_id: string;
+  units: number;
+  request_id: string | null;
+  success_url: string | null;
+  /** The customer named when it was created, or only the email to fill in. */
+  customer_id: string | null;
+  customer_email: string | null;
+  metadata: Record<string, string | number | boolean | null>;
+  /**
+   * The API key that created it, sealed (server/auth/seal.ts): Creem signs the redirect to
+   * success_url with the merchant's key, and the store keeps only hashes of keys. Erased once used.
+   */
+  sealed_key: string | null;
+  order_id: string | null;
+  subscription_id: string | null;
+  /** Who paid (new or found by email), once completed. */
+  paid_by: string | null;
+  /** Where the payer went once paid: success_url with Creem's signed parameters (paying again goes there too). */
+  redirect_url: string | null;
+  expires_at: string;
+  updated_at: string;
+}
+
 export interface Refund extends Owned {
   transaction_id: string;
   customer_id: string;

@@ -1,4 +1,4 @@
-import type { ApiKey, Customer, CustomerRequest, Merchant, Order, Product, Refund, Subscription, Transaction } from './records.js';
+import type { ApiKey, Checkout, Customer, CustomerRequest, Merchant, Order, Product, Refund, Subscription, Transaction } from './records.js';
 import type {
   EndedSession,
   IdempotencyRecord,
@@ -41,6 +41,7 @@ export interface Collections {
   mailbox: MailMessage;
   subscription_notes: SubscriptionNote;
   widget_keys: WidgetKey;
+  checkouts: Checkout;
 }
 
 export type CollectionName = keyof Collections;
@@ -65,6 +66,7 @@ export const COLLECTIONS: CollectionName[] = [
   'mailbox',
   'subscription_notes',
   'widget_keys',
+  'checkouts',
 ];
 
 /** Fields records can be found by (`findBy`); every engine keeps an index on each, so lookups stay flat as the store grows. */

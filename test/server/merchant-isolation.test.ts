@@ -49,6 +49,8 @@ function routesFor(w: World, mine: World): [string, string, unknown?][] {
     ['GET', `/v1/products?product_id=${w.productId}`],
     ['PATCH', `/v1/products/${w.productId}`, { name: 'Hijacked' }],
     ['DELETE', `/v1/products/${w.productId}`],
+    ['POST', '/v1/checkouts', { product_id: w.productId }],
+    ['POST', '/v1/checkouts', { product_id: mine.productId, customer: { id: w.customerId } }],
   ];
 }
 

@@ -1,3 +1,4 @@
+import { after, before } from 'node:test';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import assert from 'node:assert/strict';
@@ -36,4 +37,21 @@ export async function sdkError(p: Promise<unknown>): Promise<CreemError> {
   );
   assert.ok(e instanceof CreemError, `expected CreemError, got ${String(e)}`);
   return e;
+}
+
+/** The harness for the tests of one file: started before them, closed after; read `t` and `creem` inside a test. */
+export function sdkHarnessPerFile(): { readonly t: TestApp; readonly creem: Creem } {
+  let harness: SdkHarness | undefined;
+  before(async () => {
+    harness = await startSdkHarness();
+  });
+  after(() => harness?.close());
+  return {
+    get t() {
+      return harness!.t;
+    },
+    get creem() {
+      return harness!.creem;
+    },
+  };
 }

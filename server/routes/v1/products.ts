@@ -3,7 +3,7 @@ import { createRouter } from '../router.js';
 import { archiveProduct, createProduct, getProduct, searchProducts, updateProduct } from '../../domain/products.js';
 import { paginate } from '../../domain/pagination.js';
 import { wireProduct } from '../../wire/product.js';
-import { Id, IdempotencyHeaders, PageQuery, ProductEntity, json, jsonBody, listOf, pageOf, v1Errors } from './schemas.js';
+import { HttpUrl, Id, IdempotencyHeaders, PageQuery, ProductEntity, Refused, json, jsonBody, listOf, pageOf, v1Errors } from './schemas.js';
 
 export const products = createRouter();
 
@@ -11,7 +11,7 @@ const one = json(ProductEntity, 'The product');
 
 const Name = z.string().trim().min(1).max(200);
 const Description = z.string().max(5000);
-const Url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2048);
+
 /** 0 (free) or at least one whole unit of the currency, as Creem's API asks. */
 const Price = z
   .number()
@@ -26,31 +26,22 @@ const TaxMode = z.enum(['inclusive', 'exclusive']);
 const TaxCategory = z.enum(['saas', 'digital-goods-service', 'ebooks']);
 const TrialDays = z.number().int().min(1).max(365);
 
-/**
- * Creem's product fields this server does not model. Refused by name rather than ignored: a
- * product that silently lost its custom fields or metered prices would sell something else.
- */
+/** Creem's product fields this server does not model (custom fields, metered prices, …). */
 const UNSUPPORTED = ['image_urls', 'recurring_interval', 'recurring_interval_count', 'business_net_pricing', 'pay_what_you_want', 'suggested_price', 'trial_price', 'custom_fields', 'custom_field', 'usage_prices', 'features'] as const;
-const refused = (k: string) =>
-  z
-    .unknown()
-    .refine((v) => v === undefined, `${k} is not supported by this server`)
-    .optional()
-    .openapi({ description: 'Creem takes it; this server refuses it.', deprecated: true });
-const unsupported = Object.fromEntries(UNSUPPORTED.map((k) => [k, refused(k)])) as Record<(typeof UNSUPPORTED)[number], ReturnType<typeof refused>>;
+const unsupported = Object.fromEntries(UNSUPPORTED.map((k) => [k, Refused(k)])) as Record<(typeof UNSUPPORTED)[number], ReturnType<typeof Refused>>;
 
 const CreateProduct = z
   .object({
     name: Name,
     description: Description,
-    image_url: Url.optional(),
+    image_url: HttpUrl.optional(),
     price: Price,
     currency: Currency,
     billing_type: BillingType,
     billing_period: BillingPeriod.optional().openapi({ description: 'Required for recurring products; `once` (or nothing) for one-time ones.' }),
     tax_mode: TaxMode.optional(),
     tax_category: TaxCategory.optional(),
-    default_success_url: Url.optional(),
+    default_success_url: HttpUrl.optional(),
     trial_period_days: TrialDays.optional(),
     // Creem's SDK always sends it; there are no abandoned carts to recover offline.
     abandoned_cart_recovery_enabled: z.boolean().optional(),
@@ -63,8 +54,8 @@ const UpdateProduct = z
   .object({
     name: Name.optional(),
     description: Description.optional(),
-    image_url: Url.optional(),
-    default_success_url: Url.optional(),
+    image_url: HttpUrl.optional(),
+    default_success_url: HttpUrl.optional(),
     price: Price.optional(),
     currency: Currency.optional(),
     billing_type: BillingType.optional(),

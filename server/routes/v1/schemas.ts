@@ -17,6 +17,20 @@ export const Id = (what: string) =>
     .max(64)
     .regex(/^[A-Za-z0-9_-]+$/, `must be a ${what} id`);
 
+/** An http(s) URL a merchant gives us to send someone to (never javascript:, data: or relative). */
+export const HttpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2048);
+
+/**
+ * A field Creem's API takes that this server does not model: refused by name rather than ignored,
+ * since silently dropping it would sell or do something else than the merchant asked.
+ */
+export const Refused = (field: string) =>
+  z
+    .unknown()
+    .refine((v) => v === undefined, `${field} is not supported by this server`)
+    .optional()
+    .openapi({ description: 'Creem takes it; this server refuses it.', deprecated: true });
+
 export const Metadata = z.record(z.string().max(40), z.union([z.string().max(500), z.number(), z.boolean(), z.null()]));
 
 export const CustomerEntity = z
@@ -126,6 +140,24 @@ export const OrderEntity = z
     updated_at: IsoDate,
   })
   .openapi('OrderEntity');
+
+export const CheckoutEntity = z
+  .object({
+    id: z.string(),
+    mode: Mode,
+    object: z.string(),
+    status: z.enum(['pending', 'processing', 'completed', 'expired']),
+    request_id: z.string().optional(),
+    product: z.union([ProductEntity, z.string()]),
+    units: z.number().int(),
+    order: OrderEntity.optional(),
+    subscription: z.union([SubscriptionEntity, z.string()]).optional(),
+    customer: z.union([CustomerEntity, z.string()]).optional(),
+    checkout_url: z.string().openapi({ description: "This server's hosted test checkout page" }),
+    success_url: z.string().nullable(),
+    metadata: Metadata,
+  })
+  .openapi('CheckoutEntity');
 
 export const RefundEntity = z
   .object({

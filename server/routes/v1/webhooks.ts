@@ -17,7 +17,7 @@ import {
 } from '../../webhooks/endpoints.js';
 import { paginate } from '../../domain/pagination.js';
 import { wirePendingEvent, wireWebhookDelivery, wireWebhookEndpoint } from '../../wire/webhook.js';
-import { PageQuery, listOf, pageOf } from './schemas.js';
+import { HttpUrl, PageQuery, listOf, pageOf } from './schemas.js';
 
 /** Webhook endpoints, as Creem's SDK (`creem.webhooks.*`) calls them, plus replay and delivery history. */
 export const webhooks = createRouter();
@@ -33,7 +33,7 @@ const Events = z
   .max(WEBHOOK_EVENT_TYPES.length)
   .transform((list) => [...new Set(list)])
   .openapi({ description: `Event types to receive. Omitted on create: every Creem event type; ${PORTAL_EVENT_TYPES.join(', ')} are ours and opt-in by name.` });
-const Url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2048);
+
 const Name = z.string().trim().min(1).max(200);
 
 const WebhookSchema = z
@@ -86,7 +86,7 @@ webhooks.openapi(
           'application/json': {
             schema: z
               .object({
-                url: Url.optional().openapi({ description: 'Required unless delivery_mode is cli.' }),
+                url: HttpUrl.optional().openapi({ description: 'Required unless delivery_mode is cli.' }),
                 delivery_mode: z.enum(['http', 'cli']).optional(),
                 name: Name.optional(),
                 events: Events.optional(),
@@ -121,7 +121,7 @@ webhooks.openapi(
         required: true,
         content: {
           'application/json': {
-            schema: z.object({ url: Url.optional(), name: Name.nullable().optional(), status: z.enum(['enabled', 'disabled']).optional(), events: Events.optional() }).strict(),
+            schema: z.object({ url: HttpUrl.optional(), name: Name.nullable().optional(), status: z.enum(['enabled', 'disabled']).optional(), events: Events.optional() }).strict(),
           },
         },
       },

@@ -1,0 +1,284 @@
+import { createHash } from 'node:crypto';
+import { newId } from '../ids.js';
+import { iso } from '../clock.js';
+import type { StoreReader, Tx } from '../store/interface.js';
+import type { Checkout, Customer, Order, Product, Subscription, Transaction } from '../store/schema.js';
+import type { TokenKeys } from '../auth/keys.js';
+import { seal, unseal } from '../auth/seal.js';
+import type { DomainDeps } from './deps.js';
+import { conflict, notFound } from './errors.js';
+import { inScope, type Scope } from './scope.js';
+import { getCustomer, newCustomer, normalizeEmail } from './customers.js';
+import { addPeriod } from './periods.js';
+import { recordPayment, taxOn } from './payments.js';
+import { recordEvent, saveSubscription } from './events.js';
+import { subscriptionView, type SubscriptionView } from './views.js';
+
+/** A checkout nobody paid is no longer open after a day, as on Creem. */
+export const CHECKOUT_TTL_MS = 24 * 60 * 60 * 1000;
+const DAY = 24 * 60 * 60 * 1000;
+
+export interface CheckoutInput {
+  productId: string;
+  units: number;
+  requestId?: string;
+  successUrl?: string;
+  customer?: { id?: string; email?: string };
+  metadata?: Checkout['metadata'];
+}
+
+export const isOpen = (c: Checkout, now: number) => c.status === 'pending' && Date.parse(c.expires_at) > now;
+
+/** The product a checkout sells, if it is still for sale in the checkout's merchant and mode. */
+async function onSale(r: StoreReader, scope: Scope, productId: string): Promise<Product | undefined> {
+  const p = await r.get('products', productId);
+  return p && inScope(scope, p) && p.status === 'active' ? p : undefined;
+}
+
+/**
+ * A pending checkout for one of the merchant's active products. `apiKey` is the key the request
+ * came with: sealed into the record, it signs the redirect once the checkout is paid.
+ */
+export async function createCheckout(deps: DomainDeps & { keys: TokenKeys }, scope: Scope, input: CheckoutInput, apiKey: string): Promise<Checkout> {
+  const now = deps.clock();
+  const product = await deps.store.get('products', input.productId);
+  if (!product || !inScope(scope, product)) throw notFound('Product');
+  if (product.status !== 'active') throw conflict('The product is archived: it can no longer be sold.');
+  const customer = input.customer?.id ? await getCustomer(deps.store, scope, input.customer.id) : undefined;
+  const checkout: Checkout = {
+    id: newId('ch'),
+    merchant_id: scope.merchantId,
+    mode: scope.mode,
+    status: 'pending',
+    product_id: product.id,
+    units: input.units,
+    request_id: input.requestId ?? null,
+    success_url: input.successUrl ?? product.default_success_url ?? null,
+    customer_id: customer?.id ?? null,
+    customer_email: customer ? null : input.customer?.email ? normalizeEmail(input.customer.email) : null,
+    metadata: input.metadata ?? {},
+    sealed_key: seal(deps.keys, apiKey),
+    order_id: null,
+    subscription_id: null,
+    paid_by: null,
+    redirect_url: null,
+    expires_at: iso(now + CHECKOUT_TTL_MS),
+    created_at: iso(now),
+    updated_at: iso(now),
+  };
+  return deps.store.transact((tx) => tx.put('checkouts', checkout));
+}
+
+/** A checkout as an API answer shows it; an open one past its time reads as expired. */
+export async function findCheckout(deps: DomainDeps, scope: Scope, id: string): Promise<Checkout> {
+  const c = await deps.store.get('checkouts', id);
+  // Scoped by merchant and mode only: the customer it names (if any) is not the caller.
+  if (!c || !inScope(scope, { merchant_id: c.merchant_id, mode: c.mode })) throw notFound('Checkout');
+  return c.status === 'pending' && !isOpen(c, deps.clock()) ? { ...c, status: 'expired' } : c;
+}
+
+export interface CheckoutView {
+  checkout: Checkout;
+  product: Product | undefined;
+  customer: Customer | undefined;
+  order: { order: Order; transaction: Transaction | undefined } | undefined;
+  subscription: SubscriptionView | undefined;
+}
+
+export async function checkoutView(r: StoreReader, checkout: Checkout): Promise<CheckoutView> {
+  const customerId = checkout.paid_by ?? checkout.customer_id;
+  const [product, customer, order, subscription] = await Promise.all([
+    r.get('products', checkout.product_id),
+    customerId ? r.get('customers', customerId) : undefined,
+    checkout.order_id ? r.get('orders', checkout.order_id) : undefined,
+    checkout.subscription_id ? r.get('subscriptions', checkout.subscription_id) : undefined,
+  ]);
+  return {
+    checkout,
+    product,
+    customer,
+    order: order && { order, transaction: await r.get('transactions', order.transaction_id) },
+    subscription: subscription && (await subscriptionView(r, subscription)),
+  };
+}
+
+/** What the page needs to show an open checkout: its product and, when known, who pays. */
+export async function openCheckout(deps: DomainDeps, id: string): Promise<{ checkout: Checkout; product: Product; customer: Customer | undefined } | undefined> {
+  const checkout = await deps.store.get('checkouts', id);
+  if (!checkout) return undefined;
+  const scope = { merchantId: checkout.merchant_id, mode: checkout.mode };
+  const product = await onSale(deps.store, scope, checkout.product_id);
+  const customer = checkout.customer_id ? await deps.store.get('customers', checkout.customer_id) : undefined;
+  return product ? { checkout, product, customer } : undefined;
+}
+
+/** What the customer pays now: nothing during a trial, else the price of every unit with tax. */
+export function amountsOf(product: Product, units: number) {
+  const subtotal = product.billing_type === 'recurring' && product.trial_period_days ? 0 : product.price * units;
+  const tax = taxOn(subtotal);
+  return { subtotal, tax, total: subtotal + tax };
+}
+
+/**
+ * Creem's redirect: success_url with the checkout's ids, in this order, empty ones left out, then
+ * `signature` = hex SHA-256 of `key=value|…|salt={apiKey}` over the same parameters.
+ */
+export function signedRedirect(successUrl: string, params: [string, string | null | undefined][], apiKey: string | undefined): string {
+  const url = new URL(successUrl);
+  const kept = params.filter((p): p is [string, string] => typeof p[1] === 'string' && p[1] !== '');
+  for (const [k, v] of kept) url.searchParams.append(k, v);
+  if (apiKey) {
+    const data = [...kept.map(([k, v]) => `${k}=${v}`), `salt=${apiKey}`].join('|');
+    url.searchParams.append('signature', createHash('sha256').update(data).digest('hex'));
+  }
+  return url.href;
+}
+
+async function startSubscription(tx: Tx, c: Checkout, product: Product, customer: Customer, now: number): Promise<{ subscription: Subscription; transaction?: Transaction }> {
+  const trialDays = product.trial_period_days ?? 0;
+  const end = trialDays ? now + trialDays * DAY : addPeriod(now, product.billing_period);
+  const base: Subscription = {
+    id: newId('sub'),
+    merchant_id: c.merchant_id,
+    mode: c.mode,
+    customer_id: customer.id,
+    product_id: product.id,
+    status: trialDays ? 'trialing' : 'active',
+    items: [{ id: newId('sitem'), product_id: product.id, price_id: product.price_id, units: c.units, created_at: iso(now), updated_at: iso(now) }],
+    current_period_start_date: iso(now),
+    current_period_end_date: iso(end),
+    next_transaction_date: iso(end),
+    last_transaction_id: null,
+    last_transaction_date: null,
+    trial_end_date: trialDays ? iso(end) : null,
+    canceled_at: null,
+    scheduled_action: null,
+    paused_by: null,
+    cancel_reason: null,
+    cancel_comment: null,
+    // Integrations find their own user here (Better Auth, the Next.js adapter: metadata.referenceId).
+    metadata: c.metadata,
+    created_at: iso(now),
+    updated_at: iso(now),
+  };
+  if (trialDays) return { subscription: base };
+  const transaction = await recordPayment(tx, {
+    subscription: base,
+    product,
+    customer,
+    amount: product.price * c.units,
+    periodStart: now,
+    periodEnd: end,
+    description: product.name,
+    now,
+  });
+  return { subscription: { ...base, last_transaction_id: transaction.id, last_transaction_date: iso(now) }, transaction };
+}
+
+async function buyOnce(tx: Tx, c: Checkout, product: Product, customer: Customer, now: number): Promise<Transaction> {
+  const amount = product.price * c.units;
+  const tax = taxOn(amount);
+  const transactionId = newId('tran');
+  const orderId = newId('ord');
+  const owned = { merchant_id: c.merchant_id, mode: c.mode, customer_id: customer.id, product_id: product.id };
+  await tx.put('orders', { id: orderId, ...owned, transaction_id: transactionId, amount, currency: product.currency, status: 'paid', type: 'onetime', created_at: iso(now), updated_at: iso(now) });
+  return tx.put('transactions', {
+    id: transactionId,
+    ...owned,
+    subscription_id: null,
+    order_id: orderId,
+    amount,
+    amount_paid: amount + tax,
+    discount_amount: 0,
+    tax_amount: tax,
+    tax_country: customer.country,
+    refunded_amount: 0,
+    currency: product.currency,
+    status: 'paid',
+    type: 'payment',
+    description: product.name,
+    period_start: null,
+    period_end: null,
+    created_at: now,
+  });
+}
+
+export interface Payer {
+  email: string;
+  name: string;
+}
+
+/**
+ * Pays an open checkout with a test card that succeeded, in one commit: the customer (found by
+ * email, or new), the subscription for a recurring product (with the checkout's metadata) or the
+ * order of a one-time one, the first payment unless a trial comes first, the events
+ * `checkout.completed`, then `subscription.active` (or `.trialing`) and `subscription.paid`, and
+ * the signed redirect. Paying a completed checkout again changes nothing and answers it as it is.
+ * `wire` turns the view into the event's object (the routes' wire format; the domain has none).
+ */
+export function payCheckout(
+  deps: DomainDeps & { keys: TokenKeys },
+  id: string,
+  payer: Payer,
+  wire: { checkout(v: CheckoutView): unknown; subscription(v: SubscriptionView): unknown },
+): Promise<Checkout> {
+  const now = deps.clock();
+  return deps.store.transact(async (tx) => {
+    const c = await tx.get('checkouts', id);
+    if (!c) throw notFound('Checkout');
+    if (c.status === 'completed') return c;
+    if (!isOpen(c, now)) throw conflict('This checkout is no longer open.');
+    const scope = { merchantId: c.merchant_id, mode: c.mode };
+    const product = await onSale(tx, scope, c.product_id);
+    if (!product) throw conflict('The product is no longer sold.');
+    const email = normalizeEmail(payer.email);
+    let customer = c.customer_id ? await tx.get('customers', c.customer_id) : (await tx.findBy('customers', 'email', email)).find((x) => inScope(scope, x));
+    if (!customer) customer = await tx.put('customers', newCustomer({ merchant_id: c.merchant_id, mode: c.mode, email, name: payer.name || null, created_at: iso(now) }));
+
+    let subscriptionId: string | null = null;
+    let orderId: string;
+    let started: Subscription | undefined;
+    if (product.billing_type === 'recurring') {
+      const { subscription, transaction } = await startSubscription(tx, c, product, customer, now);
+      started = await tx.put('subscriptions', subscription);
+      subscriptionId = subscription.id;
+      // A trial is an order of nothing yet: Creem still names one. Ours is the first payment's.
+      orderId = transaction?.order_id ?? '';
+    } else {
+      orderId = (await buyOnce(tx, c, product, customer, now)).order_id;
+    }
+    const successUrl = c.success_url;
+    const apiKey = c.sealed_key ? unseal(deps.keys, c.sealed_key, now) : undefined;
+    const redirect = successUrl
+      ? signedRedirect(
+          successUrl,
+          [
+            ['checkout_id', c.id],
+            ['order_id', orderId || null],
+            ['customer_id', customer.id],
+            ['subscription_id', subscriptionId],
+            ['product_id', product.id],
+            ['request_id', c.request_id],
+          ],
+          apiKey,
+        )
+      : null;
+    const done = await tx.put('checkouts', {
+      ...c,
+      status: 'completed',
+      order_id: orderId || null,
+      subscription_id: subscriptionId,
+      paid_by: customer.id,
+      redirect_url: redirect,
+      // Used: the key is not kept a moment longer than it is needed.
+      sealed_key: null,
+      updated_at: iso(now),
+    });
+    await recordEvent(tx, { ...scope, eventType: 'checkout.completed', object: wire.checkout(await checkoutView(tx, done)) }, now);
+    if (started) {
+      await saveSubscription(tx, started, started.status === 'trialing' ? 'subscription.trialing' : 'subscription.active', now);
+      if (started.last_transaction_id) await recordEvent(tx, { ...scope, eventType: 'subscription.paid', object: wire.subscription(await subscriptionView(tx, started)) }, now);
+    }
+    return done;
+  });
+}
