@@ -13,6 +13,7 @@ import { transactions } from './routes/v1/transactions.js';
 import { refunds } from './routes/v1/refunds.js';
 import { products } from './routes/v1/products.js';
 import { checkouts } from './routes/v1/checkouts.js';
+import { discounts } from './routes/v1/discounts.js';
 import { idempotency } from './middleware/idempotency.js';
 import { docsRoutes } from './routes/docs.js';
 import { widgetTokens } from './routes/v1/widget-tokens.js';
@@ -68,6 +69,7 @@ export function createApp(deps: AppDeps) {
     app.route('/v1/refunds', refunds);
     app.route('/v1/products', products);
     app.route('/v1/checkouts', checkouts);
+    app.route('/v1/discounts', discounts);
   }
 
   // The portal API the element calls, authenticated by a widget token, CORS per merchant.

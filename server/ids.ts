@@ -31,7 +31,8 @@ export type IdPrefix =
   | 'code'
   | 'rev'
   | 'mail'
-  | 'ch';
+  | 'ch'
+  | 'dis';
 
 export const newId = (prefix: IdPrefix) => `${prefix}_${randomToken(22)}`;
 

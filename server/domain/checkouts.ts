@@ -2,14 +2,15 @@ import { createHash } from 'node:crypto';
 import { newId } from '../ids.js';
 import { iso } from '../clock.js';
 import type { StoreReader, Tx } from '../store/interface.js';
-import type { Checkout, Customer, Order, Product, Subscription, Transaction } from '../store/schema.js';
+import type { AppliedDiscount, Checkout, Customer, Discount, Order, Product, Subscription, Transaction } from '../store/schema.js';
 import type { TokenKeys } from '../auth/keys.js';
 import { seal, unseal } from '../auth/seal.js';
 import type { DomainDeps } from './deps.js';
-import { conflict, notFound } from './errors.js';
+import { conflict, invalid, notFound } from './errors.js';
 import { inScope, type Scope } from './scope.js';
 import { getCustomer, newCustomer, normalizeEmail } from './customers.js';
-import { addPeriod } from './periods.js';
+import { addPeriod, monthsOf } from './periods.js';
+import { amountOff, appliedAfterFirst, findDiscount, refusalOf } from './discounts.js';
 import { recordPayment, taxOn } from './payments.js';
 import { recordEvent, saveSubscription } from './events.js';
 import { subscriptionView, type SubscriptionView } from './views.js';
@@ -25,6 +26,7 @@ export interface CheckoutInput {
   successUrl?: string;
   customer?: { id?: string; email?: string };
   metadata?: Checkout['metadata'];
+  discountCode?: string;
 }
 
 export const isOpen = (c: Checkout, now: number) => c.status === 'pending' && Date.parse(c.expires_at) > now;
@@ -45,6 +47,12 @@ export async function createCheckout(deps: DomainDeps & { keys: TokenKeys }, sco
   if (!product || !inScope(scope, product)) throw notFound('Product');
   if (product.status !== 'active') throw conflict('The product is archived: it can no longer be sold.');
   const customer = input.customer?.id ? await getCustomer(deps.store, scope, input.customer.id) : undefined;
+  let discount: Discount | undefined;
+  if (input.discountCode !== undefined) {
+    discount = await findDiscount(deps.store, scope, { code: input.discountCode }).catch(() => undefined);
+    const why = discount ? refusalOf(discount, product, now) : 'no such discount code';
+    if (why) throw invalid(`discount_code: ${why}`);
+  }
   const checkout: Checkout = {
     id: newId('ch'),
     merchant_id: scope.merchantId,
@@ -57,6 +65,7 @@ export async function createCheckout(deps: DomainDeps & { keys: TokenKeys }, sco
     customer_id: customer?.id ?? null,
     customer_email: customer ? null : input.customer?.email ? normalizeEmail(input.customer.email) : null,
     metadata: input.metadata ?? {},
+    discount_id: discount?.id ?? null,
     sealed_key: seal(deps.keys, apiKey),
     order_id: null,
     subscription_id: null,
@@ -79,6 +88,7 @@ export async function findCheckout(deps: DomainDeps, scope: Scope, id: string): 
 
 export interface CheckoutView {
   checkout: Checkout;
+  discount: Discount | undefined;
   product: Product | undefined;
   customer: Customer | undefined;
   order: { order: Order; transaction: Transaction | undefined } | undefined;
@@ -87,7 +97,8 @@ export interface CheckoutView {
 
 export async function checkoutView(r: StoreReader, checkout: Checkout): Promise<CheckoutView> {
   const customerId = checkout.paid_by ?? checkout.customer_id;
-  const [product, customer, order, subscription] = await Promise.all([
+  const [discount, product, customer, order, subscription] = await Promise.all([
+    checkout.discount_id ? r.get('discounts', checkout.discount_id) : undefined,
     r.get('products', checkout.product_id),
     customerId ? r.get('customers', customerId) : undefined,
     checkout.order_id ? r.get('orders', checkout.order_id) : undefined,
@@ -95,6 +106,7 @@ export async function checkoutView(r: StoreReader, checkout: Checkout): Promise<
   ]);
   return {
     checkout,
+    discount,
     product,
     customer,
     order: order && { order, transaction: await r.get('transactions', order.transaction_id) },
@@ -102,21 +114,47 @@ export async function checkoutView(r: StoreReader, checkout: Checkout): Promise<
   };
 }
 
-/** What the page needs to show an open checkout: its product and, when known, who pays. */
-export async function openCheckout(deps: DomainDeps, id: string): Promise<{ checkout: Checkout; product: Product; customer: Customer | undefined } | undefined> {
+/** The checkout's discount, if it can still be redeemed on this product. */
+async function redeemable(r: StoreReader, c: Checkout, product: Product, now: number): Promise<Discount | undefined> {
+  const d = c.discount_id ? await r.get('discounts', c.discount_id) : undefined;
+  return d && !refusalOf(d, product, now) ? d : undefined;
+}
+
+export interface OpenCheckout {
+  checkout: Checkout;
+  product: Product;
+  customer: Customer | undefined;
+  /** Its discount, while redeemable. */
+  discount: Discount | undefined;
+}
+
+/** What the page needs to show an open checkout: its product, its discount and, when known, who pays. */
+export async function openCheckout(deps: DomainDeps, id: string): Promise<OpenCheckout | undefined> {
   const checkout = await deps.store.get('checkouts', id);
   if (!checkout) return undefined;
   const scope = { merchantId: checkout.merchant_id, mode: checkout.mode };
   const product = await onSale(deps.store, scope, checkout.product_id);
+  if (!product) return undefined;
   const customer = checkout.customer_id ? await deps.store.get('customers', checkout.customer_id) : undefined;
-  return product ? { checkout, product, customer } : undefined;
+  return { checkout, product, customer, discount: await redeemable(deps.store, checkout, product, deps.clock()) };
 }
 
-/** What the customer pays now: nothing during a trial, else the price of every unit with tax. */
-export function amountsOf(product: Product, units: number) {
-  const subtotal = product.billing_type === 'recurring' && product.trial_period_days ? 0 : product.price * units;
-  const tax = taxOn(subtotal);
-  return { subtotal, tax, total: subtotal + tax };
+const inTrial = (product: Product) => product.billing_type === 'recurring' && !!product.trial_period_days;
+
+/** What the customer pays now: nothing during a trial, else every unit, less the discount, plus tax. */
+export function amountsOf(product: Product, units: number, discount?: Pick<Discount, 'type' | 'amount' | 'percentage'>) {
+  const subtotal = inTrial(product) ? 0 : product.price * units;
+  const off = discount ? amountOff(discount, subtotal) : 0;
+  const tax = taxOn(subtotal - off);
+  return { subtotal, discount: off, tax, total: subtotal - off + tax };
+}
+
+/** What a new subscription keeps of its checkout's discount: all of it when a trial comes first. */
+function keptDiscount(d: Discount | undefined, product: Product): AppliedDiscount | null {
+  if (!d) return null;
+  if (!inTrial(product)) return appliedAfterFirst(d, monthsOf(product.billing_period));
+  const periods = d.duration === 'forever' ? null : d.duration === 'once' ? 1 : Math.ceil((d.duration_in_months ?? 0) / Math.max(1, monthsOf(product.billing_period)));
+  return { id: d.id, code: d.code, type: d.type, amount: d.amount, percentage: d.percentage, periods_left: periods };
 }
 
 /**
@@ -134,7 +172,7 @@ export function signedRedirect(successUrl: string, params: [string, string | nul
   return url.href;
 }
 
-async function startSubscription(tx: Tx, c: Checkout, product: Product, customer: Customer, now: number): Promise<{ subscription: Subscription; transaction?: Transaction }> {
+async function startSubscription(tx: Tx, c: Checkout, product: Product, customer: Customer, discount: Discount | undefined, now: number): Promise<{ subscription: Subscription; transaction?: Transaction }> {
   const trialDays = product.trial_period_days ?? 0;
   const end = trialDays ? now + trialDays * DAY : addPeriod(now, product.billing_period);
   const base: Subscription = {
@@ -158,6 +196,7 @@ async function startSubscription(tx: Tx, c: Checkout, product: Product, customer
     cancel_comment: null,
     // Integrations find their own user here (Better Auth, the Next.js adapter: metadata.referenceId).
     metadata: c.metadata,
+    discount: keptDiscount(discount, product),
     created_at: iso(now),
     updated_at: iso(now),
   };
@@ -167,6 +206,7 @@ async function startSubscription(tx: Tx, c: Checkout, product: Product, customer
     product,
     customer,
     amount: product.price * c.units,
+    discount: amountsOf(product, c.units, discount).discount,
     periodStart: now,
     periodEnd: end,
     description: product.name,
@@ -175,9 +215,8 @@ async function startSubscription(tx: Tx, c: Checkout, product: Product, customer
   return { subscription: { ...base, last_transaction_id: transaction.id, last_transaction_date: iso(now) }, transaction };
 }
 
-async function buyOnce(tx: Tx, c: Checkout, product: Product, customer: Customer, now: number): Promise<Transaction> {
-  const amount = product.price * c.units;
-  const tax = taxOn(amount);
+async function buyOnce(tx: Tx, c: Checkout, product: Product, customer: Customer, discount: Discount | undefined, now: number): Promise<Transaction> {
+  const { subtotal: amount, discount: off, tax } = amountsOf(product, c.units, discount);
   const transactionId = newId('tran');
   const orderId = newId('ord');
   const owned = { merchant_id: c.merchant_id, mode: c.mode, customer_id: customer.id, product_id: product.id };
@@ -188,8 +227,8 @@ async function buyOnce(tx: Tx, c: Checkout, product: Product, customer: Customer
     subscription_id: null,
     order_id: orderId,
     amount,
-    amount_paid: amount + tax,
-    discount_amount: 0,
+    amount_paid: amount - off + tax,
+    discount_amount: off,
     tax_amount: tax,
     tax_country: customer.country,
     refunded_amount: 0,
@@ -203,9 +242,18 @@ async function buyOnce(tx: Tx, c: Checkout, product: Product, customer: Customer
   });
 }
 
+/** The customer would pay another amount than the page showed them: show it again. */
+export class PriceChanged extends Error {
+  constructor() {
+    super('The price changed since the checkout page was shown.');
+  }
+}
+
 export interface Payer {
   email: string;
   name: string;
+  /** The total the page showed (cents): when it no longer holds (a discount ran out meanwhile), nothing is paid. */
+  expectedTotal?: number;
 }
 
 /**
@@ -231,6 +279,9 @@ export function payCheckout(
     const scope = { merchantId: c.merchant_id, mode: c.mode };
     const product = await onSale(tx, scope, c.product_id);
     if (!product) throw conflict('The product is no longer sold.');
+    const discount = c.discount_id ? await redeemable(tx, c, product, now) : undefined;
+    if (payer.expectedTotal !== undefined && payer.expectedTotal !== amountsOf(product, c.units, discount).total) throw new PriceChanged();
+    if (discount) await tx.put('discounts', { ...discount, redeem_count: discount.redeem_count + 1, updated_at: iso(now) });
     const email = normalizeEmail(payer.email);
     let customer = c.customer_id ? await tx.get('customers', c.customer_id) : (await tx.findBy('customers', 'email', email)).find((x) => inScope(scope, x));
     if (!customer) customer = await tx.put('customers', newCustomer({ merchant_id: c.merchant_id, mode: c.mode, email, name: payer.name || null, created_at: iso(now) }));
@@ -239,13 +290,13 @@ export function payCheckout(
     let orderId: string;
     let started: Subscription | undefined;
     if (product.billing_type === 'recurring') {
-      const { subscription, transaction } = await startSubscription(tx, c, product, customer, now);
+      const { subscription, transaction } = await startSubscription(tx, c, product, customer, discount, now);
       started = await tx.put('subscriptions', subscription);
       subscriptionId = subscription.id;
       // A trial is an order of nothing yet: Creem still names one. Ours is the first payment's.
       orderId = transaction?.order_id ?? '';
     } else {
-      orderId = (await buyOnce(tx, c, product, customer, now)).order_id;
+      orderId = (await buyOnce(tx, c, product, customer, discount, now)).order_id;
     }
     const successUrl = c.success_url;
     const apiKey = c.sealed_key ? unseal(deps.keys, c.sealed_key, now) : undefined;

@@ -13,8 +13,10 @@ export interface PaymentInput {
   subscription: Subscription;
   product: Product;
   customer: Customer | undefined;
-  /** Cents before tax. */
+  /** Cents before tax and discount. */
   amount: number;
+  /** Cents off `amount` (a discount code), before tax. */
+  discount?: number;
   periodStart: number;
   periodEnd: number;
   description: string;
@@ -32,7 +34,8 @@ export const isPeriodPayment = (t: Transaction) => (t.kind ?? 'period') === 'per
  */
 export async function recordPayment(tx: Tx, input: PaymentInput): Promise<Transaction> {
   const { subscription: sub, product, amount, now } = input;
-  const tax = taxOn(amount);
+  const discount = input.discount ?? 0;
+  const tax = taxOn(amount - discount);
   const transactionId = newId('tran');
   const orderId = newId('ord');
   await tx.put('orders', {
@@ -58,8 +61,8 @@ export async function recordPayment(tx: Tx, input: PaymentInput): Promise<Transa
     product_id: product.id,
     order_id: orderId,
     amount,
-    amount_paid: amount + tax,
-    discount_amount: 0,
+    amount_paid: amount - discount + tax,
+    discount_amount: discount,
     tax_amount: tax,
     tax_country: input.customer?.country ?? null,
     refunded_amount: 0,

@@ -8,6 +8,9 @@ const MONTHS: Record<BillingPeriod, number> = {
   once: 0,
 };
 
+/** Calendar months in one billing period (0 for a one-time product). */
+export const monthsOf = (period: BillingPeriod) => MONTHS[period];
+
 /** The end of a billing period that starts at `startMs` (calendar months, clamped to month end). */
 export function addPeriod(startMs: number, period: BillingPeriod): number {
   const months = MONTHS[period];

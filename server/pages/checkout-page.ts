@@ -4,8 +4,8 @@ import { csrfField } from './sign-in-pages.js';
 import type { Locale } from '../../contract/locales.js';
 import { text as t } from '../texts/index.js';
 import type { TextKey } from '../texts/en.js';
-import type { Checkout, Customer, Merchant, Product } from '../store/schema.js';
-import { amountsOf } from '../domain/checkouts.js';
+import type { Merchant, Product } from '../store/schema.js';
+import { amountsOf, type OpenCheckout } from '../domain/checkouts.js';
 
 const money = (locale: Locale, cents: number, currency: string) => new Intl.NumberFormat(locale, { style: 'currency', currency }).format(cents / 100);
 
@@ -38,16 +38,14 @@ ${error ? html`<p class="field-error" id="${id}-error">${error}</p>` : ''}`;
 export function checkoutPage(
   locale: Locale,
   merchant: Merchant,
-  checkout: Checkout,
-  product: Product,
-  customer: Customer | undefined,
+  { checkout, product, customer, discount }: OpenCheckout,
   action: string,
   csrf: string,
   form: CheckoutForm = {},
 ): SafeHtml {
   const name = product.name;
   const title = t(locale, product.billing_type === 'recurring' ? 'checkoutSubscribe' : 'checkoutBuy', { product: name });
-  const { subtotal, tax, total } = amountsOf(product, checkout.units);
+  const { subtotal, discount: off, tax, total } = amountsOf(product, checkout.units, discount);
   const unit = money(locale, product.price, product.currency);
   const trial = product.billing_type === 'recurring' ? (product.trial_period_days ?? 0) : 0;
   const known = customer?.email ?? checkout.customer_email ?? undefined;
@@ -66,6 +64,7 @@ ${product.description ? html`<p>${product.description}</p>` : ''}
 ${checkout.units > 1 ? html`<dt>${t(locale, 'checkoutQuantity')}</dt><dd>${checkout.units}</dd>` : ''}
 ${trial ? html`<dt></dt><dd>${t(locale, 'checkoutTrial', { count: trial })}</dd>` : ''}
 <dt>${t(locale, 'checkoutSubtotal')}</dt><dd>${money(locale, subtotal, product.currency)}</dd>
+${discount && off > 0 ? html`<dt>${t(locale, 'checkoutDiscount', { code: discount.code })}</dt><dd>−${money(locale, off, product.currency)}</dd>` : ''}
 <dt>${t(locale, 'checkoutTax')}</dt><dd>${money(locale, tax, product.currency)}</dd>
 <dt>${t(locale, 'checkoutTotal')}</dt><dd><strong>${money(locale, total, product.currency)}</strong></dd>
 </dl>
@@ -73,6 +72,7 @@ ${form.error ? html`<p role="alert">${t(locale, form.error.key)}</p>` : ''}
 <form method="post" action="${action}" novalidate>
 ${csrfField(csrf)}
 <input type="hidden" name="lang" value="${locale}">
+<input type="hidden" name="total" value="${total}">
 ${field('email', t(locale, 'emailLabel'), known ? html`type="email" value="${known}" readonly` : html`type="email" autocomplete="email" required maxlength="320" value="${form.email ?? ''}"`, err('email'))}
 ${field('name', t(locale, 'nameLabel'), html`type="text" autocomplete="cc-name" maxlength="200" value="${form.name ?? customer?.name ?? ''}"`, undefined)}
 ${field('card', t(locale, 'cardLabel'), html`type="text" inputmode="numeric" autocomplete="cc-number" required maxlength="23" dir="ltr"`, err('card'))}

@@ -136,6 +136,8 @@ export interface Subscription extends Owned {
    * records from before this field: the wire format sends `{}` then.
    */
   metadata?: Record<string, string | number | boolean | null>;
+  /** A repeating or forever discount from its checkout: renewals take it off while it lasts. */
+  discount?: AppliedDiscount | null;
   updated_at: string;
 }
 
@@ -179,6 +181,40 @@ export interface Order extends Owned {
   updated_at: string;
 }
 
+/** A discount code (`POST /v1/discounts`), applied at checkout. */
+export interface Discount extends Owned {
+  status: 'active' | 'deleted';
+  name: string;
+  code: string;
+  /** The code upper-cased: codes are matched without regard to case, and unique per merchant and mode. */
+  code_key: string;
+  type: 'percentage' | 'fixed';
+  /** Fixed: cents off, in `currency`. */
+  amount: number | null;
+  currency: Currency | null;
+  /** Percentage: 1–100. */
+  percentage: number | null;
+  expiry_date: string | null;
+  max_redemptions: number | null;
+  duration: 'once' | 'repeating' | 'forever';
+  duration_in_months: number | null;
+  /** Empty: every product of the merchant. */
+  applies_to_products: string[];
+  redeem_count: number;
+  updated_at: string;
+}
+
+/** A discount's terms as a subscription keeps them for its later payments (the discount may be deleted meanwhile). */
+export interface AppliedDiscount {
+  id: string;
+  code: string;
+  type: Discount['type'];
+  amount: number | null;
+  percentage: number | null;
+  /** Payments after the first that are still discounted; null: all of them (forever). */
+  periods_left: number | null;
+}
+
 /** A checkout session (`POST /v1/checkouts`), paid on this server's hosted test checkout page. */
 export interface Checkout extends Owned {
   status: 'pending' | 'completed' | 'expired';
@@ -197,6 +233,8 @@ export interface Checkout extends Owned {
   sealed_key: string | null;
   order_id: string | null;
   subscription_id: string | null;
+  /** The discount code given when it was created (checked again when paid). */
+  discount_id?: string | null;
   /** Who paid (new or found by email), once completed. */
   paid_by: string | null;
   /** Where the payer went once paid: success_url with Creem's signed parameters (paying again goes there too). */

@@ -1,4 +1,4 @@
-import type { ApiKey, Checkout, Customer, CustomerRequest, Merchant, Order, Product, Refund, Subscription, Transaction } from './records.js';
+import type { ApiKey, Checkout, Customer, Discount, CustomerRequest, Merchant, Order, Product, Refund, Subscription, Transaction } from './records.js';
 import type {
   EndedSession,
   IdempotencyRecord,
@@ -42,6 +42,7 @@ export interface Collections {
   subscription_notes: SubscriptionNote;
   widget_keys: WidgetKey;
   checkouts: Checkout;
+  discounts: Discount;
 }
 
 export type CollectionName = keyof Collections;
@@ -67,6 +68,7 @@ export const COLLECTIONS: CollectionName[] = [
   'subscription_notes',
   'widget_keys',
   'checkouts',
+  'discounts',
 ];
 
 /** Fields records can be found by (`findBy`); every engine keeps an index on each, so lookups stay flat as the store grows. */
@@ -85,6 +87,7 @@ export const INDEXES = {
   sign_in_codes: ['hash', 'customer_id'],
   token_revocations: ['customer_id'],
   subscription_notes: ['customer_id'],
+  discounts: ['merchant_id', 'code_key'],
 } as const satisfies { [K in CollectionName]?: readonly (keyof Collections[K] & string)[] };
 
 /** The fields of collection K that `findBy` may use. */

@@ -121,6 +121,7 @@ export const ar: Catalog = {
   },
   checkoutQuantity: 'الكمية',
   checkoutSubtotal: 'المجموع الفرعي',
+  checkoutDiscount: 'الخصم ({code})',
   checkoutTax: 'الضريبة',
   checkoutTotal: 'المستحق اليوم',
   nameLabel: 'الاسم على البطاقة',
@@ -140,6 +141,7 @@ export const ar: Catalog = {
   paidTitle: 'تم الدفع بنجاح',
   paidBody: 'شكرًا لك. أصبح {product} لك، وسيُرسَل الإيصال إلى {email}.',
   backToMerchant: 'العودة إلى {merchant}',
+  priceChanged: 'تغيّر السعر منذ فتح هذه الصفحة (لم يعد الخصم صالحًا). راجع الإجمالي الجديد وادفع مرة أخرى.',
   checkoutGoneTitle: 'صفحة الدفع هذه لم تعد متاحة',
   checkoutGoneBody: 'انتهت صلاحيتها أو لم يعد المنتج معروضًا للبيع. ارجع إلى {merchant} وابدأ من جديد.',
 };

@@ -91,6 +91,7 @@ export const bg: Catalog = {
   },
   "checkoutQuantity": "Количество",
   "checkoutSubtotal": "Междинна сума",
+  "checkoutDiscount": "Отстъпка ({code})",
   "checkoutTax": "Данък",
   "checkoutTotal": "Дължимо днес",
   "nameLabel": "Име върху картата",
@@ -110,6 +111,7 @@ export const bg: Catalog = {
   "paidTitle": "Плащането е извършено",
   "paidBody": "Благодарим ви! Вече имате {product}; разписката се изпраща на {email}.",
   "backToMerchant": "Обратно към {merchant}",
+  "priceChanged": "Цената се промени, откакто отворихте тази страница (отстъпката вече не е валидна). Проверете новата обща сума и платете отново.",
   "checkoutGoneTitle": "Тази страница за плащане вече не е активна",
   "checkoutGoneBody": "Валидността ѝ е изтекла или продуктът вече не се продава. Върнете се в {merchant} и започнете отначало."
 };

@@ -91,6 +91,7 @@ export const bn: Catalog = {
   },
   "checkoutQuantity": "সংখ্যা",
   "checkoutSubtotal": "সাবটোটাল",
+  "checkoutDiscount": "ছাড় ({code})",
   "checkoutTax": "ট্যাক্স",
   "checkoutTotal": "আজ পরিশোধযোগ্য",
   "nameLabel": "কার্ডে থাকা নাম",
@@ -110,6 +111,7 @@ export const bn: Catalog = {
   "paidTitle": "পেমেন্ট সম্পন্ন হয়েছে",
   "paidBody": "ধন্যবাদ। {product} এখন আপনার; রসিদটি {email}-এ পাঠানো হবে।",
   "backToMerchant": "{merchant}-এ ফিরে যান",
+  "priceChanged": "এই পেজটি খোলার পর দাম বদলে গেছে (ছাড়টি আর প্রযোজ্য নয়)। নতুন মোট পরিমাণ দেখে আবার পেমেন্ট করুন।",
   "checkoutGoneTitle": "এই চেকআউটটি আর খোলা নেই",
   "checkoutGoneBody": "এর মেয়াদ শেষ হয়ে গেছে অথবা পণ্যটি আর বিক্রি হচ্ছে না। {merchant}-এ ফিরে গিয়ে আবার শুরু করুন।"
 };

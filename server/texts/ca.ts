@@ -98,6 +98,7 @@ export const ca: Catalog = {
   },
   "checkoutQuantity": "Quantitat",
   "checkoutSubtotal": "Subtotal",
+  "checkoutDiscount": "Descompte ({code})",
   "checkoutTax": "Impostos",
   "checkoutTotal": "A pagar avui",
   "nameLabel": "Nom que figura a la targeta",
@@ -117,6 +118,7 @@ export const ca: Catalog = {
   "paidTitle": "Pagament completat",
   "paidBody": "Gràcies. Ja teniu {product}; rebreu el rebut a {email}.",
   "backToMerchant": "Torna a {merchant}",
+  "priceChanged": "El preu ha canviat des que es va obrir aquesta pàgina (un descompte ja no és vàlid). Comproveu el nou total i torneu a pagar.",
   "checkoutGoneTitle": "Aquest pagament ja no està disponible",
   "checkoutGoneBody": "Ha caducat o el producte ja no està a la venda. Torneu a {merchant} i comenceu de nou."
 };

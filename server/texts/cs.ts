@@ -105,6 +105,7 @@ export const cs: Catalog = {
   },
   "checkoutQuantity": "Množství",
   "checkoutSubtotal": "Mezisoučet",
+  "checkoutDiscount": "Sleva ({code})",
   "checkoutTax": "Daň",
   "checkoutTotal": "K úhradě dnes",
   "nameLabel": "Jméno na kartě",
@@ -124,6 +125,7 @@ export const cs: Catalog = {
   "paidTitle": "Platba dokončena",
   "paidBody": "Děkujeme. Nyní máte {product}; doklad o platbě pošleme na {email}.",
   "backToMerchant": "Zpět na {merchant}",
+  "priceChanged": "Cena se od otevření této stránky změnila (sleva již neplatí). Zkontrolujte novou celkovou částku a zaplaťte znovu.",
   "checkoutGoneTitle": "Tato platební stránka již není dostupná",
   "checkoutGoneBody": "Její platnost vypršela nebo se produkt již neprodává. Vraťte se na {merchant} a začněte znovu."
 };

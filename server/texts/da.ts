@@ -91,6 +91,7 @@ export const da: Catalog = {
   },
   "checkoutQuantity": "Antal",
   "checkoutSubtotal": "Subtotal",
+  "checkoutDiscount": "Rabat ({code})",
   "checkoutTax": "Moms",
   "checkoutTotal": "Til betaling i dag",
   "nameLabel": "Navn på kortet",
@@ -110,6 +111,7 @@ export const da: Catalog = {
   "paidTitle": "Betalingen er gennemført",
   "paidBody": "Tak. Du har nu {product}; kvitteringen sendes til {email}.",
   "backToMerchant": "Tilbage til {merchant}",
+  "priceChanged": "Prisen er ændret, efter at denne side blev åbnet (en rabat gælder ikke længere). Tjek det nye samlede beløb, og betal igen.",
   "checkoutGoneTitle": "Denne betalingsside er ikke længere åben",
   "checkoutGoneBody": "Den er udløbet, eller produktet sælges ikke længere. Gå tilbage til {merchant}, og start forfra."
 };

@@ -93,6 +93,7 @@ export const de: Catalog = {
   },
   checkoutQuantity: 'Anzahl',
   checkoutSubtotal: 'Zwischensumme',
+  checkoutDiscount: 'Rabatt ({code})',
   checkoutTax: 'Steuer',
   checkoutTotal: 'Heute fällig',
   nameLabel: 'Name auf der Karte',
@@ -112,6 +113,7 @@ export const de: Catalog = {
   paidTitle: 'Zahlung abgeschlossen',
   paidBody: 'Vielen Dank. {product} gehört jetzt Ihnen; der Beleg wird an {email} gesendet.',
   backToMerchant: 'Zurück zu {merchant}',
+  priceChanged: 'Der Preis hat sich geändert, seit diese Seite geöffnet wurde (ein Rabatt gilt nicht mehr). Prüfen Sie den neuen Gesamtbetrag und bezahlen Sie erneut.',
   checkoutGoneTitle: 'Dieser Bezahlvorgang ist nicht mehr verfügbar',
   checkoutGoneBody: 'Er ist abgelaufen, oder das Produkt wird nicht mehr verkauft. Gehen Sie zurück zu {merchant} und beginnen Sie erneut.',
 };

@@ -94,6 +94,7 @@ export const el: Catalog = {
   },
   checkoutQuantity: 'Ποσότητα',
   checkoutSubtotal: 'Μερικό σύνολο',
+  checkoutDiscount: 'Έκπτωση ({code})',
   checkoutTax: 'Φόρος',
   checkoutTotal: 'Πληρωτέο σήμερα',
   nameLabel: 'Όνομα κατόχου κάρτας',
@@ -113,6 +114,7 @@ export const el: Catalog = {
   paidTitle: 'Η πληρωμή ολοκληρώθηκε',
   paidBody: 'Σας ευχαριστούμε. Το {product} είναι πλέον δικό σας και η απόδειξη θα σταλεί στη διεύθυνση {email}.',
   backToMerchant: 'Επιστροφή στο {merchant}',
+  priceChanged: 'Η τιμή άλλαξε από τότε που άνοιξε αυτή η σελίδα (μια έκπτωση δεν ισχύει πλέον). Ελέγξτε το νέο σύνολο και πληρώστε ξανά.',
   checkoutGoneTitle: 'Αυτή η σελίδα πληρωμής δεν είναι πλέον διαθέσιμη',
   checkoutGoneBody: 'Έληξε ή το προϊόν δεν πωλείται πλέον. Επιστρέψτε στο {merchant} και ξεκινήστε από την αρχή.',
 };

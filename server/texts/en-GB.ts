@@ -91,6 +91,7 @@ export const enGB: Catalog = {
   },
   "checkoutQuantity": "Quantity",
   "checkoutSubtotal": "Subtotal",
+  "checkoutDiscount": "Discount ({code})",
   "checkoutTax": "Tax",
   "checkoutTotal": "Due today",
   "nameLabel": "Name on card",
@@ -110,6 +111,7 @@ export const enGB: Catalog = {
   "paidTitle": "Payment complete",
   "paidBody": "Thank you. {product} is yours; the receipt goes to {email}.",
   "backToMerchant": "Back to {merchant}",
+  "priceChanged": "The price has changed since this page was opened (a discount is no longer valid). Check the new total and pay again.",
   "checkoutGoneTitle": "This checkout is no longer open",
   "checkoutGoneBody": "It has expired or the product is no longer sold. Go back to {merchant} and start again."
 };

@@ -101,6 +101,7 @@ export const en = {
   },
   checkoutQuantity: 'Quantity',
   checkoutSubtotal: 'Subtotal',
+  checkoutDiscount: 'Discount ({code})',
   checkoutTax: 'Tax',
   checkoutTotal: 'Due today',
   nameLabel: 'Name on the card',
@@ -120,6 +121,7 @@ export const en = {
   paidTitle: 'Payment complete',
   paidBody: 'Thank you. {product} is yours; the receipt goes to {email}.',
   backToMerchant: 'Back to {merchant}',
+  priceChanged: 'The price changed since this page was opened (a discount is no longer valid). Check the new total and pay again.',
   checkoutGoneTitle: 'This checkout is no longer open',
   checkoutGoneBody: 'It expired or the product is no longer sold. Go back to {merchant} and start again.',
 };

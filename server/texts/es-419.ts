@@ -98,6 +98,7 @@ export const es419: Catalog = {
   },
   "checkoutQuantity": "Cantidad",
   "checkoutSubtotal": "Subtotal",
+  "checkoutDiscount": "Descuento ({code})",
   "checkoutTax": "Impuestos",
   "checkoutTotal": "A pagar hoy",
   "nameLabel": "Nombre en la tarjeta",
@@ -117,6 +118,7 @@ export const es419: Catalog = {
   "paidTitle": "Pago completado",
   "paidBody": "Gracias. {product} ya es suyo; el recibo se enviará a {email}.",
   "backToMerchant": "Volver a {merchant}",
+  "priceChanged": "El precio cambió desde que se abrió esta página (un descuento ya no es válido). Revise el nuevo total y vuelva a pagar.",
   "checkoutGoneTitle": "Este pago ya no está disponible",
   "checkoutGoneBody": "Venció o el producto ya no está a la venta. Vuelva a {merchant} y comience de nuevo."
 };

@@ -100,6 +100,7 @@ export const es: Catalog = {
   },
   checkoutQuantity: 'Cantidad',
   checkoutSubtotal: 'Subtotal',
+  checkoutDiscount: 'Descuento ({code})',
   checkoutTax: 'Impuestos',
   checkoutTotal: 'A pagar hoy',
   nameLabel: 'Nombre en la tarjeta',
@@ -119,6 +120,7 @@ export const es: Catalog = {
   paidTitle: 'Pago completado',
   paidBody: 'Gracias. {product} ya es suyo; le enviaremos el recibo a {email}.',
   backToMerchant: 'Volver a {merchant}',
+  priceChanged: 'El precio ha cambiado desde que se abrió esta página (un descuento ya no es válido). Revise el nuevo total y vuelva a pagar.',
   checkoutGoneTitle: 'Esta página de pago ya no está disponible',
   checkoutGoneBody: 'Ha caducado o el producto ya no está a la venta. Vuelva a {merchant} y empiece de nuevo.',
 };

@@ -91,6 +91,7 @@ export const et: Catalog = {
   },
   "checkoutQuantity": "Kogus",
   "checkoutSubtotal": "Vahesumma",
+  "checkoutDiscount": "Allahindlus ({code})",
   "checkoutTax": "Maks",
   "checkoutTotal": "Tasuda täna",
   "nameLabel": "Nimi kaardil",
@@ -110,6 +111,7 @@ export const et: Catalog = {
   "paidTitle": "Makse on tehtud",
   "paidBody": "Täname! {product} on nüüd teie oma; kviitung saadetakse aadressile {email}.",
   "backToMerchant": "Tagasi: {merchant}",
+  "priceChanged": "Hind on pärast selle lehe avamist muutunud (allahindlus ei kehti enam). Kontrollige uut kogusummat ja makske uuesti.",
   "checkoutGoneTitle": "See makseleht pole enam avatud",
   "checkoutGoneBody": "See on aegunud või toodet enam ei müüda. Minge tagasi: {merchant} ja alustage uuesti."
 };

@@ -91,6 +91,7 @@ export const fa: Catalog = {
   },
   "checkoutQuantity": "تعداد",
   "checkoutSubtotal": "جمع جزء",
+  "checkoutDiscount": "تخفیف ({code})",
   "checkoutTax": "مالیات",
   "checkoutTotal": "قابل پرداخت امروز",
   "nameLabel": "نام روی کارت",
@@ -110,6 +111,7 @@ export const fa: Catalog = {
   "paidTitle": "پرداخت انجام شد",
   "paidBody": "سپاسگزاریم. {product} اکنون از آن شماست؛ رسید به {email} فرستاده می‌شود.",
   "backToMerchant": "بازگشت به {merchant}",
+  "priceChanged": "قیمت از زمان باز شدن این صفحه تغییر کرده است (تخفیف دیگر معتبر نیست). مبلغ کل جدید را بررسی کنید و دوباره پرداخت کنید.",
   "checkoutGoneTitle": "این صفحه پرداخت دیگر باز نیست",
   "checkoutGoneBody": "مهلت آن به پایان رسیده یا این محصول دیگر فروخته نمی‌شود. به {merchant} برگردید و دوباره شروع کنید."
 };

@@ -91,6 +91,7 @@ export const fi: Catalog = {
   },
   "checkoutQuantity": "Määrä",
   "checkoutSubtotal": "Välisumma",
+  "checkoutDiscount": "Alennus ({code})",
   "checkoutTax": "Vero",
   "checkoutTotal": "Maksettava tänään",
   "nameLabel": "Nimi kortissa",
@@ -110,6 +111,7 @@ export const fi: Catalog = {
   "paidTitle": "Maksu onnistui",
   "paidBody": "Kiitos! {product} on nyt sinun; kuitti lähetetään osoitteeseen {email}.",
   "backToMerchant": "Takaisin palveluun {merchant}",
+  "priceChanged": "Hinta on muuttunut tämän sivun avaamisen jälkeen (alennus ei ole enää voimassa). Tarkista uusi kokonaissumma ja maksa uudelleen.",
   "checkoutGoneTitle": "Tämä kassa ei ole enää avoinna",
   "checkoutGoneBody": "Se on vanhentunut tai tuotetta ei enää myydä. Palaa palveluun {merchant} ja aloita alusta."
 };

@@ -91,6 +91,7 @@ export const fil: Catalog = {
   },
   "checkoutQuantity": "Dami",
   "checkoutSubtotal": "Subtotal",
+  "checkoutDiscount": "Diskwento ({code})",
   "checkoutTax": "Buwis",
   "checkoutTotal": "Babayaran ngayon",
   "nameLabel": "Pangalan sa card",
@@ -110,6 +111,7 @@ export const fil: Catalog = {
   "paidTitle": "Kumpleto na ang bayad",
   "paidBody": "Salamat. Sa inyo na ang {product}; ipapadala ang resibo sa {email}.",
   "backToMerchant": "Bumalik sa {merchant}",
+  "priceChanged": "Nagbago ang presyo mula nang buksan ang page na ito (hindi na valid ang isang diskwento). Tingnan ang bagong kabuuan at magbayad muli.",
   "checkoutGoneTitle": "Hindi na bukas ang checkout na ito",
   "checkoutGoneBody": "Nag-expire na ito o hindi na ibinebenta ang produkto. Bumalik sa {merchant} at magsimulang muli."
 };

@@ -98,6 +98,7 @@ export const frCA: Catalog = {
   },
   "checkoutQuantity": "Quantité",
   "checkoutSubtotal": "Sous-total",
+  "checkoutDiscount": "Rabais ({code})",
   "checkoutTax": "Taxes",
   "checkoutTotal": "À payer aujourd'hui",
   "nameLabel": "Nom du titulaire de la carte",
@@ -117,6 +118,7 @@ export const frCA: Catalog = {
   "paidTitle": "Paiement effectué",
   "paidBody": "Merci! {product} est à vous; le reçu sera envoyé à {email}.",
   "backToMerchant": "Retour à {merchant}",
+  "priceChanged": "Le prix a changé depuis l'ouverture de cette page (un rabais n'est plus valide). Vérifiez le nouveau total et payez de nouveau.",
   "checkoutGoneTitle": "Cette page de paiement n'est plus disponible",
   "checkoutGoneBody": "Elle a expiré ou le produit n'est plus offert. Retournez sur {merchant} et recommencez."
 };

@@ -100,6 +100,7 @@ export const fr: Catalog = {
   },
   checkoutQuantity: 'Quantité',
   checkoutSubtotal: 'Sous-total',
+  checkoutDiscount: 'Remise ({code})',
   checkoutTax: 'TVA',
   checkoutTotal: "À payer aujourd'hui",
   nameLabel: 'Nom du titulaire de la carte',
@@ -119,6 +120,7 @@ export const fr: Catalog = {
   paidTitle: 'Paiement effectué',
   paidBody: 'Merci. {product} est à vous ; le reçu sera envoyé à {email}.',
   backToMerchant: 'Retour à {merchant}',
+  priceChanged: "Le prix a changé depuis l'ouverture de cette page (une remise n'est plus valable). Vérifiez le nouveau total et payez à nouveau.",
   checkoutGoneTitle: "Cette page de paiement n'est plus disponible",
   checkoutGoneBody: "Elle a expiré ou le produit n'est plus en vente. Retournez sur {merchant} et recommencez.",
 };

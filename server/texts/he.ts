@@ -98,6 +98,7 @@ export const he: Catalog = {
   },
   "checkoutQuantity": "כמות",
   "checkoutSubtotal": "סכום ביניים",
+  "checkoutDiscount": "הנחה ({code})",
   "checkoutTax": "מס",
   "checkoutTotal": "לתשלום היום",
   "nameLabel": "השם על הכרטיס",
@@ -117,6 +118,7 @@ export const he: Catalog = {
   "paidTitle": "התשלום הושלם",
   "paidBody": "תודה. {product} עכשיו שלך; הקבלה תישלח אל {email}.",
   "backToMerchant": "חזרה אל {merchant}",
+  "priceChanged": "המחיר השתנה מאז שהדף נפתח (הנחה כבר אינה בתוקף). יש לבדוק את הסכום הכולל החדש ולשלם שוב.",
   "checkoutGoneTitle": "דף התשלום הזה כבר אינו פתוח",
   "checkoutGoneBody": "תוקפו פג או שהמוצר כבר לא נמכר. יש לחזור אל {merchant} ולהתחיל מחדש."
 };

@@ -91,6 +91,7 @@ export const hi: Catalog = {
   },
   "checkoutQuantity": "मात्रा",
   "checkoutSubtotal": "उप-योग",
+  "checkoutDiscount": "छूट ({code})",
   "checkoutTax": "टैक्स",
   "checkoutTotal": "आज देय राशि",
   "nameLabel": "कार्ड पर लिखा नाम",
@@ -110,6 +111,7 @@ export const hi: Catalog = {
   "paidTitle": "भुगतान पूरा हुआ",
   "paidBody": "धन्यवाद। {product} अब आपका है; रसीद {email} पर भेजी जाएगी।",
   "backToMerchant": "{merchant} पर वापस जाएँ",
+  "priceChanged": "इस पेज के खुलने के बाद कीमत बदल गई है (कोई छूट अब मान्य नहीं है)। नई कुल राशि देखें और फिर से भुगतान करें।",
   "checkoutGoneTitle": "यह चेकआउट अब खुला नहीं है",
   "checkoutGoneBody": "इसकी समय-सीमा समाप्त हो गई है या यह उत्पाद अब नहीं बिकता। {merchant} पर वापस जाएँ और फिर से शुरू करें।"
 };

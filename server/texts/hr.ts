@@ -98,6 +98,7 @@ export const hr: Catalog = {
   },
   "checkoutQuantity": "Količina",
   "checkoutSubtotal": "Međuzbroj",
+  "checkoutDiscount": "Popust ({code})",
   "checkoutTax": "Porez",
   "checkoutTotal": "Za plaćanje danas",
   "nameLabel": "Ime na kartici",
@@ -117,6 +118,7 @@ export const hr: Catalog = {
   "paidTitle": "Plaćanje je dovršeno",
   "paidBody": "Hvala vam. Sada imate {product}; potvrdu o plaćanju šaljemo na {email}.",
   "backToMerchant": "Natrag na {merchant}",
+  "priceChanged": "Cijena se promijenila otkako je ova stranica otvorena (popust više ne vrijedi). Provjerite novi ukupni iznos i ponovno platite.",
   "checkoutGoneTitle": "Ova stranica za plaćanje više nije dostupna",
   "checkoutGoneBody": "Istekla je ili se proizvod više ne prodaje. Vratite se na {merchant} i počnite ispočetka."
 };

@@ -91,6 +91,7 @@ export const hu: Catalog = {
   },
   "checkoutQuantity": "Mennyiség",
   "checkoutSubtotal": "Részösszeg",
+  "checkoutDiscount": "Kedvezmény ({code})",
   "checkoutTax": "Adó",
   "checkoutTotal": "Ma fizetendő",
   "nameLabel": "Kártyán szereplő név",
@@ -110,6 +111,7 @@ export const hu: Catalog = {
   "paidTitle": "Sikeres fizetés",
   "paidBody": "Köszönjük! {product} mostantól az Öné; a nyugtát erre a címre küldjük: {email}.",
   "backToMerchant": "Vissza ide: {merchant}",
+  "priceChanged": "Az ár megváltozott az oldal megnyitása óta (egy kedvezmény már nem érvényes). Ellenőrizze az új végösszeget, és fizessen újra.",
   "checkoutGoneTitle": "Ez a fizetési oldal már nem érhető el",
   "checkoutGoneBody": "Lejárt, vagy a termék már nem kapható. Térjen vissza ide: {merchant}, és kezdje újra."
 };

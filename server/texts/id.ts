@@ -84,6 +84,7 @@ export const id: Catalog = {
   },
   "checkoutQuantity": "Jumlah",
   "checkoutSubtotal": "Subtotal",
+  "checkoutDiscount": "Diskon ({code})",
   "checkoutTax": "Pajak",
   "checkoutTotal": "Dibayar hari ini",
   "nameLabel": "Nama pada kartu",
@@ -103,6 +104,7 @@ export const id: Catalog = {
   "paidTitle": "Pembayaran berhasil",
   "paidBody": "Terima kasih. {product} kini milik Anda; tanda terima dikirim ke {email}.",
   "backToMerchant": "Kembali ke {merchant}",
+  "priceChanged": "Harga telah berubah sejak halaman ini dibuka (diskon tidak lagi berlaku). Periksa total yang baru dan bayar lagi.",
   "checkoutGoneTitle": "Halaman pembayaran ini sudah tidak tersedia",
   "checkoutGoneBody": "Halaman ini sudah kedaluwarsa atau produknya tidak dijual lagi. Kembali ke {merchant} dan mulai lagi."
 };

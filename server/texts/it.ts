@@ -100,6 +100,7 @@ export const it: Catalog = {
   },
   checkoutQuantity: 'Quantità',
   checkoutSubtotal: 'Subtotale',
+  checkoutDiscount: 'Sconto ({code})',
   checkoutTax: 'Imposte',
   checkoutTotal: 'Da pagare oggi',
   nameLabel: 'Nome sulla carta',
@@ -119,6 +120,7 @@ export const it: Catalog = {
   paidTitle: 'Pagamento completato',
   paidBody: 'Grazie. {product} è ora a Sua disposizione; la ricevuta verrà inviata a {email}.',
   backToMerchant: 'Torna a {merchant}',
+  priceChanged: 'Il prezzo è cambiato da quando è stata aperta questa pagina (uno sconto non è più valido). Controlli il nuovo totale e paghi di nuovo.',
   checkoutGoneTitle: 'Questa pagina di pagamento non è più disponibile',
   checkoutGoneBody: 'È scaduta oppure il prodotto non è più in vendita. Torni su {merchant} e ricominci.',
 };

@@ -86,6 +86,7 @@ export const ja: Catalog = {
   },
   checkoutQuantity: '数量',
   checkoutSubtotal: '小計',
+  checkoutDiscount: '割引（{code}）',
   checkoutTax: '税',
   checkoutTotal: '本日のお支払い額',
   nameLabel: 'カード名義',
@@ -105,6 +106,7 @@ export const ja: Catalog = {
   paidTitle: 'お支払いが完了しました',
   paidBody: 'ありがとうございます。{product} をご利用いただけるようになりました。領収書は {email} にお送りします。',
   backToMerchant: '{merchant} に戻る',
+  priceChanged: 'このページを開いた後に価格が変更されました（割引が適用されなくなりました）。新しい合計金額をご確認のうえ、もう一度お支払いください。',
   checkoutGoneTitle: 'この決済ページは利用できなくなりました',
   checkoutGoneBody: '有効期限が切れたか、商品の販売が終了しています。{merchant} に戻って、最初からやり直してください。',
 };

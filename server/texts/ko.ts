@@ -84,6 +84,7 @@ export const ko: Catalog = {
   },
   "checkoutQuantity": "수량",
   "checkoutSubtotal": "소계",
+  "checkoutDiscount": "할인 ({code})",
   "checkoutTax": "세금",
   "checkoutTotal": "오늘 결제 금액",
   "nameLabel": "카드 소유자 이름",
@@ -103,6 +104,7 @@ export const ko: Catalog = {
   "paidTitle": "결제 완료",
   "paidBody": "감사합니다. 이제 {product}을(를) 이용하실 수 있습니다. 영수증은 {email}(으)로 발송됩니다.",
   "backToMerchant": "{merchant}(으)로 돌아가기",
+  "priceChanged": "이 페이지를 연 후 가격이 변경되었습니다(할인이 더 이상 유효하지 않습니다). 새 총액을 확인하고 다시 결제해 주세요.",
   "checkoutGoneTitle": "이 결제 페이지는 더 이상 이용할 수 없습니다",
   "checkoutGoneBody": "페이지가 만료되었거나 더 이상 판매하지 않는 상품입니다. {merchant}(으)로 돌아가 다시 시작해 주세요."
 };

@@ -105,6 +105,7 @@ export const lt: Catalog = {
   },
   "checkoutQuantity": "Kiekis",
   "checkoutSubtotal": "Tarpinė suma",
+  "checkoutDiscount": "Nuolaida ({code})",
   "checkoutTax": "Mokesčiai",
   "checkoutTotal": "Mokėti šiandien",
   "nameLabel": "Vardas ir pavardė kortelėje",
@@ -124,6 +125,7 @@ export const lt: Catalog = {
   "paidTitle": "Mokėjimas atliktas",
   "paidBody": "Ačiū! {product} jau jūsų; kvitas bus išsiųstas adresu {email}.",
   "backToMerchant": "Grįžti į {merchant}",
+  "priceChanged": "Kaina pasikeitė nuo šio puslapio atidarymo (nuolaida nebegalioja). Patikrinkite naują bendrą sumą ir sumokėkite dar kartą.",
   "checkoutGoneTitle": "Šis apmokėjimo puslapis nebegalioja",
   "checkoutGoneBody": "Baigėsi jo galiojimas arba produktas nebeparduodamas. Grįžkite į {merchant} ir pradėkite iš naujo."
 };

@@ -98,6 +98,7 @@ export const lv: Catalog = {
   },
   "checkoutQuantity": "Daudzums",
   "checkoutSubtotal": "Starpsumma",
+  "checkoutDiscount": "Atlaide ({code})",
   "checkoutTax": "Nodoklis",
   "checkoutTotal": "Maksājams šodien",
   "nameLabel": "Vārds uz kartes",
@@ -117,6 +118,7 @@ export const lv: Catalog = {
   "paidTitle": "Maksājums veikts",
   "paidBody": "Paldies! {product} ir jūsu; kvīts tiks nosūtīta uz {email}.",
   "backToMerchant": "Atpakaļ uz {merchant}",
+  "priceChanged": "Cena ir mainījusies kopš šīs lapas atvēršanas (atlaide vairs nav derīga). Pārbaudiet jauno kopsummu un samaksājiet vēlreiz.",
   "checkoutGoneTitle": "Šī apmaksas lapa vairs nav pieejama",
   "checkoutGoneBody": "Tās derīguma termiņš ir beidzies, vai produkts vairs netiek pārdots. Atgriezieties pie {merchant} un sāciet no jauna."
 };

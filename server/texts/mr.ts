@@ -91,6 +91,7 @@ export const mr: Catalog = {
   },
   "checkoutQuantity": "संख्या",
   "checkoutSubtotal": "उपएकूण",
+  "checkoutDiscount": "सवलत ({code})",
   "checkoutTax": "कर",
   "checkoutTotal": "आज भरायची रक्कम",
   "nameLabel": "कार्डवरील नाव",
@@ -110,6 +111,7 @@ export const mr: Catalog = {
   "paidTitle": "पेमेंट पूर्ण झाले",
   "paidBody": "धन्यवाद. {product} आता आपले आहे; पावती {email} वर पाठवली जाईल.",
   "backToMerchant": "{merchant} वर परत जा",
+  "priceChanged": "हे पृष्ठ उघडल्यानंतर किंमत बदलली आहे (सवलत आता लागू नाही). नवीन एकूण रक्कम तपासा आणि पुन्हा पैसे भरा.",
   "checkoutGoneTitle": "हे पेमेंट पृष्ठ आता उपलब्ध नाही",
   "checkoutGoneBody": "त्याची मुदत संपली आहे किंवा हे उत्पादन आता विकले जात नाही. {merchant} वर परत जा आणि पुन्हा सुरुवात करा."
 };

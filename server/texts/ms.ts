@@ -84,6 +84,7 @@ export const ms: Catalog = {
   },
   "checkoutQuantity": "Kuantiti",
   "checkoutSubtotal": "Jumlah kecil",
+  "checkoutDiscount": "Diskaun ({code})",
   "checkoutTax": "Cukai",
   "checkoutTotal": "Perlu dibayar hari ini",
   "nameLabel": "Nama pada kad",
@@ -103,6 +104,7 @@ export const ms: Catalog = {
   "paidTitle": "Pembayaran selesai",
   "paidBody": "Terima kasih. {product} kini milik anda; resit akan dihantar ke {email}.",
   "backToMerchant": "Kembali ke {merchant}",
+  "priceChanged": "Harga telah berubah sejak halaman ini dibuka (diskaun tidak lagi sah). Semak jumlah baharu dan bayar semula.",
   "checkoutGoneTitle": "Halaman pembayaran ini tidak lagi tersedia",
   "checkoutGoneBody": "Halaman ini telah tamat tempoh atau produk tidak lagi dijual. Kembali ke {merchant} dan mulakan semula."
 };

@@ -91,6 +91,7 @@ export const nb: Catalog = {
   },
   "checkoutQuantity": "Antall",
   "checkoutSubtotal": "Delsum",
+  "checkoutDiscount": "Rabatt ({code})",
   "checkoutTax": "Avgift",
   "checkoutTotal": "Å betale i dag",
   "nameLabel": "Navn på kortet",
@@ -110,6 +111,7 @@ export const nb: Catalog = {
   "paidTitle": "Betalingen er fullført",
   "paidBody": "Takk! Du har nå {product}. Kvitteringen sendes til {email}.",
   "backToMerchant": "Tilbake til {merchant}",
+  "priceChanged": "Prisen har endret seg etter at denne siden ble åpnet (en rabatt gjelder ikke lenger). Sjekk den nye totalsummen og betal på nytt.",
   "checkoutGoneTitle": "Denne betalingssiden er ikke lenger åpen",
   "checkoutGoneBody": "Den er utløpt, eller produktet selges ikke lenger. Gå tilbake til {merchant} og start på nytt."
 };

@@ -93,6 +93,7 @@ export const nl: Catalog = {
   },
   checkoutQuantity: 'Aantal',
   checkoutSubtotal: 'Subtotaal',
+  checkoutDiscount: 'Korting ({code})',
   checkoutTax: 'Btw',
   checkoutTotal: 'Vandaag te betalen',
   nameLabel: 'Naam op de kaart',
@@ -112,6 +113,7 @@ export const nl: Catalog = {
   paidTitle: 'Betaling voltooid',
   paidBody: 'Bedankt. {product} is van u; het betaalbewijs gaat naar {email}.',
   backToMerchant: 'Terug naar {merchant}',
+  priceChanged: 'De prijs is gewijzigd sinds deze pagina werd geopend (een korting is niet meer geldig). Controleer het nieuwe totaal en betaal opnieuw.',
   checkoutGoneTitle: 'Deze betaalpagina is niet meer beschikbaar',
   checkoutGoneBody: 'De pagina is verlopen of het product wordt niet meer verkocht. Ga terug naar {merchant} en begin opnieuw.',
 };

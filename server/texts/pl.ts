@@ -107,6 +107,7 @@ export const pl: Catalog = {
   },
   checkoutQuantity: 'Liczba',
   checkoutSubtotal: 'Suma częściowa',
+  checkoutDiscount: 'Rabat ({code})',
   checkoutTax: 'Podatek',
   checkoutTotal: 'Do zapłaty dzisiaj',
   nameLabel: 'Imię i nazwisko na karcie',
@@ -126,6 +127,7 @@ export const pl: Catalog = {
   paidTitle: 'Płatność zakończona',
   paidBody: 'Dziękujemy. {product} należy już do Ciebie; potwierdzenie płatności wyślemy na adres {email}.',
   backToMerchant: 'Wróć do {merchant}',
+  priceChanged: 'Cena zmieniła się od otwarcia tej strony (rabat nie jest już ważny). Sprawdź nową kwotę i zapłać ponownie.',
   checkoutGoneTitle: 'Ta strona płatności jest już nieaktywna',
   checkoutGoneBody: 'Wygasła lub produkt nie jest już sprzedawany. Wróć do {merchant} i zacznij od nowa.',
 };

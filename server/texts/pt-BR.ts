@@ -100,6 +100,7 @@ export const ptBR: Catalog = {
   },
   checkoutQuantity: 'Quantidade',
   checkoutSubtotal: 'Subtotal',
+  checkoutDiscount: 'Desconto ({code})',
   checkoutTax: 'Impostos',
   checkoutTotal: 'Total a pagar hoje',
   nameLabel: 'Nome no cartão',
@@ -119,6 +120,7 @@ export const ptBR: Catalog = {
   paidTitle: 'Pagamento concluído',
   paidBody: 'Obrigado! Você já tem acesso a {product}; o recibo será enviado para {email}.',
   backToMerchant: 'Voltar para {merchant}',
+  priceChanged: 'O preço mudou desde que esta página foi aberta (um desconto não é mais válido). Confira o novo total e pague novamente.',
   checkoutGoneTitle: 'Esta página de pagamento não está mais disponível',
   checkoutGoneBody: 'Ela expirou ou o produto não é mais vendido. Volte para {merchant} e comece de novo.',
 };

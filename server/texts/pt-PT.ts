@@ -98,6 +98,7 @@ export const ptPT: Catalog = {
   },
   "checkoutQuantity": "Quantidade",
   "checkoutSubtotal": "Subtotal",
+  "checkoutDiscount": "Desconto ({code})",
   "checkoutTax": "Imposto",
   "checkoutTotal": "A pagar hoje",
   "nameLabel": "Nome no cartão",
@@ -117,6 +118,7 @@ export const ptPT: Catalog = {
   "paidTitle": "Pagamento concluído",
   "paidBody": "Obrigado. Já tem acesso a {product}; o recibo será enviado para {email}.",
   "backToMerchant": "Voltar a {merchant}",
+  "priceChanged": "O preço mudou desde que esta página foi aberta (um desconto já não é válido). Verifique o novo total e pague novamente.",
   "checkoutGoneTitle": "Esta página de pagamento já não está disponível",
   "checkoutGoneBody": "Expirou ou o produto já não está à venda. Volte a {merchant} e comece novamente."
 };

@@ -98,6 +98,7 @@ export const ro: Catalog = {
   },
   "checkoutQuantity": "Cantitate",
   "checkoutSubtotal": "Subtotal",
+  "checkoutDiscount": "Reducere ({code})",
   "checkoutTax": "Taxe",
   "checkoutTotal": "De plată astăzi",
   "nameLabel": "Numele de pe card",
@@ -117,6 +118,7 @@ export const ro: Catalog = {
   "paidTitle": "Plată finalizată",
   "paidBody": "Vă mulțumim. Aveți acum acces la {product}; chitanța va fi trimisă la {email}.",
   "backToMerchant": "Înapoi la {merchant}",
+  "priceChanged": "Prețul s-a schimbat de la deschiderea acestei pagini (o reducere nu mai este valabilă). Verificați noul total și plătiți din nou.",
   "checkoutGoneTitle": "Această pagină de plată nu mai este disponibilă",
   "checkoutGoneBody": "A expirat sau produsul nu mai este vândut. Reveniți la {merchant} și începeți din nou."
 };

@@ -105,6 +105,7 @@ export const ru: Catalog = {
   },
   "checkoutQuantity": "Количество",
   "checkoutSubtotal": "Промежуточный итог",
+  "checkoutDiscount": "Скидка ({code})",
   "checkoutTax": "Налог",
   "checkoutTotal": "К оплате сегодня",
   "nameLabel": "Имя владельца карты",
@@ -124,6 +125,7 @@ export const ru: Catalog = {
   "paidTitle": "Оплата прошла успешно",
   "paidBody": "Спасибо! Теперь у Вас есть доступ к {product}; чек будет отправлен на {email}.",
   "backToMerchant": "Вернуться в {merchant}",
+  "priceChanged": "Цена изменилась с момента открытия этой страницы (скидка больше не действует). Проверьте новую сумму и повторите оплату.",
   "checkoutGoneTitle": "Эта страница оплаты больше недоступна",
   "checkoutGoneBody": "Срок её действия истёк, или товар больше не продаётся. Вернитесь в {merchant} и начните заново."
 };

@@ -105,6 +105,7 @@ export const sk: Catalog = {
   },
   "checkoutQuantity": "Množstvo",
   "checkoutSubtotal": "Medzisúčet",
+  "checkoutDiscount": "Zľava ({code})",
   "checkoutTax": "Daň",
   "checkoutTotal": "Na úhradu dnes",
   "nameLabel": "Meno na karte",
@@ -124,6 +125,7 @@ export const sk: Catalog = {
   "paidTitle": "Platba prebehla úspešne",
   "paidBody": "Ďakujeme. Teraz máte prístup k produktu {product}; doklad o platbe pošleme na {email}.",
   "backToMerchant": "Späť na {merchant}",
+  "priceChanged": "Cena sa od otvorenia tejto stránky zmenila (zľava už neplatí). Skontrolujte novú celkovú sumu a zaplaťte znova.",
   "checkoutGoneTitle": "Táto platobná stránka už nie je dostupná",
   "checkoutGoneBody": "Jej platnosť vypršala alebo sa produkt už nepredáva. Vráťte sa na {merchant} a začnite znova."
 };

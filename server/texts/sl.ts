@@ -105,6 +105,7 @@ export const sl: Catalog = {
   },
   "checkoutQuantity": "Količina",
   "checkoutSubtotal": "Vmesni seštevek",
+  "checkoutDiscount": "Popust ({code})",
   "checkoutTax": "Davek",
   "checkoutTotal": "Za plačilo danes",
   "nameLabel": "Ime na kartici",
@@ -124,6 +125,7 @@ export const sl: Catalog = {
   "paidTitle": "Plačilo je zaključeno",
   "paidBody": "Hvala. Zdaj imate dostop do {product}; potrdilo o plačilu bomo poslali na {email}.",
   "backToMerchant": "Nazaj na {merchant}",
+  "priceChanged": "Cena se je spremenila, odkar je bila ta stran odprta (popust ne velja več). Preverite novi skupni znesek in znova plačajte.",
   "checkoutGoneTitle": "Ta stran za plačilo ni več na voljo",
   "checkoutGoneBody": "Potekla je ali pa izdelka ni več v prodaji. Vrnite se na {merchant} in začnite znova."
 };

@@ -98,6 +98,7 @@ export const sr: Catalog = {
   },
   "checkoutQuantity": "Количина",
   "checkoutSubtotal": "Међузбир",
+  "checkoutDiscount": "Попуст ({code})",
   "checkoutTax": "Порез",
   "checkoutTotal": "За плаћање данас",
   "nameLabel": "Име на картици",
@@ -117,6 +118,7 @@ export const sr: Catalog = {
   "paidTitle": "Плаћање је завршено",
   "paidBody": "Хвала. Сада имате приступ производу {product}; потврда о плаћању биће послата на {email}.",
   "backToMerchant": "Назад на {merchant}",
+  "priceChanged": "Цена се променила откако је ова страница отворена (попуст више не важи). Проверите нови укупан износ и платите поново.",
   "checkoutGoneTitle": "Ова страница за плаћање више није доступна",
   "checkoutGoneBody": "Истекла је или се производ више не продаје. Вратите се на {merchant} и почните поново."
 };

@@ -91,6 +91,7 @@ export const sv: Catalog = {
   },
   "checkoutQuantity": "Antal",
   "checkoutSubtotal": "Delsumma",
+  "checkoutDiscount": "Rabatt ({code})",
   "checkoutTax": "Moms",
   "checkoutTotal": "Att betala i dag",
   "nameLabel": "Namn på kortet",
@@ -110,6 +111,7 @@ export const sv: Catalog = {
   "paidTitle": "Betalningen är klar",
   "paidBody": "Tack! Nu har du tillgång till {product}. Kvittot skickas till {email}.",
   "backToMerchant": "Tillbaka till {merchant}",
+  "priceChanged": "Priset har ändrats sedan sidan öppnades (en rabatt gäller inte längre). Kontrollera den nya totalsumman och betala igen.",
   "checkoutGoneTitle": "Den här betalningssidan är inte längre öppen",
   "checkoutGoneBody": "Den har gått ut eller så säljs produkten inte längre. Gå tillbaka till {merchant} och börja om."
 };

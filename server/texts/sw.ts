@@ -91,6 +91,7 @@ export const sw: Catalog = {
   },
   "checkoutQuantity": "Idadi",
   "checkoutSubtotal": "Jumla ndogo",
+  "checkoutDiscount": "Punguzo ({code})",
   "checkoutTax": "Kodi",
   "checkoutTotal": "Cha kulipa leo",
   "nameLabel": "Jina lililo kwenye kadi",
@@ -110,6 +111,7 @@ export const sw: Catalog = {
   "paidTitle": "Malipo yamekamilika",
   "paidBody": "Asante. {product} sasa ni yako; risiti itatumwa kwa {email}.",
   "backToMerchant": "Rudi kwenye {merchant}",
+  "priceChanged": "Bei imebadilika tangu ukurasa huu ulipofunguliwa (punguzo halitumiki tena). Angalia jumla mpya kisha ulipe tena.",
   "checkoutGoneTitle": "Ukurasa huu wa malipo umefungwa",
   "checkoutGoneBody": "Muda wake umeisha au bidhaa haiuzwi tena. Rudi kwenye {merchant} uanze upya."
 };

@@ -91,6 +91,7 @@ export const te: Catalog = {
   },
   "checkoutQuantity": "పరిమాణం",
   "checkoutSubtotal": "ఉప మొత్తం",
+  "checkoutDiscount": "తగ్గింపు ({code})",
   "checkoutTax": "పన్ను",
   "checkoutTotal": "ఈరోజు చెల్లించాల్సింది",
   "nameLabel": "కార్డ్‌పై ఉన్న పేరు",
@@ -110,6 +111,7 @@ export const te: Catalog = {
   "paidTitle": "చెల్లింపు పూర్తయింది",
   "paidBody": "ధన్యవాదాలు. {product} ఇప్పుడు మీది; రసీదు {email}కి పంపబడుతుంది.",
   "backToMerchant": "{merchant}కి తిరిగి వెళ్లండి",
+  "priceChanged": "ఈ పేజీ తెరిచిన తర్వాత ధర మారింది (తగ్గింపు ఇక చెల్లదు). కొత్త మొత్తాన్ని తనిఖీ చేసి మళ్లీ చెల్లించండి.",
   "checkoutGoneTitle": "ఈ చెక్‌అవుట్ ఇప్పుడు అందుబాటులో లేదు",
   "checkoutGoneBody": "దీని గడువు ముగిసింది లేదా ఈ ఉత్పత్తి ఇక అమ్మకంలో లేదు. {merchant}కి తిరిగి వెళ్లి మళ్లీ ప్రారంభించండి."
 };

@@ -84,6 +84,7 @@ export const th: Catalog = {
   },
   "checkoutQuantity": "จำนวน",
   "checkoutSubtotal": "ยอดรวมย่อย",
+  "checkoutDiscount": "ส่วนลด ({code})",
   "checkoutTax": "ภาษี",
   "checkoutTotal": "ยอดชำระวันนี้",
   "nameLabel": "ชื่อบนบัตร",
@@ -103,6 +104,7 @@ export const th: Catalog = {
   "paidTitle": "ชำระเงินเรียบร้อยแล้ว",
   "paidBody": "ขอบคุณ {product} เป็นของคุณแล้ว ใบเสร็จจะส่งไปที่ {email}",
   "backToMerchant": "กลับไปที่ {merchant}",
+  "priceChanged": "ราคามีการเปลี่ยนแปลงตั้งแต่เปิดหน้านี้ (ส่วนลดใช้ไม่ได้แล้ว) โปรดตรวจสอบยอดรวมใหม่แล้วชำระเงินอีกครั้ง",
   "checkoutGoneTitle": "หน้าชำระเงินนี้ปิดแล้ว",
   "checkoutGoneBody": "หน้านี้หมดอายุหรือสินค้านี้ไม่มีจำหน่ายแล้ว โปรดกลับไปที่ {merchant} แล้วเริ่มใหม่อีกครั้ง"
 };

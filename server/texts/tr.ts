@@ -91,6 +91,7 @@ export const tr: Catalog = {
   },
   "checkoutQuantity": "Adet",
   "checkoutSubtotal": "Ara toplam",
+  "checkoutDiscount": "İndirim ({code})",
   "checkoutTax": "Vergi",
   "checkoutTotal": "Bugün ödenecek tutar",
   "nameLabel": "Kart üzerindeki ad",
@@ -110,6 +111,7 @@ export const tr: Catalog = {
   "paidTitle": "Ödeme tamamlandı",
   "paidBody": "Teşekkürler. {product} artık sizin; makbuz {email} adresine gönderilecek.",
   "backToMerchant": "{merchant} sayfasına dön",
+  "priceChanged": "Bu sayfa açıldıktan sonra fiyat değişti (bir indirim artık geçerli değil). Yeni toplamı kontrol edip tekrar ödeme yapın.",
   "checkoutGoneTitle": "Bu ödeme sayfası artık açık değil",
   "checkoutGoneBody": "Süresi doldu veya ürün artık satılmıyor. {merchant} sayfasına dönüp yeniden başlayın."
 };

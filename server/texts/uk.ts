@@ -105,6 +105,7 @@ export const uk: Catalog = {
   },
   "checkoutQuantity": "Кількість",
   "checkoutSubtotal": "Проміжний підсумок",
+  "checkoutDiscount": "Знижка ({code})",
   "checkoutTax": "Податок",
   "checkoutTotal": "До сплати сьогодні",
   "nameLabel": "Ім’я на картці",
@@ -124,6 +125,7 @@ export const uk: Catalog = {
   "paidTitle": "Оплату завершено",
   "paidBody": "Дякуємо. {product} тепер у Вас; квитанцію буде надіслано на {email}.",
   "backToMerchant": "Повернутися до {merchant}",
+  "priceChanged": "Ціна змінилася відтоді, як цю сторінку було відкрито (знижка більше не діє). Перевірте нову суму та сплатіть ще раз.",
   "checkoutGoneTitle": "Ця сторінка оплати вже недоступна",
   "checkoutGoneBody": "Термін її дії минув або товар більше не продається. Поверніться до {merchant} і почніть знову."
 };

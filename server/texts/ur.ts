@@ -91,6 +91,7 @@ export const ur: Catalog = {
   },
   "checkoutQuantity": "تعداد",
   "checkoutSubtotal": "ذیلی کل",
+  "checkoutDiscount": "رعایت ({code})",
   "checkoutTax": "ٹیکس",
   "checkoutTotal": "آج قابلِ ادائیگی",
   "nameLabel": "کارڈ پر درج نام",
@@ -110,6 +111,7 @@ export const ur: Catalog = {
   "paidTitle": "ادائیگی مکمل ہو گئی",
   "paidBody": "شکریہ۔ {product} اب آپ کا ہے؛ رسید {email} پر بھیجی جائے گی۔",
   "backToMerchant": "{merchant} پر واپس جائیں",
+  "priceChanged": "یہ صفحہ کھلنے کے بعد قیمت بدل گئی ہے (رعایت اب لاگو نہیں ہوتی)۔ نئی کل رقم دیکھیں اور دوبارہ ادائیگی کریں۔",
   "checkoutGoneTitle": "یہ چیک آؤٹ اب دستیاب نہیں ہے",
   "checkoutGoneBody": "اس کی میعاد ختم ہو گئی ہے یا یہ پروڈکٹ اب فروخت نہیں ہوتی۔ {merchant} پر واپس جا کر دوبارہ شروع کریں۔"
 };

@@ -84,6 +84,7 @@ export const vi: Catalog = {
   },
   "checkoutQuantity": "Số lượng",
   "checkoutSubtotal": "Tạm tính",
+  "checkoutDiscount": "Giảm giá ({code})",
   "checkoutTax": "Thuế",
   "checkoutTotal": "Thanh toán hôm nay",
   "nameLabel": "Tên trên thẻ",
@@ -103,6 +104,7 @@ export const vi: Catalog = {
   "paidTitle": "Thanh toán thành công",
   "paidBody": "Cảm ơn quý khách. {product} đã thuộc về quý khách; biên lai sẽ được gửi đến {email}.",
   "backToMerchant": "Quay lại {merchant}",
+  "priceChanged": "Giá đã thay đổi kể từ khi trang này được mở (khoản giảm giá không còn hiệu lực). Vui lòng kiểm tra tổng tiền mới và thanh toán lại.",
   "checkoutGoneTitle": "Trang thanh toán này đã đóng",
   "checkoutGoneBody": "Trang đã hết hạn hoặc sản phẩm không còn được bán. Vui lòng quay lại {merchant} và bắt đầu lại."
 };

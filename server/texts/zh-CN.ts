@@ -84,6 +84,7 @@ export const zhCN: Catalog = {
   },
   "checkoutQuantity": "数量",
   "checkoutSubtotal": "小计",
+  "checkoutDiscount": "折扣（{code}）",
   "checkoutTax": "税费",
   "checkoutTotal": "今日应付",
   "nameLabel": "持卡人姓名",
@@ -103,6 +104,7 @@ export const zhCN: Catalog = {
   "paidTitle": "付款成功",
   "paidBody": "感谢您的购买。{product} 已归您所有，收据将发送至 {email}。",
   "backToMerchant": "返回 {merchant}",
+  "priceChanged": "自打开此页面后价格已变更（折扣已失效）。请核对新的总额后重新支付。",
   "checkoutGoneTitle": "此结账页面已关闭",
   "checkoutGoneBody": "该页面已过期，或该商品已停止销售。请返回 {merchant} 重新开始。"
 };

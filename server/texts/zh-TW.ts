@@ -84,6 +84,7 @@ export const zhTW: Catalog = {
   },
   "checkoutQuantity": "數量",
   "checkoutSubtotal": "小計",
+  "checkoutDiscount": "折扣（{code}）",
   "checkoutTax": "稅金",
   "checkoutTotal": "今日應付金額",
   "nameLabel": "持卡人姓名",
@@ -103,6 +104,7 @@ export const zhTW: Catalog = {
   "paidTitle": "付款完成",
   "paidBody": "感謝您的購買。{product} 已屬於您，收據將寄送至 {email}。",
   "backToMerchant": "返回 {merchant}",
+  "priceChanged": "自開啟此頁面後價格已變更（折扣已失效）。請確認新的總金額後重新付款。",
   "checkoutGoneTitle": "此結帳頁面已關閉",
   "checkoutGoneBody": "此頁面已過期，或該商品已停止販售。請返回 {merchant} 重新開始。"
 };

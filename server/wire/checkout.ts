@@ -1,5 +1,6 @@
 import type { CheckoutView } from '../domain/checkouts.js';
 import { wireCustomer } from './customer.js';
+import { wireDiscount } from './discount.js';
 import { wireOrder } from './order.js';
 import { wireProduct } from './product.js';
 import { wireSubscription } from './subscription.js';
@@ -21,6 +22,7 @@ export function wireCheckout(v: CheckoutView, url: string) {
     checkout_url: url,
     success_url: c.success_url,
     metadata: c.metadata,
+    ...(v.discount ? { discount: wireDiscount(v.discount) } : {}),
   };
 }
 

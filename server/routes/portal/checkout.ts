@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { createRouter } from '../router.js';
 import type { AppEnv } from '../../env.js';
-import { checkoutView, isOpen, openCheckout, payCheckout } from '../../domain/checkouts.js';
+import { amountsOf, checkoutView, isOpen, openCheckout, payCheckout, PriceChanged } from '../../domain/checkouts.js';
 import { DomainError } from '../../domain/errors.js';
 import { normalizeEmail } from '../../domain/customers.js';
 import { testCardOutcome } from '../../domain/test-cards.js';
@@ -19,6 +19,7 @@ const Form = z.object({
   card: z.string().max(40).optional(),
   expiry: z.string().max(10).optional(),
   cvc: z.string().max(10).optional(),
+  total: z.string().max(20).optional(),
   lang: z.string().max(35).optional(),
   csrf: z.string().max(100).optional(),
 });
@@ -43,7 +44,7 @@ async function show(c: C, id: string, form: CheckoutForm = {}, status: 200 | 400
     return sendPage(c, paidPage(locale, merchant, v.product, v.customer?.email ?? ''), 200, merchant);
   }
   if (!open || !merchant || !isOpen(open.checkout, deps.clock())) return sendPage(c, checkoutGonePage(locale, merchant), 410, merchant);
-  const page = checkoutPage(locale, merchant, open.checkout, open.product, open.customer, `/portal/checkout/${encodeURIComponent(id)}`, formToken(c), form);
+  const page = checkoutPage(locale, merchant, open, `/portal/checkout/${encodeURIComponent(id)}`, formToken(c), form);
   return sendPage(c, page, status, merchant);
 }
 
@@ -90,12 +91,14 @@ checkoutPages.openapi(
       return show(c, id, { ...kept, error: { key: refusal, field: on } }, 400);
     }
     try {
-      const done = await payCheckout(deps, id, { email, name: (f.name ?? '').trim() }, {
+      const expectedTotal = f.total !== undefined && /^\d+$/.test(f.total) ? Number(f.total) : amountsOf(open.product, open.checkout.units, open.discount).total;
+      const done = await payCheckout(deps, id, { email, name: (f.name ?? '').trim(), expectedTotal }, {
         checkout: (v) => wireCheckout(v, deps.urls.checkout(v.checkout.id)),
         subscription: wireSubscription,
       });
       return c.redirect(done.redirect_url ?? `/portal/checkout/${encodeURIComponent(id)}`, 303);
     } catch (e) {
+      if (e instanceof PriceChanged) return show(c, id, { ...kept, error: { key: 'priceChanged', field: 'card' } }, 400);
       // Expired or sold out between the page and the post.
       if (e instanceof DomainError && e.kind === 'conflict') return show(c, id);
       throw e;

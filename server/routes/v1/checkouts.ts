@@ -19,7 +19,7 @@ const CreateCheckout = z
       .refine((c) => !(c.id && c.email), 'customer: give an id or an email, not both')
       .optional(),
     metadata: Metadata.refine((m) => Object.keys(m).length <= 50, 'at most 50 keys').optional(),
-    discount_code: Refused('discount_code'),
+    discount_code: z.string().trim().min(1).max(64).optional(),
     affiliate_code: Refused('affiliate_code'),
     custom_price: Refused('custom_price'),
     custom_fields: Refused('custom_fields'),
@@ -43,7 +43,7 @@ checkouts.openapi(
     const checkout = await createCheckout(
       deps,
       scope,
-      { productId: b.product_id, units: b.units ?? 1, requestId: b.request_id, successUrl: b.success_url, customer: b.customer, metadata: b.metadata },
+      { productId: b.product_id, units: b.units ?? 1, requestId: b.request_id, successUrl: b.success_url, customer: b.customer, metadata: b.metadata, discountCode: b.discount_code },
       c.req.header('x-api-key')!,
     );
     return c.json(wireCheckout(await checkoutView(deps.store, checkout), deps.urls.checkout(checkout.id)), 200);

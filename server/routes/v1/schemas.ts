@@ -141,6 +141,27 @@ export const OrderEntity = z
   })
   .openapi('OrderEntity');
 
+export const DiscountEntity = z
+  .object({
+    id: z.string(),
+    mode: Mode,
+    object: z.string(),
+    status: z.enum(['active', 'expired', 'deleted']),
+    name: z.string(),
+    code: z.string(),
+    type: z.enum(['percentage', 'fixed']),
+    amount: Cents.optional(),
+    currency: z.string().optional(),
+    percentage: z.number().optional(),
+    expiry_date: IsoDate.optional(),
+    max_redemptions: z.number().int().optional(),
+    duration: z.enum(['once', 'repeating', 'forever']),
+    duration_in_months: z.number().int().optional(),
+    applies_to_products: z.array(z.string()),
+    redeem_count: z.number().int(),
+  })
+  .openapi('DiscountEntity');
+
 export const CheckoutEntity = z
   .object({
     id: z.string(),
@@ -156,6 +177,7 @@ export const CheckoutEntity = z
     checkout_url: z.string().openapi({ description: "This server's hosted test checkout page" }),
     success_url: z.string().nullable(),
     metadata: Metadata,
+    discount: DiscountEntity.optional(),
   })
   .openapi('CheckoutEntity');
 
