@@ -10,6 +10,8 @@ export interface SdkHarness {
   t: TestApp;
   /** Creem's official SDK, pointed at the app listening on 127.0.0.1. */
   creem: Creem;
+  /** Where the app listens. */
+  url: string;
   close(): Promise<void>;
 }
 
@@ -22,6 +24,7 @@ export async function startSdkHarness(): Promise<SdkHarness> {
   return {
     t,
     creem: new Creem({ apiKey: DEMO_KEY, serverURL: `http://127.0.0.1:${port}` }),
+    url: `http://127.0.0.1:${port}`,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await t.close();
@@ -40,7 +43,7 @@ export async function sdkError(p: Promise<unknown>): Promise<CreemError> {
 }
 
 /** The harness for the tests of one file: started before them, closed after; read `t` and `creem` inside a test. */
-export function sdkHarnessPerFile(): { readonly t: TestApp; readonly creem: Creem } {
+export function sdkHarnessPerFile(): { readonly t: TestApp; readonly creem: Creem; readonly url: string } {
   let harness: SdkHarness | undefined;
   before(async () => {
     harness = await startSdkHarness();
@@ -52,6 +55,9 @@ export function sdkHarnessPerFile(): { readonly t: TestApp; readonly creem: Cree
     },
     get creem() {
       return harness!.creem;
+    },
+    get url() {
+      return harness!.url;
     },
   };
 }
