@@ -14,6 +14,7 @@ import { refunds } from './routes/v1/refunds.js';
 import { products } from './routes/v1/products.js';
 import { checkouts } from './routes/v1/checkouts.js';
 import { discounts } from './routes/v1/discounts.js';
+import { licenses } from './routes/v1/licenses.js';
 import { idempotency } from './middleware/idempotency.js';
 import { docsRoutes } from './routes/docs.js';
 import { widgetTokens } from './routes/v1/widget-tokens.js';
@@ -70,6 +71,7 @@ export function createApp(deps: AppDeps) {
     app.route('/v1/products', products);
     app.route('/v1/checkouts', checkouts);
     app.route('/v1/discounts', discounts);
+    app.route('/v1/licenses', licenses);
   }
 
   // The portal API the element calls, authenticated by a widget token, CORS per merchant.

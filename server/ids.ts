@@ -32,7 +32,9 @@ export type IdPrefix =
   | 'rev'
   | 'mail'
   | 'ch'
-  | 'dis';
+  | 'dis'
+  | 'lic'
+  | 'lins';
 
 export const newId = (prefix: IdPrefix) => `${prefix}_${randomToken(22)}`;
 

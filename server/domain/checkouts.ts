@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { newId } from '../ids.js';
 import { iso } from '../clock.js';
 import type { StoreReader, Tx } from '../store/interface.js';
-import type { AppliedDiscount, Checkout, Customer, Discount, Order, Product, Subscription, Transaction } from '../store/schema.js';
+import type { AppliedDiscount, Checkout, Customer, Discount, License, Order, Product, Subscription, Transaction } from '../store/schema.js';
 import type { TokenKeys } from '../auth/keys.js';
 import { seal, unseal } from '../auth/seal.js';
 import type { DomainDeps } from './deps.js';
@@ -11,6 +11,7 @@ import { inScope, type Scope } from './scope.js';
 import { getCustomer, newCustomer, normalizeEmail } from './customers.js';
 import { addPeriod, monthsOf } from './periods.js';
 import { amountOff, appliedAfterFirst, findDiscount, refusalOf } from './discounts.js';
+import { issueLicense } from './licenses.js';
 import { recordPayment, taxOn } from './payments.js';
 import { recordEvent, saveSubscription } from './events.js';
 import { subscriptionView, type SubscriptionView } from './views.js';
@@ -89,6 +90,7 @@ export async function findCheckout(deps: DomainDeps, scope: Scope, id: string): 
 export interface CheckoutView {
   checkout: Checkout;
   discount: Discount | undefined;
+  license: License | undefined;
   product: Product | undefined;
   customer: Customer | undefined;
   order: { order: Order; transaction: Transaction | undefined } | undefined;
@@ -97,8 +99,9 @@ export interface CheckoutView {
 
 export async function checkoutView(r: StoreReader, checkout: Checkout): Promise<CheckoutView> {
   const customerId = checkout.paid_by ?? checkout.customer_id;
-  const [discount, product, customer, order, subscription] = await Promise.all([
+  const [discount, license, product, customer, order, subscription] = await Promise.all([
     checkout.discount_id ? r.get('discounts', checkout.discount_id) : undefined,
+    checkout.license_id ? r.get('licenses', checkout.license_id) : undefined,
     r.get('products', checkout.product_id),
     customerId ? r.get('customers', customerId) : undefined,
     checkout.order_id ? r.get('orders', checkout.order_id) : undefined,
@@ -107,6 +110,7 @@ export async function checkoutView(r: StoreReader, checkout: Checkout): Promise<
   return {
     checkout,
     discount,
+    license,
     product,
     customer,
     order: order && { order, transaction: await r.get('transactions', order.transaction_id) },
@@ -298,6 +302,7 @@ export function payCheckout(
     } else {
       orderId = (await buyOnce(tx, c, product, customer, discount, now)).order_id;
     }
+    const license = await issueLicense(tx, c, product, customer.id, now);
     const successUrl = c.success_url;
     const apiKey = c.sealed_key ? unseal(deps.keys, c.sealed_key, now) : undefined;
     const redirect = successUrl
@@ -320,6 +325,7 @@ export function payCheckout(
       order_id: orderId || null,
       subscription_id: subscriptionId,
       paid_by: customer.id,
+      license_id: license?.id ?? null,
       redirect_url: redirect,
       // Used: the key is not kept a moment longer than it is needed.
       sealed_key: null,

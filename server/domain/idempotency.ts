@@ -85,8 +85,15 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isPointer = (v: unknown) => isObject(v) && v.$secret_of === SECRET_POINTER.$secret_of;
 
-/** What is stored of an answer for replay: a new webhook endpoint's signing secret becomes a pointer. */
+/** A license key in an answer (activate, validate, deactivate), kept as a pointer to its license like a webhook secret. */
+const KEY_POINTER = { $key_of: 'license' } as const;
+const isKeyPointer = (v: unknown) => isObject(v) && v.$key_of === KEY_POINTER.$key_of;
+
+/** What is stored of an answer for replay: a new webhook endpoint's signing secret, or a license key, becomes a pointer. */
 export function storableAnswer(body: unknown): unknown {
+  if (isObject(body) && body.object === 'license' && typeof body.id === 'string' && typeof body.key === 'string') return { ...body, key: KEY_POINTER };
+  // A checkout answers its license keys once paid (never when just created, but the schema allows it).
+  if (isObject(body) && body.object === 'checkout' && Array.isArray(body.license_keys)) return { ...body, license_keys: body.license_keys.map(storableAnswer) };
   return isObject(body) && body.object === 'webhook' && typeof body.id === 'string' && typeof body.secret === 'string' ? { ...body, secret: SECRET_POINTER } : body;
 }
 
@@ -95,6 +102,13 @@ export const recordedAnswer = (r: IdempotencyRecord): unknown => (r.body_text ==
 
 /** A stored answer as it is replayed: a pointed-to secret is read from the endpoint (and gone with it). */
 export async function replayedAnswer(deps: DomainDeps, scope: Scope, body: unknown): Promise<unknown> {
+  if (isObject(body) && isKeyPointer(body.key)) {
+    const license = await deps.store.get('licenses', String(body.id));
+    return { ...body, key: license && inScope({ merchantId: scope.merchantId, mode: scope.mode }, license) ? license.key : null };
+  }
+  if (isObject(body) && body.object === 'checkout' && Array.isArray(body.license_keys)) {
+    return { ...body, license_keys: await Promise.all(body.license_keys.map((l) => replayedAnswer(deps, scope, l))) };
+  }
   if (!isObject(body) || !isPointer(body.secret)) return body;
   const endpoint = await deps.store.get('webhook_endpoints', String(body.id));
   if (endpoint && inScope(scope, endpoint)) return { ...body, secret: endpoint.secret };

@@ -97,6 +97,11 @@ export interface Product extends Owned {
   default_success_url: string | null;
   /** Days of trial a new subscription starts with; absent in records from before trials. */
   trial_period_days?: number | null;
+  /**
+   * A license key for every purchase (Creem's `licenseKey` feature, set in its dashboard, here by
+   * the seed): how many devices may activate it, and for how many days it is valid (null: no limit).
+   */
+  license?: { activation_limit: number | null; valid_days: number | null } | null;
   updated_at: string;
 }
 
@@ -181,6 +186,26 @@ export interface Order extends Owned {
   updated_at: string;
 }
 
+export interface LicenseInstance {
+  id: string;
+  name: string;
+  status: 'active' | 'deactivated';
+  created_at: string;
+}
+
+/** A license key sold with a product that has one; activated per device (`instances`). */
+export interface License extends Owned {
+  product_id: string;
+  customer_id: string;
+  checkout_id: string;
+  key: string;
+  status: 'inactive' | 'active' | 'disabled';
+  activation_limit: number | null;
+  expires_at: string | null;
+  instances: LicenseInstance[];
+  updated_at: string;
+}
+
 /** A discount code (`POST /v1/discounts`), applied at checkout. */
 export interface Discount extends Owned {
   status: 'active' | 'deleted';
@@ -235,6 +260,8 @@ export interface Checkout extends Owned {
   subscription_id: string | null;
   /** The discount code given when it was created (checked again when paid). */
   discount_id?: string | null;
+  /** The license key the purchase came with, when the product has one. */
+  license_id?: string | null;
   /** Who paid (new or found by email), once completed. */
   paid_by: string | null;
   /** Where the payer went once paid: success_url with Creem's signed parameters (paying again goes there too). */

@@ -1,4 +1,4 @@
-import type { ApiKey, Checkout, Customer, Discount, CustomerRequest, Merchant, Order, Product, Refund, Subscription, Transaction } from './records.js';
+import type { ApiKey, Checkout, Customer, Discount, License, CustomerRequest, Merchant, Order, Product, Refund, Subscription, Transaction } from './records.js';
 import type {
   EndedSession,
   IdempotencyRecord,
@@ -43,6 +43,7 @@ export interface Collections {
   widget_keys: WidgetKey;
   checkouts: Checkout;
   discounts: Discount;
+  licenses: License;
 }
 
 export type CollectionName = keyof Collections;
@@ -69,6 +70,7 @@ export const COLLECTIONS: CollectionName[] = [
   'widget_keys',
   'checkouts',
   'discounts',
+  'licenses',
 ];
 
 /** Fields records can be found by (`findBy`); every engine keeps an index on each, so lookups stay flat as the store grows. */
@@ -88,6 +90,7 @@ export const INDEXES = {
   token_revocations: ['customer_id'],
   subscription_notes: ['customer_id'],
   discounts: ['merchant_id', 'code_key'],
+  licenses: ['key', 'customer_id'],
 } as const satisfies { [K in CollectionName]?: readonly (keyof Collections[K] & string)[] };
 
 /** The fields of collection K that `findBy` may use. */

@@ -1,6 +1,7 @@
 import type { CheckoutView } from '../domain/checkouts.js';
 import { wireCustomer } from './customer.js';
 import { wireDiscount } from './discount.js';
+import { wireLicense } from './license.js';
 import { wireOrder } from './order.js';
 import { wireProduct } from './product.js';
 import { wireSubscription } from './subscription.js';
@@ -23,6 +24,7 @@ export function wireCheckout(v: CheckoutView, url: string) {
     success_url: c.success_url,
     metadata: c.metadata,
     ...(v.discount ? { discount: wireDiscount(v.discount) } : {}),
+    ...(v.license ? { license_keys: [wireLicense(v.license, Date.now())] } : {}),
   };
 }
 

@@ -14,6 +14,7 @@ export function wireProduct(p: Product) {
     billing_type: p.billing_type,
     billing_period: p.billing_period,
     trial_period_days: p.trial_period_days ?? null,
+    ...(p.license ? { features: [{ id: `feat_${p.id}`, type: 'licenseKey' as const, description: 'License key' }] } : {}),
     status: p.status,
     tax_mode: p.tax_mode,
     tax_category: p.tax_category,

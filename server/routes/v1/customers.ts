@@ -1,13 +1,15 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../router.js';
 import { badRequest } from '../../errors.js';
+import { customerLicenses } from '../../domain/licenses.js';
+import { wireLicense } from '../../wire/license.js';
 import { createCustomer, findCustomer, listCustomerOrders, listCustomers, updateCustomer, viewOrders } from '../../domain/customers.js';
 import { listSubscriptionsOf, viewSubscriptions } from '../../domain/subscriptions.js';
 import { paginate } from '../../domain/pagination.js';
 import { wireCustomer } from '../../wire/customer.js';
 import { wireOrder } from '../../wire/order.js';
 import { wireSubscription } from '../../wire/subscription.js';
-import { CustomerEntity, Id, IdempotencyHeaders, Metadata, OrderEntity, PageQuery, SubscriptionEntity, json, jsonBody, listOf, pageOf, v1Errors } from './schemas.js';
+import { CustomerEntity, Id, IdempotencyHeaders, LicenseEntity, Metadata, OrderEntity, PageQuery, SubscriptionEntity, json, jsonBody, listOf, pageOf, v1Errors } from './schemas.js';
 
 export const customers = createRouter();
 
@@ -131,5 +133,21 @@ customers.openapi(
     const { deps, scope } = c.var;
     const page = paginate(await listCustomerOrders(deps, scope, c.req.valid('param').id), pageOf(c.req.valid('query')));
     return c.json({ items: (await viewOrders(deps, page.items)).map(wireOrder), pagination: page.pagination }, 200);
+  },
+);
+
+customers.openapi(
+  createRoute({
+    method: 'get',
+    path: '/{id}/licenses',
+    tags: ['Customers'],
+    summary: "A customer's license keys",
+    request: { params: z.object({ id: Id('customer') }), query: PageQuery },
+    responses: { ...json(listOf(LicenseEntity, 'LicenseListEntity'), 'A page of license keys'), ...v1Errors },
+  }),
+  async (c) => {
+    const { deps, scope } = c.var;
+    const page = paginate(await customerLicenses(deps, scope, c.req.valid('param').id), pageOf(c.req.valid('query')));
+    return c.json({ items: page.items.map((l) => wireLicense(l, deps.clock())), pagination: page.pagination }, 200);
   },
 );

@@ -61,6 +61,7 @@ export const ProductEntity = z
     billing_type: z.enum(['recurring', 'onetime']),
     billing_period: z.enum(['every-month', 'every-three-months', 'every-six-months', 'every-year', 'once']),
     trial_period_days: z.number().int().nullable(),
+    features: z.array(z.object({ id: z.string(), type: z.enum(['licenseKey']), description: z.string() })).optional(),
     status: z.enum(['active', 'archived']),
     tax_mode: z.enum(['inclusive', 'exclusive']),
     tax_category: z.string(),
@@ -162,6 +163,26 @@ export const DiscountEntity = z
   })
   .openapi('DiscountEntity');
 
+export const LicenseInstanceEntity = z
+  .object({ id: z.string(), mode: Mode, object: z.string(), name: z.string(), status: z.enum(['active', 'deactivated']), created_at: IsoDate })
+  .openapi('LicenseInstanceEntity');
+
+export const LicenseEntity = z
+  .object({
+    id: z.string(),
+    mode: Mode,
+    object: z.string(),
+    product_id: z.string(),
+    status: z.enum(['inactive', 'active', 'expired', 'disabled']),
+    key: z.string(),
+    activation: z.number().int(),
+    activation_limit: z.number().int().nullable(),
+    expires_at: IsoDate.nullable(),
+    created_at: IsoDate,
+    instance: LicenseInstanceEntity.nullable(),
+  })
+  .openapi('LicenseEntity');
+
 export const CheckoutEntity = z
   .object({
     id: z.string(),
@@ -178,6 +199,7 @@ export const CheckoutEntity = z
     success_url: z.string().nullable(),
     metadata: Metadata,
     discount: DiscountEntity.optional(),
+    license_keys: z.array(LicenseEntity).optional(),
   })
   .openapi('CheckoutEntity');
 
