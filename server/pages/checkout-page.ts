@@ -78,7 +78,7 @@ ${field('name', t(locale, 'nameLabel'), html`type="text" autocomplete="cc-name" 
 ${field('card', t(locale, 'cardLabel'), html`type="text" inputmode="numeric" autocomplete="cc-number" required maxlength="23" dir="ltr"`, err('card'))}
 ${field('expiry', t(locale, 'expiryLabel'), html`type="text" inputmode="numeric" autocomplete="cc-exp" required maxlength="7" placeholder="MM/YY" dir="ltr"`, err('expiry'))}
 ${field('cvc', t(locale, 'cvcLabel'), html`type="text" inputmode="numeric" autocomplete="cc-csc" required maxlength="4" dir="ltr"`, err('cvc'))}
-<button type="submit">${total > 0 ? t(locale, 'payButton', { amount: money(locale, total, product.currency) }) : t(locale, 'trialButton')}</button>
+<button type="submit">${trial ? t(locale, 'trialButton') : t(locale, 'payButton', { amount: money(locale, total, product.currency) })}</button>
 </form>`,
   });
 }

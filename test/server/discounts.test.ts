@@ -57,6 +57,11 @@ test('discounts: created, found by id and by code in any case, listed, deleted; 
 test('a forever percentage discount: shown on the checkout page, taken off the first payment and every renewal', async () => {
   const p = await plan(2000);
   await sdk.creem.discounts.create({ name: 'Quarter off', code: 'QUARTER', type: 'percentage', percentage: 25, duration: 'forever', appliesToProducts: [p.id] });
+  await sdk.creem.discounts.create({ name: 'All of it', code: 'ALLOFIT', type: 'percentage', percentage: 100, duration: 'once', appliesToProducts: [p.id] });
+  const free = await sdk.creem.checkouts.create({ productId: p.id, discountCode: 'ALLOFIT' });
+  const freePage = await (await sdk.t.app.request(new URL(free.checkoutUrl!).pathname)).text();
+  assert.match(freePage, /Pay €0\.00/, 'nothing to pay is not a trial');
+  assert.doesNotMatch(freePage, /free trial/);
   const { page, subscriptionId } = await subscribeWith(p.id, 'quarter', 'forever@example.com');
   assert.match(page, /Discount \(QUARTER\)<\/dt><dd>−€5\.00/);
   assert.match(page, /Pay €18\.00/, '€20.00 − 25 % = €15.00, plus 20 % tax');
