@@ -30,6 +30,21 @@ const TrialDays = z.number().int().min(1).max(365);
 const UNSUPPORTED = ['image_urls', 'recurring_interval', 'recurring_interval_count', 'business_net_pricing', 'pay_what_you_want', 'suggested_price', 'trial_price', 'custom_fields', 'custom_field', 'usage_prices', 'features'] as const;
 const unsupported = Object.fromEntries(UNSUPPORTED.map((k) => [k, Refused(k)])) as Record<(typeof UNSUPPORTED)[number], ReturnType<typeof Refused>>;
 
+/** The request's fields in the domain's names (create and update share them; create requires some). */
+const productFields = (b: z.infer<typeof UpdateProduct> & { tax_category?: string }) => ({
+  name: b.name,
+  description: b.description,
+  price: b.price,
+  currency: b.currency,
+  billingType: b.billing_type,
+  billingPeriod: b.billing_period,
+  taxMode: b.tax_mode,
+  taxCategory: b.tax_category,
+  imageUrl: b.image_url,
+  defaultSuccessUrl: b.default_success_url,
+  trialPeriodDays: b.trial_period_days,
+});
+
 const CreateProduct = z
   .object({
     name: Name,
@@ -79,17 +94,13 @@ products.openapi(
   async (c) => {
     const b = c.req.valid('json');
     const product = await createProduct(c.var.deps, c.var.scope, {
+      ...productFields(b),
       name: b.name,
       description: b.description,
       price: b.price,
       currency: b.currency,
       billingType: b.billing_type,
       billingPeriod: b.billing_period ?? (b.billing_type === 'onetime' ? 'once' : 'every-month'),
-      taxMode: b.tax_mode,
-      taxCategory: b.tax_category,
-      imageUrl: b.image_url,
-      defaultSuccessUrl: b.default_success_url,
-      trialPeriodDays: b.trial_period_days,
     });
     return c.json(wireProduct(product), 200);
   },
@@ -147,18 +158,7 @@ products.openapi(
   }),
   async (c) => {
     const b = c.req.valid('json');
-    const product = await updateProduct(c.var.deps, c.var.scope, c.req.valid('param').id, {
-      name: b.name,
-      description: b.description,
-      price: b.price,
-      currency: b.currency,
-      billingType: b.billing_type,
-      billingPeriod: b.billing_period,
-      taxMode: b.tax_mode,
-      imageUrl: b.image_url,
-      defaultSuccessUrl: b.default_success_url,
-      trialPeriodDays: b.trial_period_days,
-    });
+    const product = await updateProduct(c.var.deps, c.var.scope, c.req.valid('param').id, productFields(b));
     return c.json(wireProduct(product), 200);
   },
 );
