@@ -1,5 +1,6 @@
 import { rollOverDue } from './domain/renewals.js';
 import { purgeExpiredIdempotency } from './domain/idempotency.js';
+import { forgetExpiredCheckoutKeys } from './domain/checkouts.js';
 import type { AppDeps } from './env.js';
 
 export const RENEWAL_INTERVAL_MS = 60_000;
@@ -7,8 +8,8 @@ export const PURGE_INTERVAL_MS = 60 * 60_000;
 
 /**
  * The server's clockwork: period roll-over (renewals, scheduled cancels taking effect) once a
- * minute and at start, so a restart catches up at once; expired idempotency answers, rate-limit
- * windows and leases hourly.
+ * minute and at start, so a restart catches up at once; expired idempotency answers, the sealed keys of
+ * expired checkouts, rate-limit windows and leases hourly.
  * A failing run is logged and retried on the next tick, never fatal. Returns a stop function
  * that waits for a run in progress.
  */
@@ -21,7 +22,10 @@ export function startJobs(deps: Pick<AppDeps, 'store' | 'clock' | 'log'>, opts: 
       .catch((e: unknown) => deps.log.error(`${name} failed`, { error: e instanceof Error ? e.message : String(e) }));
   };
   const renew = () => run('renewals', () => rollOverDue(deps, deps.clock()));
-  const purge = () => run('idempotency purge', () => purgeExpiredIdempotency(deps, deps.clock()));
+  const purge = () => {
+    run('idempotency purge', () => purgeExpiredIdempotency(deps, deps.clock()));
+    run('expired checkout keys', () => forgetExpiredCheckoutKeys(deps, deps.clock()));
+  };
   const sweep = () => run('coordination sweep', () => deps.store.coordination.sweep(deps.clock()));
   if (opts.renewals) renew();
   purge();

@@ -339,3 +339,23 @@ export function payCheckout(
     return done;
   });
 }
+
+/**
+ * Checkouts nobody paid in time give up the API key they were sealed with: nothing will ever be
+ * signed with it. Run hourly with the other purges; it reads every checkout (no index on expiry).
+ */
+export async function forgetExpiredCheckoutKeys(deps: DomainDeps, now: number): Promise<number> {
+  const stale = (c: Checkout | undefined): c is Checkout => !!c && c.sealed_key !== null && c.status !== 'completed' && !isOpen(c, now);
+  const ids = (await deps.store.all('checkouts')).filter(stale).map((c) => c.id);
+  if (ids.length === 0) return 0;
+  return deps.store.transact(async (tx) => {
+    let n = 0;
+    for (const id of ids) {
+      const c = await tx.get('checkouts', id);
+      if (!stale(c)) continue;
+      await tx.put('checkouts', { ...c, status: 'expired', sealed_key: null, updated_at: iso(now) });
+      n++;
+    }
+    return n;
+  });
+}

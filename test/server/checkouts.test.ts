@@ -5,7 +5,7 @@ import { parseWebhookEventEntity } from 'creem/webhooks';
 import { sdkError, sdkHarnessPerFile } from '../support/sdk.js';
 import { call, DEMO_KEY, isCreemError, storedText } from '../support/server.js';
 import { openForm, postForm, type FormSession } from './signin-helpers.js';
-import { CHECKOUT_TTL_MS } from '../../server/domain/checkouts.js';
+import { CHECKOUT_TTL_MS, forgetExpiredCheckoutKeys } from '../../server/domain/checkouts.js';
 
 /*
  * A checkout from the merchant's side (Creem's SDK over a real port) and the customer's (the
@@ -189,6 +189,8 @@ test('a checkout expires after a day, an archived product stops selling, and a p
   const late = await pay(pagePath(c1.checkoutUrl!), { ...GOOD, email: 'late@example.com' }, form);
   assert.equal(late.status, 410);
   assert.equal((await sdk.t.deps.store.findBy('customers', 'email', 'late@example.com')).length, 0);
+  assert.ok((await forgetExpiredCheckoutKeys(sdk.t.deps, sdk.t.clock.now)) >= 1);
+  assert.equal((await sdk.t.deps.store.get('checkouts', c1.id))?.sealed_key, null, 'an expired checkout keeps no sealed key');
 
   const c2 = await sdk.creem.checkouts.create({ productId: plan.id });
   await sdk.creem.products.archive(plan.id);
