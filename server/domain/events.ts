@@ -1,7 +1,7 @@
 import { newId } from '../ids.js';
 import { iso } from '../clock.js';
 import type { Tx } from '../store/interface.js';
-import type { Mode, Subscription, WebhookEvent } from '../store/schema.js';
+import type { Mode, Subscription, WebhookEndpoint, WebhookEvent } from '../store/schema.js';
 import { wireSubscription } from '../wire/subscription.js';
 import { subscriptionView } from './views.js';
 
@@ -12,11 +12,13 @@ export interface EventInput {
   object: unknown;
 }
 
+const endpointsOf = (tx: Tx, merchantId: string) => tx.findBy('webhook_endpoints', 'merchant_id', merchantId);
+
 /**
  * Writes a webhook event into the outbox, plus one pending delivery per matching endpoint, in
  * the caller's transaction: the change and its event reach the disk together or not at all.
  */
-export async function recordEvent(tx: Tx, input: EventInput, now: number): Promise<WebhookEvent> {
+export async function recordEvent(tx: Tx, input: EventInput, now: number, endpoints?: WebhookEndpoint[]): Promise<WebhookEvent> {
   const event = await tx.put('webhook_events', {
     id: newId('evt'),
     merchant_id: input.merchantId,
@@ -25,7 +27,7 @@ export async function recordEvent(tx: Tx, input: EventInput, now: number): Promi
     object: input.object,
     created_at: iso(now),
   });
-  for (const endpoint of await tx.findBy('webhook_endpoints', 'merchant_id', input.merchantId)) {
+  for (const endpoint of endpoints ?? (await endpointsOf(tx, input.merchantId))) {
     if (endpoint.mode !== input.mode || endpoint.status !== 'active') continue;
     if (endpoint.events.length > 0 && !endpoint.events.includes(input.eventType)) continue;
     await tx.put('webhook_deliveries', {
@@ -49,7 +51,8 @@ export async function recordEvent(tx: Tx, input: EventInput, now: number): Promi
 /** Saves a subscription's new state and records the event it causes, in the caller's transaction. */
 export async function saveSubscription(tx: Tx, subscription: Subscription, eventType: string, now: number): Promise<Subscription> {
   const saved = await tx.put('subscriptions', subscription);
-  const object = wireSubscription(await subscriptionView(tx, saved));
-  await recordEvent(tx, { merchantId: saved.merchant_id, mode: saved.mode, eventType, object }, now);
+  // Asked together: on PostgreSQL they share one round trip.
+  const [view, endpoints] = await Promise.all([subscriptionView(tx, saved), endpointsOf(tx, saved.merchant_id)]);
+  await recordEvent(tx, { merchantId: saved.merchant_id, mode: saved.mode, eventType, object: wireSubscription(view) }, now, endpoints);
   return saved;
 }

@@ -122,3 +122,36 @@ test('[postgres] a subscription whose status changes is a HOT update where its p
   // still visible to a running transaction cannot be pruned); with an index on status, none at all.
   assert.ok(stats.hot >= stats.upd / 4, `a good part of the status changes are HOT updates: ${stats.hot} of ${stats.upd}`);
 });
+
+test('[postgres] reads a change asks at once share one round trip, and each gets its own answer', async () => {
+  await withOwnStore(async (store) => {
+    await store.transact(async (tx) => {
+      await tx.put('customers', customer('cust_a'));
+      await tx.put('customers', customer('cust_b', 'b@example.test'));
+    });
+    const sent: string[] = [];
+    const original = pg.Client.prototype.query;
+    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+      const q = args[0] as string | { text: string };
+      sent.push(typeof q === 'string' ? q : q.text);
+      return (original as (...a: unknown[]) => unknown).apply(this, args);
+    } as never;
+    try {
+      const [a, byEmail, n] = await store.transact(async (tx) => {
+        const answers = await Promise.all([tx.get('customers', 'cust_a'), tx.findBy('customers', 'email', 'b@example.test'), tx.count('customers')]);
+        await tx.put('customers', customer('cust_c'));
+        return answers;
+      });
+      assert.equal(a?.id, 'cust_a');
+      assert.deepEqual(byEmail.map((c) => c.id), ['cust_b']);
+      assert.equal(n, 2);
+    } finally {
+      pg.Client.prototype.query = original;
+    }
+    // BEGIN with the three reads, then the write with COMMIT.
+    assert.equal(sent.length, 2, sent.join('\n---\n'));
+    assert.match(sent[0]!, /^BEGIN/);
+    assert.match(sent[1]!, /COMMIT$/);
+    assert.equal(await store.count('customers'), 3);
+  }, 1);
+});

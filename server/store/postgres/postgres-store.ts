@@ -92,6 +92,38 @@ function prepared(text: string, values?: unknown[]): pg.QueryConfig {
   return name ? { name, text, values } : { text, values };
 }
 
+interface Waiting {
+  text: string;
+  values?: unknown[];
+  resolve(r: pg.QueryResult): void;
+  reject(e: unknown): void;
+}
+
+/**
+ * Queries asked together, in one round trip. A lone one inside an open transaction runs as its
+ * prepared statement; several (or the first, which opens the transaction) go as one
+ * simple-protocol message, and each gets its own statement's answer. Should one fail, the
+ * transaction is aborted and all of them fail with it.
+ */
+async function sendBatch(client: pg.PoolClient, batch: Waiting[], opening: boolean): Promise<void> {
+  try {
+    if (batch.length === 1 && !opening) {
+      const w = batch[0]!;
+      w.resolve(await client.query(prepared(w.text, w.values)));
+      return;
+    }
+    const texts = batch.map((w) => inline(client, w.text, w.values));
+    if (opening) texts.unshift(BEGIN);
+    const r = (await client.query(texts.join('; '))) as pg.QueryResult | pg.QueryResult[];
+    const answers = Array.isArray(r) ? r : [r];
+    const skip = opening ? 1 : 0;
+    batch.forEach((w, i) => w.resolve(answers[i + skip]!));
+  } catch (e) {
+    for (const w of batch) w.reject(e);
+    throw e;
+  }
+}
+
 /** The reads every view of the store shares, over one way to run a query (the pool, or a transaction's client). */
 function readsOver(query: Query) {
   const docs = (r: pg.QueryResult) => r.rows.map((row) => row.doc as never);
@@ -233,18 +265,26 @@ export class PostgresStore implements Store {
       let turn: Promise<unknown> = Promise.resolve();
       // The transaction opens with its first statement, in the same round trip (see withBegin).
       let begun = false;
+      // Queries asked in this turn of the event loop, not yet sent (see flush).
+      let waiting: Waiting[] = [];
       try {
-        // One connection runs one query at a time: the domain may ask several at once (Promise.all),
-        // so they take turns here rather than in pg's own queue, which pg 9 drops.
+        // One connection runs one query at a time, and each costs a round trip: the queries the
+        // domain asks at once (Promise.all) wait for the end of this turn of the event loop and go
+        // as one simple-protocol message, after those sent before them (pg 9 drops its own queue).
+        const flush = () => {
+          if (!waiting.length) return;
+          const batch = waiting;
+          waiting = [];
+          const opening = !begun;
+          begun = true;
+          const mine = turn.then(() => sendBatch(client, batch, opening));
+          turn = mine.catch((error) => void (failure ??= { error }));
+        };
         const query: Query = (text, values) => {
           if (ended) return Promise.reject(new Error('This transaction has ended: a store call outlived its change.'));
-          const mine = turn.then(() => {
-            if (begun) return client.query(prepared(text, values));
-            begun = true;
-            return withBegin(client, inline(client, text, values));
+          return new Promise((resolve, reject) => {
+            if (waiting.push({ text, values, resolve, reject }) === 1) queueMicrotask(flush);
           });
-          turn = mine.catch((error) => void (failure ??= { error }));
-          return mine;
         };
         const writes = new WriteSet();
         const send = async () => {
@@ -285,6 +325,7 @@ export class PostgresStore implements Store {
         const result = await this.nesting.run(() => change(tx));
         // A change may return while queries it started but did not await are still queued; one that
         // failed aborted the transaction, whatever the change made of it.
+        flush();
         await turn;
         if (failure) throw failure.error;
         const last = writes.drain();
@@ -305,6 +346,7 @@ export class PostgresStore implements Store {
       } catch (e) {
         broken = unavailable(e);
         // Nothing of this transaction may still run on the connection once it is given back.
+        for (const w of waiting.splice(0)) w.reject(e);
         await turn;
         if (!done && !broken && begun) await client.query('ROLLBACK').catch(() => undefined);
         const code = codeOf(e);
