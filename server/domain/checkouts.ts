@@ -2,15 +2,15 @@ import { createHash } from 'node:crypto';
 import { newId } from '../ids.js';
 import { iso } from '../clock.js';
 import type { StoreReader, Tx } from '../store/interface.js';
-import type { AppliedDiscount, Checkout, Customer, Discount, License, Order, Product, Subscription, Transaction } from '../store/schema.js';
+import type { Checkout, Customer, Discount, License, Order, Product, Subscription, Transaction } from '../store/schema.js';
 import type { TokenKeys } from '../auth/keys.js';
 import { seal, unseal } from '../auth/seal.js';
 import type { DomainDeps } from './deps.js';
 import { conflict, invalid, notFound } from './errors.js';
 import { inScope, type Scope } from './scope.js';
 import { getCustomer, newCustomer, normalizeEmail } from './customers.js';
-import { addPeriod, monthsOf } from './periods.js';
-import { amountOff, appliedAfterFirst, findDiscount, refusalOf } from './discounts.js';
+import { addPeriod } from './periods.js';
+import { amountOff, appliedDiscount, findDiscount, refusalOf } from './discounts.js';
 import { issueLicense } from './licenses.js';
 import { recordPayment, taxOn } from './payments.js';
 import { recordEvent, saveSubscription } from './events.js';
@@ -153,13 +153,6 @@ export function amountsOf(product: Product, units: number, discount?: Pick<Disco
   return { subtotal, discount: off, tax, total: subtotal - off + tax };
 }
 
-/** What a new subscription keeps of its checkout's discount: all of it when a trial comes first. */
-function keptDiscount(d: Discount | undefined, product: Product): AppliedDiscount | null {
-  if (!d) return null;
-  if (!inTrial(product)) return appliedAfterFirst(d, monthsOf(product.billing_period));
-  const periods = d.duration === 'forever' ? null : d.duration === 'once' ? 1 : Math.ceil((d.duration_in_months ?? 0) / Math.max(1, monthsOf(product.billing_period)));
-  return { id: d.id, code: d.code, type: d.type, amount: d.amount, percentage: d.percentage, periods_left: periods };
-}
 
 /**
  * Creem's redirect: success_url with the checkout's ids, in this order, empty ones left out, then
@@ -200,7 +193,8 @@ async function startSubscription(tx: Tx, c: Checkout, product: Product, customer
     cancel_comment: null,
     // Integrations find their own user here (Better Auth, the Next.js adapter: metadata.referenceId).
     metadata: c.metadata,
-    discount: keptDiscount(discount, product),
+    // A trial comes first: the discount starts with the first paid period, when the trial ends.
+    discount: discount ? appliedDiscount(discount, trialDays ? end : now, product.billing_period, !trialDays) : null,
     created_at: iso(now),
     updated_at: iso(now),
   };

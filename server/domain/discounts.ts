@@ -1,7 +1,8 @@
 import { newId } from '../ids.js';
 import { iso } from '../clock.js';
 import type { StoreReader } from '../store/interface.js';
-import type { AppliedDiscount, Discount, Product } from '../store/schema.js';
+import type { AppliedDiscount, BillingPeriod, Discount, Product } from '../store/schema.js';
+import { addMonths, addPeriod } from './periods.js';
 import type { DomainDeps } from './deps.js';
 import { conflict, invalid, notFound } from './errors.js';
 import { inScope, type Scope } from './scope.js';
@@ -108,13 +109,30 @@ export function amountOff(d: Pick<Discount, 'type' | 'amount' | 'percentage'>, n
 }
 
 /**
- * What a new subscription keeps of the discount for the payments after its first: nothing for
- * `once`; every one for `forever`; for `repeating`, those that start within its months.
+ * What a new subscription keeps of the discount for its later payments. `firstPaid` is when its
+ * first paid period starts (at once, or when its trial ends) and `paidNow` whether that payment is
+ * made now: `once` covers that one payment, `repeating` the periods that start within its months
+ * of it, `forever` every one. Null when no later payment is covered.
  */
-export function appliedAfterFirst(d: Discount, monthsPerPeriod: number): AppliedDiscount | null {
-  if (d.duration === 'once') return null;
+export function appliedDiscount(d: Discount, firstPaid: number, period: BillingPeriod, paidNow: boolean): AppliedDiscount | null {
   const base = { id: d.id, code: d.code, type: d.type, amount: d.amount, percentage: d.percentage };
-  if (d.duration === 'forever') return { ...base, periods_left: null };
-  const periods = Math.ceil((d.duration_in_months ?? 0) / Math.max(1, monthsPerPeriod));
-  return periods > 1 ? { ...base, periods_left: periods - 1 } : null;
+  if (d.duration === 'forever') return { ...base, until: null };
+  const until = d.duration === 'once' ? addPeriod(firstPaid, period) : addMonths(firstPaid, d.duration_in_months ?? 0);
+  // Paid now, the first period is already discounted: only later ones count.
+  if (paidNow && until <= addPeriod(firstPaid, period)) return null;
+  return { ...base, until: iso(until) };
+}
+
+/** Whether a subscription's discount covers the payment for the period starting at `start`. */
+export function covers(d: AppliedDiscount | null | undefined, start: number): d is AppliedDiscount {
+  if (!d) return false;
+  if (d.until === undefined) return d.periods_left === null || (d.periods_left ?? 0) > 0;
+  return d.until === null || start < Date.parse(d.until);
+}
+
+/** The discount a subscription keeps after paying the period that started at `start`. */
+export function afterPayment(d: AppliedDiscount | null | undefined, start: number, period: BillingPeriod): AppliedDiscount | null {
+  if (!d) return null;
+  if (d.until === undefined) return d.periods_left === null || d.periods_left === undefined ? d : d.periods_left > 1 ? { ...d, periods_left: d.periods_left - 1 } : null;
+  return covers(d, addPeriod(start, period)) ? d : null;
 }

@@ -12,8 +12,10 @@ const MONTHS: Record<BillingPeriod, number> = {
 export const monthsOf = (period: BillingPeriod) => MONTHS[period];
 
 /** The end of a billing period that starts at `startMs` (calendar months, clamped to month end). */
-export function addPeriod(startMs: number, period: BillingPeriod): number {
-  const months = MONTHS[period];
+export const addPeriod = (startMs: number, period: BillingPeriod): number => addMonths(startMs, MONTHS[period]);
+
+/** `months` calendar months after `startMs`, on the same day, clamped to the month's end. */
+export function addMonths(startMs: number, months: number): number {
   const d = new Date(startMs);
   const day = d.getUTCDate();
   d.setUTCDate(1);

@@ -6,7 +6,7 @@ import { saveSubscription } from './events.js';
 import { addPeriod } from './periods.js';
 import { recordPayment } from './payments.js';
 import { endScheduledCancel } from './subscription-rules.js';
-import { amountOff } from './discounts.js';
+import { afterPayment, amountOff, covers } from './discounts.js';
 
 /** A server that was off for a long time catches up at most this many periods per subscription per run. */
 const MAX_CATCH_UP = 36;
@@ -29,13 +29,12 @@ async function renew(tx: Tx, sub: Subscription, now: number): Promise<boolean> {
     const amount = product.price * units;
     // A discount from the checkout, while it lasts (its terms are kept on the subscription).
     const d = current.discount;
-    const discounted = d && (d.periods_left === null || d.periods_left > 0);
     const t = await recordPayment(tx, {
       subscription: current,
       product,
       customer,
       amount,
-      discount: discounted ? amountOff(d, amount) : 0,
+      discount: covers(d, start) ? amountOff(d, amount) : 0,
       periodStart: start,
       periodEnd: end,
       description: `${product.name} × ${units}`,
@@ -49,7 +48,7 @@ async function renew(tx: Tx, sub: Subscription, now: number): Promise<boolean> {
       next_transaction_date: iso(end),
       last_transaction_id: t.id,
       last_transaction_date: iso(now),
-      discount: d && d.periods_left !== null ? (d.periods_left > 1 ? { ...d, periods_left: d.periods_left - 1 } : null) : d,
+      discount: afterPayment(d, start, product.billing_period),
       updated_at: iso(now),
     };
     current = await saveSubscription(tx, next, 'subscription.paid', now);

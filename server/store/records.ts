@@ -236,8 +236,14 @@ export interface AppliedDiscount {
   type: Discount['type'];
   amount: number | null;
   percentage: number | null;
-  /** Payments after the first that are still discounted; null: all of them (forever). */
-  periods_left: number | null;
+  /**
+   * A payment for a period that starts before this instant is discounted; null: every one
+   * (forever). An end date, not a count of payments, so a switch to a longer or shorter plan
+   * keeps the months the code gives. Absent on records stored before it (see periods_left).
+   */
+  until?: string | null;
+  /** Stored before `until` (a count of the payments after the first still discounted): read as before. */
+  periods_left?: number | null;
 }
 
 /** A checkout session (`POST /v1/checkouts`), paid on this server's hosted test checkout page. */

@@ -86,6 +86,23 @@ test('a once discount takes off the first payment only; a 3-month repeating one 
   assert.deepEqual((await paymentsOf(three.subscriptionId)).map((x) => x.discount), [1500, 1500, 1500, 0]);
 });
 
+test('a repeating discount lasts its months, not a count of payments: switched to a yearly plan, one yearly renewal inside them is discounted, the next is not', async () => {
+  const monthly = await plan(1000);
+  const yearly = await sdk.creem.products.create({ name: 'Yearly 10000', description: 'Yearly.', price: 10000, currency: 'EUR', billingType: 'recurring', billingPeriod: 'every-year' });
+  await sdk.creem.discounts.create({ name: 'Three months half', code: 'THREEHALF', type: 'percentage', percentage: 50, duration: 'repeating', durationInMonths: 3, appliesToProducts: [] });
+  const { subscriptionId } = await subscribeWith(monthly.id, 'THREEHALF', 'switcher@example.com');
+  await sdk.creem.subscriptions.upgrade(subscriptionId, { productId: yearly.id, updateBehavior: 'proration-none' });
+  await renewOnce();
+  sdk.t.clock.advance(366 * DAY);
+  await rollOverDue(sdk.t.deps, sdk.t.clock.now);
+  // A count of three payments would have taken half off two whole years.
+  assert.deepEqual(await paymentsOf(subscriptionId), [
+    { amount: 1000, discount: 500, paid: 600 },
+    { amount: 10000, discount: 5000, paid: 6000 },
+    { amount: 10000, discount: 0, paid: 12000 },
+  ]);
+});
+
 test('a code that does not apply is refused when the checkout is made; one used up meanwhile shows the new price before anything is paid', async () => {
   const p = await plan(1000);
   const other = await plan(1100);
