@@ -1,6 +1,6 @@
 import { rollOverDue } from './domain/renewals.js';
 import { purgeExpiredIdempotency } from './domain/idempotency.js';
-import { forgetExpiredCheckoutKeys } from './domain/checkouts.js';
+import { forgetExpiredCheckoutKeys, resealCheckoutKeys } from './domain/checkouts.js';
 import type { AppDeps } from './env.js';
 
 export const RENEWAL_INTERVAL_MS = 60_000;
@@ -9,11 +9,11 @@ export const PURGE_INTERVAL_MS = 60 * 60_000;
 /**
  * The server's clockwork: period roll-over (renewals, scheduled cancels taking effect) once a
  * minute and at start, so a restart catches up at once; expired idempotency answers, the sealed keys of
- * expired checkouts, rate-limit windows and leases hourly.
+ * expired checkouts (and those of open ones sealed under a retired signing key), rate-limit windows and leases hourly.
  * A failing run is logged and retried on the next tick, never fatal. Returns a stop function
  * that waits for a run in progress.
  */
-export function startJobs(deps: Pick<AppDeps, 'store' | 'clock' | 'log'>, opts: { renewals: boolean } = { renewals: true }): () => Promise<void> {
+export function startJobs(deps: Pick<AppDeps, 'store' | 'clock' | 'log' | 'keys'>, opts: { renewals: boolean } = { renewals: true }): () => Promise<void> {
   let running: Promise<unknown> = Promise.resolve();
   const run = (name: string, job: () => Promise<number>) => {
     running = running
@@ -25,6 +25,7 @@ export function startJobs(deps: Pick<AppDeps, 'store' | 'clock' | 'log'>, opts: 
   const purge = () => {
     run('idempotency purge', () => purgeExpiredIdempotency(deps, deps.clock()));
     run('expired checkout keys', () => forgetExpiredCheckoutKeys(deps, deps.clock()));
+    run('checkout keys sealed again', () => resealCheckoutKeys(deps, deps.clock()));
   };
   const sweep = () => run('coordination sweep', () => deps.store.coordination.sweep(deps.clock()));
   if (opts.renewals) renew();

@@ -20,6 +20,12 @@ export function seal(keys: TokenKeys, plain: string): string {
   return [kid, iv, body, cipher.getAuthTag()].map((p) => (typeof p === 'string' ? Buffer.from(p).toString('base64url') : p.toString('base64url'))).join('.');
 }
 
+/** The id of the key a sealed secret is sealed under (undefined for a text that is not one). */
+export function sealedUnder(sealed: string): string | undefined {
+  const parts = sealed.split('.');
+  return parts.length === 4 ? Buffer.from(parts[0]!, 'base64url').toString() : undefined;
+}
+
 /** The sealed secret, or undefined when its key is gone or the text was altered. */
 export function unseal(keys: TokenKeys, sealed: string, now: number): string | undefined {
   const parts = sealed.split('.');

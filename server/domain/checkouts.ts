@@ -4,7 +4,7 @@ import { iso } from '../clock.js';
 import type { StoreReader, Tx } from '../store/interface.js';
 import type { Checkout, Customer, Discount, License, Order, Product, Subscription, Transaction } from '../store/schema.js';
 import type { TokenKeys } from '../auth/keys.js';
-import { seal, unseal } from '../auth/seal.js';
+import { seal, sealedUnder, unseal } from '../auth/seal.js';
 import type { DomainDeps } from './deps.js';
 import { conflict, invalid, notFound } from './errors.js';
 import { inScope, type Scope } from './scope.js';
@@ -348,6 +348,30 @@ export async function forgetExpiredCheckoutKeys(deps: DomainDeps, now: number): 
       const c = await tx.get('checkouts', id);
       if (!stale(c)) continue;
       await tx.put('checkouts', { ...c, status: 'expired', sealed_key: null, updated_at: iso(now) });
+      n++;
+    }
+    return n;
+  });
+}
+
+/**
+ * A checkout stays open for a day, a retired signing key only for its grace period: each hourly
+ * purge seals again, under the current key, what open checkouts hold under an older one, so the
+ * redirect is still signed when the customer pays after a rotation.
+ */
+export async function resealCheckoutKeys(deps: DomainDeps & { keys: TokenKeys }, now: number): Promise<number> {
+  const kid = deps.keys.current().kid;
+  const older = (c: Checkout | undefined): c is Checkout => !!c && c.sealed_key !== null && isOpen(c, now) && sealedUnder(c.sealed_key) !== kid;
+  const ids = (await deps.store.all('checkouts')).filter(older).map((c) => c.id);
+  if (ids.length === 0) return 0;
+  return deps.store.transact(async (tx) => {
+    let n = 0;
+    for (const id of ids) {
+      const c = await tx.get('checkouts', id);
+      if (!older(c)) continue;
+      const apiKey = unseal(deps.keys, c.sealed_key!, now);
+      // Its key already gone: nothing can open it again, so it keeps nothing.
+      await tx.put('checkouts', { ...c, sealed_key: apiKey === undefined ? null : seal(deps.keys, apiKey), updated_at: iso(now) });
       n++;
     }
     return n;

@@ -5,7 +5,8 @@ import { parseWebhookEventEntity } from 'creem/webhooks';
 import { sdkError, sdkHarnessPerFile } from '../support/sdk.js';
 import { call, DEMO_KEY, isCreemError, storedText } from '../support/server.js';
 import { openForm, postForm, type FormSession } from './signin-helpers.js';
-import { CHECKOUT_TTL_MS, forgetExpiredCheckoutKeys } from '../../server/domain/checkouts.js';
+import { CHECKOUT_TTL_MS, forgetExpiredCheckoutKeys, resealCheckoutKeys } from '../../server/domain/checkouts.js';
+import { ROTATION_GRACE_MS } from '../../server/auth/keys.js';
 
 /*
  * A checkout from the merchant's side (Creem's SDK over a real port) and the customer's (the
@@ -16,6 +17,8 @@ const sdk = sdkHarnessPerFile();
 
 const GOOD = { card: '4242 4242 4242 4242', expiry: '12/40', cvc: '123' };
 const pagePath = (url: string) => new URL(url).pathname;
+// The purge runs hourly: the first run after a rotation is at most this late.
+const PURGE_GAP_MS = 60 * 60 * 1000;
 
 async function product(billing: 'recurring' | 'onetime', trialPeriodDays?: number) {
   return sdk.creem.products.create({
@@ -197,6 +200,24 @@ test('a checkout expires after a day, an archived product stops selling, and a p
   assert.equal((await sdk.t.app.request(pagePath(c2.checkoutUrl!))).status, 410);
   const e = await sdkError(sdk.creem.checkouts.create({ productId: plan.id }));
   assert.equal(e.statusCode, 409);
+});
+
+test('a checkout paid hours after a signing-key rotation still redirects signed: the hourly purge sealed its key again', async () => {
+  const plan = await product('recurring');
+  const checkout = await sdk.creem.checkouts.create({ productId: plan.id, successUrl: 'https://shop.example.test/thanks' });
+  const before = (await sdk.t.deps.store.get('checkouts', checkout.id))!.sealed_key;
+  await sdk.t.deps.keys.rotate(sdk.t.clock.now);
+  sdk.t.clock.advance(PURGE_GAP_MS);
+  assert.ok((await resealCheckoutKeys(sdk.t.deps, sdk.t.clock.now)) >= 1, 'this one and any other checkout still open');
+  const after = (await sdk.t.deps.store.get('checkouts', checkout.id))!.sealed_key;
+  assert.ok(after && after !== before, 'sealed again, under the new key');
+  assert.equal(await resealCheckoutKeys(sdk.t.deps, sdk.t.clock.now), 0, 'once is enough');
+  assert.ok(!(await storedText(sdk.t)).includes(DEMO_KEY), 'and still not readable');
+  // The retired key is gone now: what it sealed could no longer be opened.
+  sdk.t.clock.advance(ROTATION_GRACE_MS);
+  const paid = await pay(pagePath(checkout.checkoutUrl!), { ...GOOD, email: 'rotated@example.com', name: 'Rota Tion' });
+  assert.equal(paid.status, 303);
+  assert.ok(verify(paid.headers.get('location')!, DEMO_KEY), 'the redirect is signed');
 });
 
 test('bad checkout requests are 4xx in Creem’s format and create nothing; another merchant’s checkout is not found', async () => {
