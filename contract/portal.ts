@@ -116,7 +116,7 @@ export const OverviewResponse = z.object({
   customer: PortalCustomer,
   merchant: PortalMerchant,
   subscriptions: z.array(PortalSubscription),
-  /** Products the customer may switch to (the merchant's allow-list, same mode). */
+  /** The merchant's plans on offer here (its allow-list, same mode): to switch to, or to subscribe again once every subscription has ended. */
   plans: z.array(PortalProduct),
 });
 export type OverviewResponse = z.infer<typeof OverviewResponse>;
@@ -196,6 +196,10 @@ export type BillingResponse = z.infer<typeof BillingResponse>;
 export const ManageLinkResponse = z.object({ url: z.string() });
 export type ManageLinkResponse = z.infer<typeof ManageLinkResponse>;
 
+/** POST /checkouts — a checkout for one of the offered plans; open `checkout_url` to pay, it comes back to `return_url`. */
+export const SubscribeResponse = z.object({ checkout_id: z.string(), checkout_url: z.string() });
+export type SubscribeResponse = z.infer<typeof SubscribeResponse>;
+
 /** A portal session token (sign-in exchange, hosted portal's token-url). */
 export const TokenResponse = z.object({ token: z.string(), expires_at: IsoDate, customer_id: z.string() });
 export type TokenResponse = z.infer<typeof TokenResponse>;
@@ -244,6 +248,17 @@ export const ChangeRequest = z
   .strict()
   .refine((b) => b.product_id !== undefined || b.units !== undefined, 'Give a product_id or units to change.');
 export type ChangeRequest = z.input<typeof ChangeRequest>;
+
+/** POST /checkouts: start a new subscription to an offered plan (only while none is live). */
+export const SubscribeRequest = z
+  .object({
+    product_id: z.string().min(1).max(LIMITS.id),
+    units: z.number().int().min(1).max(LIMITS.maxUnits).optional(),
+    /** The page the checkout comes back to once paid; one of the merchant's allowed origins. */
+    return_url: z.string().min(1).max(LIMITS.returnUrl),
+  })
+  .strict();
+export type SubscribeRequest = z.input<typeof SubscribeRequest>;
 
 /** POST /support */
 export const SupportRequest = z

@@ -9,6 +9,8 @@ export const SIGN_IN_LINK_MINUTES = 10;
 
 export const SUBSCRIPTION_STATUSES = ['active', 'trialing', 'scheduled_cancel', 'paused', 'canceled', 'past_due', 'unpaid', 'expired'] as const;
 export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
+/** A subscription in one of these is over: nothing more is charged, nothing can be changed on it. */
+export const isEnded = (status: SubscriptionStatus) => status === 'canceled' || status === 'expired';
 
 export const BILLING_PERIODS = ['every-month', 'every-three-months', 'every-six-months', 'every-year', 'once'] as const;
 export type BillingPeriod = (typeof BILLING_PERIODS)[number];

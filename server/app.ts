@@ -36,6 +36,7 @@ import { portalSupport } from './routes/portal/support.js';
 import { portalInvoiceRequests } from './routes/portal/invoice-requests.js';
 import { portalRefundRequests } from './routes/portal/refund-requests.js';
 import { portalBilling } from './routes/portal/billing.js';
+import { portalSubscribe } from './routes/portal/subscribe.js';
 import { emailConfirm } from './routes/portal/email-confirm.js';
 import { staticFiles } from './routes/static.js';
 import { demoRoutes } from './routes/demo.js';
@@ -88,6 +89,7 @@ export function createApp(deps: AppDeps) {
   app.route('/portal/api/invoice-requests', portalInvoiceRequests);
   app.route('/portal/api/refund-requests', portalRefundRequests);
   app.route('/portal/api/billing', portalBilling);
+  app.route('/portal/api/checkouts', portalSubscribe);
   // Creem's webhooks to a companion server: signed, no API key.
   app.route('/webhooks/creem', creemWebhooks);
   // The link in an email-change mail: a page, no token (the code is the credential).

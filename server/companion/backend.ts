@@ -2,7 +2,7 @@ import type { Product, Subscription, SubscriptionNote, Transaction } from '../st
 import type { CustomerScope, RequestParty } from '../domain/customer-requests.js';
 import type { CompanionDeps } from './deps.js';
 import { fileRequest, invoiceFields, supportFields } from '../domain/customer-requests.js';
-import { forbidden, invalid, notFound } from '../domain/errors.js';
+import { forbidden, invalid, notFound, unavailable } from '../domain/errors.js';
 import { checkCancelAllowed, seatLimits } from '../domain/portal-actions.js';
 import { mailCancelFeedback, recordCancelFeedback } from '../domain/cancel-feedback.js';
 import * as rules from '../domain/subscription-rules.js';
@@ -13,6 +13,7 @@ import type { PortalBackend, PortalCaller } from '../portal-backend/backend.js';
 import type { CreemAccount } from './creem-account.js';
 import { customerRecord } from './mapping.js';
 import { requestRefundUpstream } from './refunds.js';
+import { checkSubscribe, PORTAL_CHECKOUT_METADATA } from '../domain/subscribe-again.js';
 
 const scopeOf = (c: PortalCaller): CustomerScope => ({ merchantId: c.merchant.id, mode: c.mode, customerId: c.customerId });
 const view = (subscription: Subscription, product: Product): SubscriptionView => ({ subscription, product, customer: undefined, lastTransaction: undefined });
@@ -71,9 +72,8 @@ export function companionBackend(deps: CompanionDeps): PortalBackend {
     return { subscription: portalSubscription(view(after.subscription, after.product ?? product)) };
   }
 
-  /** Plans a customer may switch to: the merchant's allow-list of active recurring products. */
+  /** The plans on offer (to switch to, or to subscribe again): the merchant's allow-list of active recurring products. */
   async function plans(c: PortalCaller): Promise<Product[]> {
-    if (!c.merchant.settings.allow_plan_switch) return [];
     const allow = c.merchant.settings.switchable_product_ids;
     return [...(await account.products()).values()].filter(
       (p) => p.status === 'active' && p.billing_type === 'recurring' && p.mode === c.mode && (allow.length === 0 || allow.includes(p.id)),
@@ -265,6 +265,20 @@ export function companionBackend(deps: CompanionDeps): PortalBackend {
       const updated = await account.writes.write('Customer', (o) => account.client.customers.update({ customerId: c.customerId, name }, o));
       await account.forget(c.customerId);
       return { customer: portalCustomer(customerRecord(updated, c.merchant)) };
+    },
+
+    /** Creem's own checkout, made with the merchant's key for this customer; its webhooks bring the new subscription here. */
+    async subscribe(c, body) {
+      const [mine, offered] = await Promise.all([account.subscriptionsOf(c.customerId), plans(c)]);
+      const ok = checkSubscribe(c.merchant, offered, mine.subscriptions, { productId: body.product_id, units: body.units, returnUrl: body.return_url });
+      const checkout = await account.writes.write('Checkout', (o) =>
+        account.client.checkouts.create(
+          { productId: ok.product.id, units: ok.units, successUrl: ok.returnUrl, customer: { id: c.customerId }, metadata: { ...PORTAL_CHECKOUT_METADATA } },
+          o,
+        ),
+      );
+      if (!checkout.checkoutUrl) throw unavailable('Creem made the checkout without a checkout_url.');
+      return { checkout_id: checkout.id, checkout_url: checkout.checkoutUrl };
     },
 
     async manageLink(c) {

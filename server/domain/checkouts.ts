@@ -42,7 +42,7 @@ async function onSale(r: StoreReader, scope: Scope, productId: string): Promise<
  * A pending checkout for one of the merchant's active products. `apiKey` is the key the request
  * came with: sealed into the record, it signs the redirect once the checkout is paid.
  */
-export async function createCheckout(deps: DomainDeps & { keys: TokenKeys }, scope: Scope, input: CheckoutInput, apiKey: string): Promise<Checkout> {
+export async function createCheckout(deps: DomainDeps & { keys: TokenKeys }, scope: Scope, input: CheckoutInput, apiKey: string | undefined): Promise<Checkout> {
   const now = deps.clock();
   const product = await deps.store.get('products', input.productId);
   if (!product || !inScope(scope, product)) throw notFound('Product');
@@ -67,7 +67,8 @@ export async function createCheckout(deps: DomainDeps & { keys: TokenKeys }, sco
     customer_email: customer ? null : input.customer?.email ? normalizeEmail(input.customer.email) : null,
     metadata: input.metadata ?? {},
     discount_id: discount?.id ?? null,
-    sealed_key: seal(deps.keys, apiKey),
+    // Kept sealed only to sign the redirect to success_url; none given, the redirect goes unsigned.
+    sealed_key: apiKey === undefined ? null : seal(deps.keys, apiKey),
     order_id: null,
     subscription_id: null,
     paid_by: null,

@@ -3,7 +3,7 @@ import type { DomainDeps } from './deps.js';
 import { forbidden, invalid, notFound } from './errors.js';
 import { localParty, type CustomerScope, type RequestDeps } from './customer-requests.js';
 import { mailCancelFeedback, recordCancelFeedback, type CancelFeedback } from './cancel-feedback.js';
-import { switchablePlans } from './products.js';
+import { offeredPlans } from './products.js';
 import { cancelSubscription, getSubscription, pauseSubscription, resumeSubscription } from './subscriptions.js';
 import { changeSubscription, previewSubscriptionChange, type ChangeInput } from './subscription-changes.js';
 import type { CancelMode } from '../store/schema.js';
@@ -54,7 +54,7 @@ async function checkChangeAllowed(deps: DomainDeps, merchant: Merchant, scope: C
   const units = sub.items[0]?.units ?? 1;
   if (input.productId !== undefined && input.productId !== sub.product_id) {
     if (!merchant.settings.allow_plan_switch) throw forbidden(`${merchant.settings.brand.name} does not let plans be switched here.`);
-    if (!(await switchablePlans(deps.store, merchant, scope)).some((p) => p.id === input.productId)) throw notFound('Plan');
+    if (!(await offeredPlans(deps.store, merchant, scope)).some((p) => p.id === input.productId)) throw notFound('Plan');
   }
   if (input.units !== undefined && input.units !== units) {
     if (!merchant.settings.allow_units_change) throw forbidden(`${merchant.settings.brand.name} does not let the number of seats be changed here.`);

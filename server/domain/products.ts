@@ -38,9 +38,8 @@ export async function searchProducts(deps: DomainDeps, scope: Scope, filter: { s
     .sort((a, b) => b.created_at.localeCompare(a.created_at) || a.id.localeCompare(b.id));
 }
 
-/** Products a customer of this merchant may switch to: the allow-list, or every active recurring product. */
-export async function switchablePlans(r: StoreReader, merchant: Merchant, scope: Scope): Promise<Product[]> {
-  if (!merchant.settings.allow_plan_switch) return [];
+/** The plans offered to this merchant's customers (to switch to, or to subscribe again): the allow-list, or every active recurring product. */
+export async function offeredPlans(r: StoreReader, merchant: Merchant, scope: Scope): Promise<Product[]> {
   const allow = merchant.settings.switchable_product_ids;
   return (await r.findBy('products', 'merchant_id', merchant.id))
     .filter((p) => p.mode === scope.mode && p.status === 'active' && p.billing_type === 'recurring')

@@ -12,6 +12,8 @@ import type {
   RefundRequest,
   RefundRequestResponse,
   ReferenceResponse,
+  SubscribeRequest,
+  SubscribeResponse,
   SubscriptionResponse,
   SupportRequest,
   TransactionsResponse,
@@ -46,6 +48,12 @@ export interface PortalBackend {
   invoice(caller: PortalCaller, body: Parsed<typeof InvoiceRequest>): Promise<ReferenceResponse>;
   refund(caller: PortalCaller, body: Parsed<typeof RefundRequest>): Promise<RefundRequestResponse>;
   updateBilling(caller: PortalCaller, body: Parsed<typeof BillingUpdate>): Promise<BillingResponse>;
+  /**
+   * A checkout for one of the offered plans, for a customer whose subscriptions have all ended:
+   * this server's hosted checkout (standalone) or Creem's (companion). Paying it starts the new
+   * subscription; the overview shows it from then on.
+   */
+  subscribe(caller: PortalCaller, body: Parsed<typeof SubscribeRequest>): Promise<SubscribeResponse>;
   /** A single-use link to the payment provider's own page for the card on file; refused where there is none. */
   manageLink(caller: PortalCaller): Promise<ManageLinkResponse>;
   /**

@@ -7,7 +7,11 @@ import { listCustomerTransactions, requestInvoice, requestSupport } from '../dom
 import { requestRefund } from '../domain/refund-policy.js';
 import { updateBilling } from '../domain/billing.js';
 import { getCustomer, rememberCustomerLocale } from '../domain/customers.js';
-import { switchablePlans } from '../domain/products.js';
+import { offeredPlans } from '../domain/products.js';
+import { createCheckout } from '../domain/checkouts.js';
+import { checkSubscribe, PORTAL_CHECKOUT_METADATA } from '../domain/subscribe-again.js';
+import type { TokenKeys } from '../auth/keys.js';
+import type { Urls } from '../urls.js';
 import { listCustomerSubscriptions } from '../domain/subscriptions.js';
 import { cancelAsCustomer, changeAsCustomer, pauseAsCustomer, previewAsCustomer, resumeAsCustomer } from '../domain/portal-actions.js';
 import { paymentView, subscriptionView, subscriptionViews, type SubscriptionView } from '../domain/views.js';
@@ -17,7 +21,7 @@ import type { PortalBackend, PortalCaller } from './backend.js';
 const scopeOf = (c: PortalCaller): CustomerScope => ({ merchantId: c.merchant.id, mode: c.mode, customerId: c.customerId });
 
 /** The portal over this server's own store and rules (standalone mode). */
-export function localBackend(deps: DomainDeps & { notify: Notifier; log: Logger }): PortalBackend {
+export function localBackend(deps: DomainDeps & { notify: Notifier; log: Logger; keys: TokenKeys; urls: Urls }): PortalBackend {
   const { store } = deps;
   const answer = (view: SubscriptionView) => ({ subscription: portalSubscription(view) });
   return {
@@ -26,7 +30,7 @@ export function localBackend(deps: DomainDeps & { notify: Notifier; log: Logger 
       const [customer, subs, plans] = await Promise.all([
         getCustomer(store, scope, c.customerId),
         listCustomerSubscriptions(store, scope).then((s) => subscriptionViews(store, s)),
-        switchablePlans(store, c.merchant, scope),
+        offeredPlans(store, c.merchant, scope),
       ]);
       return {
         customer: portalCustomer(customer),
@@ -64,6 +68,20 @@ export function localBackend(deps: DomainDeps & { notify: Notifier; log: Logger 
         refund_amount: filed.amount,
         canceled_subscription: filed.canceled ? portalSubscription(await subscriptionView(store, filed.canceled)) : null,
       };
+    },
+    async subscribe(c, body) {
+      const scope = scopeOf(c);
+      const [plans, subs] = await Promise.all([offeredPlans(store, c.merchant, scope), listCustomerSubscriptions(store, scope)]);
+      const ok = checkSubscribe(c.merchant, plans, subs, { productId: body.product_id, units: body.units, returnUrl: body.return_url });
+      // No merchant API key signs this redirect: the customer comes back to the portal, not to the merchant's backend.
+      // The checkout is the merchant's (its product, its customer), not one the customer's scope can see.
+      const checkout = await createCheckout(
+        deps,
+        { merchantId: scope.merchantId, mode: scope.mode },
+        { productId: ok.product.id, units: ok.units, successUrl: ok.returnUrl, customer: { id: c.customerId }, metadata: { ...PORTAL_CHECKOUT_METADATA } },
+        undefined,
+      );
+      return { checkout_id: checkout.id, checkout_url: deps.urls.checkout(checkout.id) };
     },
     async manageLink(c) {
       throw forbidden(`${c.merchant.settings.brand.name} manages payment methods here; there is no separate payment page.`);

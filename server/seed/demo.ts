@@ -94,6 +94,8 @@ export async function seedDemo(store: Store, opts: SeedOptions): Promise<void> {
     const starter = await product('Starter', 'For side projects: 3 apps, community support.', 900, 'USD', 'every-month');
     const pro = await product('Pro', 'For growing teams: unlimited apps, priority support.', 2900, 'USD', 'every-month');
     const proYearly = await product('Pro (yearly)', 'Pro, billed yearly: two months free.', 29000, 'EUR', 'every-year');
+    // Sold once, never offered as a plan: the emulator's one-time checkout.
+    await tx.put('products', newProduct({ merchant_id: merchant.id, mode: 'test', name: 'Onboarding call', description: 'One hour with our team, paid once.', price: 14900, currency: 'USD', billing_period: 'once', billing_type: 'onetime', created_at: at }));
 
     const customer = (name: string, email: string, country: string, card: string): Promise<Customer> =>
       tx.put(
@@ -157,6 +159,8 @@ export async function seedDemo(store: Store, opts: SeedOptions): Promise<void> {
     await subscribe(await customer('Linus Example', 'linus@example.com', 'FI', 'visa'), pro, 'scheduled_cancel', 75);
     await subscribe(await customer('Margaret Hamilton', 'margaret@example.com', 'US', 'amex'), starter, 'paused', 50);
     await subscribe(await customer('Jean Müller', 'jean@example.com', 'DE', 'visa'), proYearly, 'active', 200);
+    // Every subscription of hers has ended: the portal offers her the plans to subscribe again.
+    await subscribe(await customer('Katherine Johnson', 'katherine@example.com', 'US', 'visa'), starter, 'canceled', 120);
   });
 }
 

@@ -39,11 +39,11 @@ test('customers: retrieve by id and by email (any case) returns the same custome
 test('customers: list pages through every customer with Creem pagination', async () => {
   const first = await creem.customers.list(1, 2);
   assert.equal(first.result.items.length, 2);
-  assert.deepEqual(first.result.pagination, { totalRecords: 5, totalPages: 3, currentPage: 1, nextPage: 2, prevPage: null });
+  assert.deepEqual(first.result.pagination, { totalRecords: 6, totalPages: 3, currentPage: 1, nextPage: 2, prevPage: null });
   const seen: string[] = [];
   for await (const page of first) seen.push(...page.result.items.map((c) => c.email));
-  assert.equal(seen.length, 5);
-  assert.equal(new Set(seen).size, 5);
+  assert.equal(seen.length, 6);
+  assert.equal(new Set(seen).size, 6);
 });
 
 test('customers: update changes name, email and metadata, and a later read sees them', async () => {
@@ -79,8 +79,9 @@ test('products: get by id and search list the catalogue', async () => {
   assert.equal(got.billingPeriod, 'every-month');
   assert.equal(typeof got.description, 'string');
   const found = await creem.products.search(1, 10, 'active');
-  assert.equal(found.result.pagination.totalRecords, 3);
-  assert.deepEqual(found.result.items.map((p) => p.name).sort(), ['Pro', 'Pro (yearly)', 'Starter']);
+  assert.equal(found.result.pagination.totalRecords, 4);
+  assert.deepEqual(found.result.items.map((p) => p.name).sort(), ['Onboarding call', 'Pro', 'Pro (yearly)', 'Starter']);
+  assert.equal(found.result.items.find((p) => p.name === 'Onboarding call')?.billingType, 'onetime', 'the demo sells one thing once');
 });
 
 test('subscriptions: get expands product and customer; search pages through all of them', async () => {
@@ -92,7 +93,7 @@ test('subscriptions: get expands product and customer; search pages through all 
   assert.equal(got.items?.[0].units, 3);
   assert.ok(got.lastTransaction, 'the last payment is expanded');
   const all = await creem.subscriptions.search(1, 50);
-  assert.equal(all.result.pagination.totalRecords, 6);
+  assert.equal(all.result.pagination.totalRecords, 7);
 });
 
 test('subscriptions: a scheduled cancel keeps access until period end, and resume makes it active again', async () => {

@@ -14,6 +14,7 @@ export const ChangeAnswer = contract.ChangeResponse.openapi('PortalChangeRespons
 export const RefundAnswer = contract.RefundRequestResponse.openapi('PortalRefundRequestResponse');
 export const ReferenceAnswer = contract.ReferenceResponse.openapi('PortalReference');
 export const BillingAnswer = contract.BillingResponse.openapi('PortalBillingResponse');
+export const SubscribeAnswer = contract.SubscribeResponse.openapi('PortalSubscribeResponse');
 export const ManageLinkAnswer = contract.ManageLinkResponse.openapi('PortalManageLink');
 export const TokenAnswer = contract.TokenResponse.openapi('PortalSessionToken');
 export const SessionPreviewAnswer = contract.SessionPreview.openapi('PortalSessionPreview');
