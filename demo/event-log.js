@@ -2,6 +2,7 @@
 // element's events bubble and are composed, and it keeps working when the playground swaps the element.
 export const PORTAL_EVENTS = [
   'creem-ready',
+  'creem-subscription-created',
   'creem-subscription-canceled',
   'creem-subscription-resumed',
   'creem-subscription-paused',

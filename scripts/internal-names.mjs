@@ -36,4 +36,8 @@ export const INTERNAL_NAMES = [
   'seats',
   'live',
   'countries',
+  'wantsPopup',
+  'leaving',
+  'subscribe',
+  'sheet',
 ];

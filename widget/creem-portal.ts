@@ -25,6 +25,8 @@ export type {
   ReferenceResponse,
   RefundRequest,
   RefundRequestResponse,
+  SubscribeRequest,
+  SubscribeResponse,
   SubscriptionResponse,
   SupportRequest,
   TokenResponse,
@@ -49,6 +51,7 @@ export type { Flow, Theme, View } from './portal-element.js';
  * @summary Customer portal for Creem subscriptions.
  *
  * @fires {CustomEvent<ReadyDetail>} creem-ready - The first screen loaded; detail has the customer and subscriptions.
+ * @fires {CustomEvent<SubscriptionDetail>} creem-subscription-created - Back from a checkout started from the plans: the new subscription.
  * @fires {CustomEvent<SubscriptionDetail>} creem-subscription-canceled - A subscription was canceled (now or at period end).
  * @fires {CustomEvent<SubscriptionDetail>} creem-subscription-resumed - A paused or ending subscription is active again.
  * @fires {CustomEvent<SubscriptionDetail>} creem-subscription-paused - A subscription was paused.
@@ -66,7 +69,8 @@ export type { Flow, Theme, View } from './portal-element.js';
  * @csspart base - The portal's outer box.
  * @csspart header - Merchant name and navigation.
  * @csspart list - The list of subscriptions.
- * @csspart item - One subscription.
+ * @csspart item - One subscription, or one plan on offer (also `plan`).
+ * @csspart plan - A plan offered once every subscription has ended.
  * @csspart sheet - The manage sheet (side sheet, full screen on narrow screens).
  * @csspart button - Every button.
  * @csspart tab - The navigation buttons (also `button`).
@@ -92,6 +96,7 @@ export type { Flow, Theme, View } from './portal-element.js';
  * @attr view - `subscriptions` (default), `payments` or `billing`.
  * @attr subscription-id - With `flow`, opens that subscription's flow on load.
  * @attr flow - `cancel`, `switch`, `units` or `pause`.
+ * @attr checkout-target - Where a checkout for a new subscription opens: `self` (this tab, default) or `popup`.
  */
 export class CreemPortalElement extends PortalElement {}
 

@@ -36,6 +36,8 @@ export interface RequestRefundDetail {
 /** Every event `<creem-portal>` fires, by name. */
 export interface PortalEventMap {
   'creem-ready': CustomEvent<ReadyDetail>;
+  /** A subscription started from the portal's plans, seen once the customer is back from the checkout. */
+  'creem-subscription-created': CustomEvent<SubscriptionDetail>;
   'creem-subscription-canceled': CustomEvent<SubscriptionDetail>;
   'creem-subscription-resumed': CustomEvent<SubscriptionDetail>;
   'creem-subscription-paused': CustomEvent<SubscriptionDetail>;

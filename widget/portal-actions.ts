@@ -5,6 +5,7 @@ import type {
   ChangeRequest,
   InvoiceRequest,
   PortalCustomer,
+  PortalProduct,
   PortalSubscription,
   PortalTransaction,
   RefundRequest,
@@ -15,6 +16,7 @@ import { day, money } from './i18n.js';
 import type { PortalClient } from './portal-client.js';
 import type { CancelAnswers, Sheet } from './portal-types.js';
 import { txRows } from './views/format.js';
+import { CHECKOUT_WINDOW, checkoutReturnUrl } from './checkout-return.js';
 
 /** A record as the server now has it. */
 export type Stored = { subscription: PortalSubscription } | { transaction: PortalTransaction } | { customer: PortalCustomer };
@@ -36,6 +38,10 @@ export interface ActionContext {
   store(record: Stored): void;
   /** A link to show because the browser did not open it (a blocked pop-up); undefined clears it. */
   offerLink(url: string | undefined): void;
+  /** Whether a checkout opens in a popup (else in this tab). */
+  wantsPopup(): boolean;
+  /** Off to a checkout: remember what there is now; a popup's return page is listened for. */
+  leaving(popup: Window | null): void;
 }
 
 /**
@@ -170,6 +176,17 @@ export function createActions(ctx: ActionContext) {
       win.opener = null;
       win.location.href = url;
       ctx.offerLink(undefined);
+    },
+
+    /** A checkout for a new subscription to `plan`, coming back to this page once paid. */
+    async subscribe(plan: PortalProduct) {
+      // Opened now, while the click still counts as the customer's; blocked, the checkout takes this tab.
+      const popup = ctx.wantsPopup() ? window.open('', CHECKOUT_WINDOW, 'popup,width=520,height=760') : null;
+      const r = await ctx.run(() => client.subscribe({ product_id: plan.id, return_url: checkoutReturnUrl(!!popup) }));
+      if (!r || !/^https?:\/\//i.test(r.checkout_url)) return void popup?.close();
+      ctx.leaving(popup);
+      if (popup) popup.location.href = r.checkout_url;
+      else location.assign(r.checkout_url);
     },
 
     /** Ask for a sign-in link by email; the link brings the customer back here with `#creem_code=…`. */

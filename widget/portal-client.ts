@@ -14,6 +14,8 @@ import type {
   ReferenceResponse,
   RefundRequest,
   RefundRequestResponse,
+  SubscribeRequest,
+  SubscribeResponse,
   SubscriptionResponse,
   SessionPreview,
   SupportRequest,
@@ -75,6 +77,8 @@ export function createPortalClient(options: ClientOptions) {
     requestInvoice: (body: InvoiceRequest) => call<ReferenceResponse>('POST', '/invoice-requests', body),
     requestRefund: (body: RefundRequest) => call<RefundRequestResponse>('POST', '/refund-requests', body),
     updateBilling: (body: BillingUpdate) => call<BillingResponse>('PATCH', '/billing', body),
+    /** A checkout for a new subscription to an offered plan. */
+    subscribe: (body: SubscribeRequest) => call<SubscribeResponse>('POST', '/checkouts', body),
     /** A short-lived link to the payment provider's own page for the card on file. */
     manageLink: () => call<ManageLinkResponse>('POST', '/billing/manage-link', undefined),
     /** Signed out: email a sign-in link (always the same answer, known address or not). */

@@ -1,10 +1,11 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { msg, updateWhenLocaleChanges } from './localize.js';
+import { msg, str, updateWhenLocaleChanges } from './localize.js';
 import { negotiate, textDirection } from '../contract/locales.js';
 import type { OverviewResponse } from '../contract/portal.js';
 import { ApiError, describeError } from './api.js';
 import { applyBrand } from './brand.js';
 import { emit } from './events.js';
+import { backFromCheckout, closeCheckoutWindow, forgetCheckout, leaveForCheckout, listenForCheckout } from './checkout-return.js';
 import { FocusTrap } from './focus-trap.js';
 import { useLocale, warmFormatters } from './i18n.js';
 import { createActions, type Stored } from './portal-actions.js';
@@ -44,6 +45,7 @@ export class PortalElement extends LitElement {
     view: {},
     subscriptionId: { attribute: 'subscription-id' },
     flow: {},
+    checkoutTarget: { attribute: 'checkout-target' },
     ...internalState,
   };
   static override styles = styles;
@@ -66,6 +68,8 @@ export class PortalElement extends LitElement {
   subscriptionId?: string;
   /** `cancel`, `switch`, `units` or `pause`, for `subscription-id`. */
   flow?: Flow;
+  /** Where a checkout for a new subscription opens: `self` (this tab, the default) or `popup`. */
+  checkoutTarget: 'self' | 'popup' = 'self';
 
   private sheet?: Sheet;
   /** A change is on its way. */
@@ -85,6 +89,9 @@ export class PortalElement extends LitElement {
   #loc = 'en';
   #conn?: AbortController;
   #deepLinked = false;
+  /** Looks again for a subscription expected back from a checkout, a few times. */
+  #lookAgain = 0;
+  #stopListening: (() => void) | undefined;
 
   #client = createPortalClient({
     base: () => serverOrigin(this.apiBase),
@@ -129,6 +136,18 @@ export class PortalElement extends LitElement {
     say: (text) => (this.live = text),
     store: (record) => this.#store(record),
     offerLink: (url) => (this.manageUrl = url),
+    wantsPopup: () => this.checkoutTarget === 'popup',
+    leaving: (popup) => {
+      const o = this.#overview.value;
+      if (o) leaveForCheckout(o.customer.id, o.subscriptions);
+      this.#lookAgain = 0;
+      if (!popup) return;
+      this.#stopListening?.();
+      this.#stopListening = listenForCheckout((id) => {
+        this.#lookAgain = 0;
+        void this.#refresh(id);
+      });
+    },
   });
 
   constructor() {
@@ -137,6 +156,7 @@ export class PortalElement extends LitElement {
   }
 
   override connectedCallback() {
+    closeCheckoutWindow();
     this.#conn = new AbortController();
     // Before the controllers start: the first request already says which language is shown.
     this.#pickLocale();
@@ -150,6 +170,8 @@ export class PortalElement extends LitElement {
   override disconnectedCallback() {
     super.disconnectedCallback();
     this.#conn?.abort();
+    this.#stopListening?.();
+    this.#stopListening = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
@@ -195,10 +217,36 @@ export class PortalElement extends LitElement {
   #loaded(o: OverviewResponse) {
     applyBrand(this, o.merchant.brand_color);
     emit(this, 'creem-ready', { customer: o.customer, subscriptions: o.subscriptions });
+    this.#checkBack(o);
     const sub = o.subscriptions.find((s) => s.id === this.subscriptionId);
     if (sub && isFlow(this.flow) && !this.#deepLinked) {
       this.#deepLinked = true;
       this.#openSheet({ step: this.flow, sub });
+    }
+  }
+
+  /** Back from a checkout: announce the new subscription, or look again quietly while it is on its way. */
+  #checkBack(o: OverviewResponse, named?: string) {
+    const back = backFromCheckout(o.customer.id, o.subscriptions, named);
+    if (back === 'waiting') {
+      // Paid, but the server may hear of it from the payment provider a moment later.
+      if (this.#lookAgain++ < 10) setTimeout(() => void this.#refresh(named), 2000);
+      else forgetCheckout();
+    } else if (back) {
+      this.live = msg(str`You are subscribed to ${back.product.name}.`);
+      emit(this, 'creem-subscription-created', { subscription: back });
+    }
+  }
+
+  /** The overview again, in place: no loading state, no second creem-ready. */
+  async #refresh(named?: string) {
+    if (this.#conn?.signal.aborted || !this.#auth.token) return;
+    try {
+      const o = await this.#client.overview();
+      this.#overview.set(o);
+      this.#checkBack(o, named);
+    } catch (e) {
+      this.#fail(e);
     }
   }
 
@@ -320,7 +368,7 @@ export class PortalElement extends LitElement {
         countries: this.#countries.value,
         pickCountry: (code) => (this.draftCountry = code),
       });
-    return renderSubscriptions({ ...props, subscriptions: o.subscriptions });
+    return renderSubscriptions({ ...props, subscriptions: o.subscriptions, plans: o.plans });
   }
 
   #renderSheet(sheet: Sheet) {

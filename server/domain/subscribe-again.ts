@@ -9,6 +9,9 @@ export interface SubscribeInput {
   returnUrl: string;
 }
 
+/** What a checkout's redirect adds to its success URL (Creem's names); an earlier one's are dropped so they do not pile up. */
+const REDIRECT_PARAMS = ['checkout_id', 'order_id', 'customer_id', 'subscription_id', 'product_id', 'request_id', 'signature'];
+
 /** Tags a checkout the portal started, so the merchant's webhooks can tell it from their own. */
 export const PORTAL_CHECKOUT_METADATA = { source: 'creem-portal' } as const;
 
@@ -16,7 +19,8 @@ export const PORTAL_CHECKOUT_METADATA = { source: 'creem-portal' } as const;
  * Whether a customer may start a new subscription from the portal, the same rules in both modes:
  * only to one of the plans on offer, only once every subscription they had has ended (a live one
  * is changed, not doubled), within the merchant's seat limits, and coming back only to a page on
- * one of the merchant's allowed origins. Returns the checked product and return page.
+ * one of the merchant's allowed origins. Returns the checked product and return page (as the
+ * customer left it, without an earlier checkout's redirect parameters).
  */
 export function checkSubscribe(merchant: Merchant, plans: Product[], subscriptions: Subscription[], input: SubscribeInput): { product: Product; units: number; returnUrl: string } {
   const product = plans.find((p) => p.id === input.productId);
@@ -34,5 +38,6 @@ export function checkSubscribe(merchant: Merchant, plans: Product[], subscriptio
   if (!/^https?:$/.test(url.protocol) || !merchant.settings.allowed_origins.includes(url.origin))
     throw invalid(`return_url: ${url.origin} is not among the merchant's allowed origins.`);
   url.hash = '';
+  for (const p of REDIRECT_PARAMS) url.searchParams.delete(p);
   return { product, units, returnUrl: url.href };
 }

@@ -26,6 +26,7 @@ export function page(input: PageInput): SafeHtml {
 <meta name="referrer" content="no-referrer">
 <meta name="robots" content="noindex">
 <title>${input.title}</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/portal/assets/page.css">
 ${m ? html`<link rel="stylesheet" href="/portal/assets/brand/${m.id}.css">` : ''}
 ${(input.scripts ?? []).map((s) => (s.module ? html`<script type="module" src="${s.src}"></script>` : html`<script src="${s.src}" defer></script>`))}

@@ -12,6 +12,7 @@ import {
   InvoiceRequest,
   MagicLinkRequest,
   RefundRequest,
+  SubscribeRequest,
   SupportRequest,
   type OverviewResponse,
   type PortalProduct,
@@ -53,6 +54,7 @@ const REQUESTS: [route: RegExp, schema: z.ZodType | null][] = [
   [/^POST \/refund-requests$/, RefundRequest],
   [/^PATCH \/billing$/, BillingUpdate],
   [/^POST \/billing\/manage-link$/, null],
+  [/^POST \/checkouts$/, SubscribeRequest],
   [/^POST \/magic-link$/, MagicLinkRequest],
   [/^POST \/session\/(preview|exchange)$/, ExchangeRequest],
 ];

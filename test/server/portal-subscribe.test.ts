@@ -48,7 +48,8 @@ test('standalone: a customer with only ended subscriptions is offered the plans,
   assert.ok(plan, 'Pro is on offer');
   assert.ok(!before.json.plans.some((p: { billing_period: string }) => p.billing_period === 'once'), 'a one-time product is not a plan');
 
-  const returnUrl = `${t.deps.config.publicUrl}/account?tab=billing#portal`;
+  // Back on a page an earlier checkout returned to: its redirect parameters must not pile up.
+  const returnUrl = `${t.deps.config.publicUrl}/account?tab=billing&checkout_id=ch_old&subscription_id=sub_old&signature=abc#portal`;
   const made = await subscribe(t, token, { product_id: plan.id, return_url: returnUrl });
   assert.equal(made.status, 201, made.text);
   assert.equal(made.headers.get('cache-control'), 'no-store');
@@ -56,6 +57,9 @@ test('standalone: a customer with only ended subscriptions is offered the plans,
   const back = await payOn(t, made.json.checkout_url);
   assert.equal(`${back.origin}${back.pathname}`, `${t.deps.config.publicUrl}/account`);
   assert.equal(back.searchParams.get('tab'), 'billing', 'the page it came from, with its query');
+  assert.deepEqual(back.searchParams.getAll('checkout_id'), [made.json.checkout_id], 'only this checkout’s redirect parameters');
+  assert.equal(back.searchParams.getAll('subscription_id').length, 1);
+  assert.equal(back.searchParams.get('signature'), null, 'no merchant key signs a portal checkout, and the old signature is gone');
   const subscriptionId = back.searchParams.get('subscription_id');
   assert.ok(subscriptionId);
 

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { msg, str } from '../localize.js';
-import type { PortalSubscription } from '../../contract/portal.js';
+import type { PortalProduct, PortalSubscription } from '../../contract/portal.js';
+import { isEnded } from '../../contract/values.js';
 import { day, fromNow } from '../i18n.js';
 import type { SubscriptionSheet, ViewState } from '../portal-types.js';
 import { price, statusBadge } from './format.js';
@@ -10,6 +11,9 @@ export interface SubscriptionsProps extends ViewState {
   subscriptions: PortalSubscription[];
   open(sheet: SubscriptionSheet): void;
   resume(sub: PortalSubscription): void;
+  /** The merchant's plans on offer. */
+  plans: PortalProduct[];
+  subscribe(plan: PortalProduct): void;
 }
 
 function details(sub: PortalSubscription, lang: string) {
@@ -30,7 +34,7 @@ function details(sub: PortalSubscription, lang: string) {
 }
 
 function item(p: SubscriptionsProps, sub: PortalSubscription) {
-  const done = sub.status === 'canceled' || sub.status === 'expired';
+  const done = isEnded(sub.status);
   const name = `name-${sub.id}`;
   return html`<li part="item" class="card">
     <div class="row">
@@ -61,14 +65,34 @@ function item(p: SubscriptionsProps, sub: PortalSubscription) {
   </li>`;
 }
 
+/** Once every subscription has ended (or there was none), the plans to start one with. */
+function plans(p: SubscriptionsProps) {
+  return html`<h3>${msg('Choose a plan')}</h3>
+    ${p.subscriptions.length ? html`<p class="muted">${msg('All your subscriptions have ended. Choose a plan to subscribe again.')}</p>` : nothing}
+    <ul part="list">
+      ${p.plans.map(
+        (plan) => html`<li part="item plan" class="card">
+          <h3 id=${`plan-${plan.id}`}>${plan.name}</h3>
+          <p>${price(plan, p.locale)}</p>
+          ${plan.description ? html`<p class="muted">${plan.description}</p>` : nothing}
+          <div>
+            <button part="button" class="primary" aria-describedby=${`plan-${plan.id}`} ?disabled=${p.busy} @click=${() => p.subscribe(plan)}>${msg('Subscribe')}</button>
+          </div>
+        </li>`,
+      )}
+    </ul>`;
+}
+
 export function renderSubscriptions(p: SubscriptionsProps) {
+  const offer = p.plans.length > 0 && p.subscriptions.every((s) => isEnded(s.status));
   return html`<section class="stack" aria-labelledby="subs-title">
-    <h3 id="subs-title">${msg('Subscriptions')}</h3>
-    ${p.problem ? html`<p role="alert" class="err">${p.problem}</p>` : nothing}
-    ${p.subscriptions.length
-      ? html`<ul part="list">
-          ${p.subscriptions.map((s) => item(p, s))}
-        </ul>`
-      : renderEmpty(msg('You have no subscriptions yet.'))}
-  </section>`;
+      <h3 id="subs-title">${msg('Subscriptions')}</h3>
+      ${p.problem ? html`<p role="alert" class="err">${p.problem}</p>` : nothing}
+      ${p.subscriptions.length
+        ? html`<ul part="list">
+            ${p.subscriptions.map((s) => item(p, s))}
+          </ul>`
+        : renderEmpty(msg('You have no subscriptions yet.'))}
+      ${offer ? plans(p) : nothing}
+    </section>`;
 }
