@@ -45,11 +45,38 @@ function banner(deps: AppDeps, config: Config, address: string): string {
     .join('\n');
 }
 
+/**
+ * Takes the port before anything names this server's URL: with PORT=0 the OS picks it, and without
+ * PUBLIC_URL the URL seeds, links and checkouts carry is only known once bound. Until `ready`,
+ * every request is answered 503 (health checks included).
+ */
+async function listen(config: Config) {
+  let handle: (req: Request, env: unknown) => Response | Promise<Response> = () => new Response('starting', { status: 503, headers: { 'retry-after': '1' } });
+  let address = '';
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    // The node adapter's bindings (the socket, for the client's address) go through to the app.
+    const s = serve({ fetch: (req, env) => handle(req, env), port: config.port, hostname: config.host }, (info) => {
+      address = `${info.address}:${info.port}`;
+      resolve(s);
+    });
+    s.once('error', (e: NodeJS.ErrnoException) =>
+      reject(e.code === 'EADDRINUSE' || e.code === 'EACCES' ? new ConfigError(`${config.host}:${config.port} cannot be listened on (${e.code}). Choose another PORT or HOST.`) : e),
+    );
+  });
+  const port = Number(address.slice(address.lastIndexOf(':') + 1));
+  const bound = config.port === 0 && !process.env.PUBLIC_URL ? loadConfig({ ...process.env, PORT: String(port) }) : config;
+  return { server, address, config: bound, ready: (fetch: typeof handle) => (handle = fetch) };
+}
+
 async function main() {
-  const config = loadConfig();
-  const log = createLogger(config.logLevel);
-  const store = await openStore(config).catch((e: unknown) => {
-    throw config.database ? new DatabaseStartError(config.database.url, e) : e;
+  const configured = loadConfig();
+  const log = createLogger(configured.logLevel);
+  const store = await openStore(configured).catch((e: unknown) => {
+    throw configured.database ? new DatabaseStartError(configured.database.url, e) : e;
+  });
+  const { server, address, config, ready } = await listen(configured).catch(async (e: unknown) => {
+    await store.close();
+    throw e;
   });
   const clock = systemClock;
   // Several processes on one database share their signing keys there; one process keeps them beside its data file.
@@ -63,9 +90,8 @@ async function main() {
   // Renewals are Creem's in companion mode: only this server's own bookkeeping runs here.
   const stopJobs = startJobs(deps, { renewals: !config.companion });
 
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-    process.stdout.write(`${banner(deps, config, `${info.address}:${info.port}`)}\n`);
-  });
+  ready(app.fetch);
+  process.stdout.write(`${banner(deps, config, address)}\n`);
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -314,9 +314,11 @@ export async function runCrashRounds(dataFile: string, rounds: number, poolIds: 
     }
   };
   let tokens: string[] = [];
+  // A restarted server keeps its public URL (tokens name it as their issuer), whatever port it gets.
+  const env = { PUBLIC_URL: 'http://127.0.0.1:0' };
   for (let round = 1; round <= rounds && !failed(); round++) {
     const before = readData(dataFile);
-    const server = await startServer({ dataFile });
+    const server = await startServer({ dataFile, env });
     try {
       await reverify(server.url, tokens, round);
       tokens = [];
@@ -407,7 +409,7 @@ export async function runCrashRounds(dataFile: string, rounds: number, poolIds: 
   }
   // The last round's tokens, after one more restart.
   if (!failed() && tokens.length > 0) {
-    const server = await startServer({ dataFile });
+    const server = await startServer({ dataFile, env });
     try {
       await reverify(server.url, tokens, report.rounds + 1);
     } finally {

@@ -62,7 +62,7 @@ async function prepareSchema(schema: string, prepare: (store: PostgresStore) => 
   const { seedDemo, ensureDemoKey, ensureDemoOrigins } = await import('../../server/seed/demo.js');
   const store = await PostgresStore.open({ url: testDatabaseUrl(), schema, poolSize: 4 });
   try {
-    // The origin the processes' PUBLIC_URL gives (PORT=0), so their own start finds nothing to add.
+    // The origin of the processes' shared PUBLIC_URL, so their own start finds nothing to add.
     const seed = { publicUrl: 'http://127.0.0.1:0', allowedOrigins: [] };
     await seedDemo(store, { ...seed, now: Date.now() });
     await ensureDemoOrigins(store, seed);
@@ -110,7 +110,8 @@ export function cluster(count = 3): Cluster {
         return startServer({
           dataFile: path.join(dir, 'db.json'),
           timeoutMs: 60_000,
-          env: { DATABASE_URL: processUrl(appName(i)), DATABASE_SCHEMA: schema, ...opts.env },
+          // Behind a load balancer every process has the one PUBLIC_URL; here the seed's, where nobody listens.
+          env: { DATABASE_URL: processUrl(appName(i)), DATABASE_SCHEMA: schema, PUBLIC_URL: 'http://127.0.0.1:0', ...opts.env },
         });
       }),
     );
