@@ -124,3 +124,21 @@ test('[postgres] ids with spaces, a changed id and TRUNCATE all reach the memory
   await admin.query(`TRUNCATE "${schema}".merchants`);
   await eventually('TRUNCATE empties every process', async () => (await a.count('merchants')) === 0 && (await b.count('merchants')) === 0);
 });
+
+test('[postgres] webhook endpoints: a change on one process is used by the others’ transactions moments later, and a transaction sees its own', { timeout: 30_000 }, async (t) => {
+  const { a, b } = await twoStores(t);
+  const endpoint = (id: string, url: string) => ({ id, merchant_id: 'mer_1', url, events: [], secret: 'whsec_x', created_at: '2026-01-01T00:00:00.000Z' }) as never;
+  const inTx = (s: PostgresStore) => s.transact(async (tx) => (await tx.findBy('webhook_endpoints', 'merchant_id', 'mer_1')).map((e) => e.url));
+  await a.transact((tx) => tx.put('webhook_endpoints', endpoint('we_1', 'http://127.0.0.1:9/one')));
+  assert.deepEqual(await inTx(a), ['http://127.0.0.1:9/one'], 'at once on the process that wrote it');
+  await eventually('the other process’s transactions see it', async () => (await inTx(b)).length === 1);
+  // Written and read in one transaction: from the database, where its own write is.
+  const own = await b.transact(async (tx) => {
+    await tx.put('webhook_endpoints', endpoint('we_2', 'http://127.0.0.1:9/two'));
+    return (await tx.findBy('webhook_endpoints', 'merchant_id', 'mer_1')).map((e) => e.url);
+  });
+  assert.deepEqual(own, ['http://127.0.0.1:9/one', 'http://127.0.0.1:9/two']);
+  await a.transact((tx) => tx.delete('webhook_endpoints', 'we_1'));
+  await eventually('a deletion reaches the other process', async () => (await inTx(b)).join() === 'http://127.0.0.1:9/two');
+  assert.deepEqual(await b.findBy('webhook_endpoints', 'merchant_id', 'mer_1').then((r) => r.map((e) => e.id)), ['we_2']);
+});

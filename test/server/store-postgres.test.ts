@@ -155,3 +155,30 @@ test('[postgres] reads a change asks at once share one round trip, and each gets
     assert.equal(await store.count('customers'), 3);
   }, 1);
 });
+
+test('[postgres] the webhook endpoints an event goes to are read from memory, not asked of the database in every change', async () => {
+  await withOwnStore(async (store) => {
+    const endpoint = { id: 'we_1', merchant_id: 'mer_1', url: 'http://127.0.0.1:9/hook', events: [], secret: 'whsec_x', created_at: '2026-01-01T00:00:00.000Z' };
+    await store.transact((tx) => tx.put('webhook_endpoints', endpoint as never));
+    const sent: string[] = [];
+    const original = pg.Client.prototype.query;
+    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+      const q = args[0] as string | { text: string };
+      sent.push(typeof q === 'string' ? q : q.text);
+      return (original as (...a: unknown[]) => unknown).apply(this, args);
+    } as never;
+    let found: string[] = [];
+    try {
+      found = await store.transact(async (tx) => {
+        const [endpoints] = await Promise.all([tx.findBy('webhook_endpoints', 'merchant_id', 'mer_1'), tx.get('customers', 'cust_a')]);
+        await tx.put('customers', customer('cust_a'));
+        return endpoints.map((e) => e.id);
+      });
+    } finally {
+      pg.Client.prototype.query = original;
+    }
+    assert.deepEqual(found, ['we_1']);
+    // Only the listener's own re-read of the endpoint may name the table.
+    assert.deepEqual(sent.filter((q) => /FROM webhook_endpoints WHERE merchant_id/.test(q)), [], sent.join('\n---\n'));
+  }, 1);
+});

@@ -7,7 +7,7 @@ import { PostgresCoordination } from './coordination.js';
 import { PostgresSecretMail } from './secret-mail.js';
 import { WriteSet } from './write-set.js';
 import { GetBatch } from './get-batch.js';
-import { READ_MOSTLY, ReadMostly, type Written } from './read-mostly.js';
+import { READ_MOSTLY, READ_MOSTLY_IN_TX, ReadMostly, type Written } from './read-mostly.js';
 import { NestingGuard, type StoreChecks } from '../nesting-guard.js';
 
 export interface PostgresOptions extends StoreChecks {
@@ -221,7 +221,7 @@ export class PostgresStore implements Store {
     }
   }
 
-  // Outside a transaction, merchants and API keys come from memory (see ReadMostly); inside one,
+  // Outside a transaction, merchants, API keys and webhook endpoints come from memory (see ReadMostly); inside one,
   // from the database, so that SERIALIZABLE sees and guards what the change reads.
   async get<K extends CollectionName>(c: K, id: string) {
     if (this.readMostly.serves(c)) return this.readMostly.get(c, id) as never;
@@ -287,6 +287,7 @@ export class PostgresStore implements Store {
           });
         };
         const writes = new WriteSet();
+        const written = new Set<CollectionName>();
         const send = async () => {
           const statement = writes.drain();
           if (statement) await query(statement.text, statement.values);
@@ -303,13 +304,18 @@ export class PostgresStore implements Store {
             if (known !== undefined) return (known ?? undefined) as never;
             return writes.remember(c, id, await reads.get(c, id));
           },
-          findBy: (c, field, value) => seeing(c, () => reads.findBy(c, field, value)),
+          findBy: (c, field, value) =>
+            // Unless this transaction wrote there: memory has that only once it commits.
+            READ_MOSTLY_IN_TX.includes(c) && !written.has(c) && this.readMostly.serves(c)
+              ? Promise.resolve(this.readMostly.findBy(c, column(c, field), value) as never)
+              : seeing(c, () => reads.findBy(c, field, value)),
           findOneBy: (c, field, value) => seeing(c, () => reads.findOneBy(c, field, value)),
           all: (c) => seeing(c, () => reads.all(c)),
           count: (c) => seeing(c, () => reads.count(c)),
           async put(c, record) {
             if (ended) throw new Error('This transaction has ended: a store call outlived its change.');
             wrote = true;
+            written.add(c);
             if (writes.mustSendBeforePut(c, (record as { id: string }).id)) await send();
             writes.put(table(c), record as { id: string });
             if (READ_MOSTLY.includes(c)) readMostly.push({ c, id: (record as { id: string }).id, doc: record as never });
@@ -318,6 +324,7 @@ export class PostgresStore implements Store {
           async delete(c, id) {
             if (ended) throw new Error('This transaction has ended: a store call outlived its change.');
             wrote = true;
+            written.add(c);
             writes.delete(table(c), id);
             if (READ_MOSTLY.includes(c)) readMostly.push({ c, id, doc: null });
           },

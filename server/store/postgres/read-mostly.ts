@@ -4,9 +4,18 @@ import { deepFreeze } from '../freeze.js';
 
 /**
  * Collections nearly every request reads (the caller's API key, its merchant and settings, the
- * origins merchants allow) and that change rarely. Each process keeps them in memory.
+ * origins merchants allow; every change's webhook endpoints) and that change rarely. Each process
+ * keeps them in memory.
  */
-export const READ_MOSTLY: readonly CollectionName[] = ['merchants', 'api_keys'];
+export const READ_MOSTLY: readonly CollectionName[] = ['merchants', 'api_keys', 'webhook_endpoints'];
+
+/**
+ * Read-mostly collections a transaction may also read from memory. Which endpoints an event goes
+ * to is read, never decided upon: an endpoint added or removed while the event is recorded gets it
+ * or not, as it would a moment either side, and no invariant stands on it. Merchants and API keys
+ * stay in the transaction's snapshot, where SERIALIZABLE guards what a change decides from them.
+ */
+export const READ_MOSTLY_IN_TX: readonly CollectionName[] = ['webhook_endpoints'];
 
 /** The channel the triggers of migrations 006 and 007 notify on; the payload is JSON `[schema, table, id]` (id null: the whole table). */
 const CHANNEL = 'creem_read_mostly';
@@ -104,6 +113,13 @@ export class ReadMostly {
       if (this.client !== client) return;
       this.rows = rows;
       this.derived.clear();
+      // A change notified during the load may be newer than what it read: read those again before serving.
+      while (this.client === client && this.queue.length) {
+        const { c, id } = this.queue.shift()!;
+        if (id === null) await this.reload(client, c);
+        else if (id !== '') await this.reread(client, c, id);
+      }
+      if (this.client !== client) return;
       this.listening = true;
       this.retryMs = RETRY_MS.first;
       this.heartbeat = setInterval(() => this.enqueue({ c: READ_MOSTLY[0]!, id: '' }), HEARTBEAT_MS);
