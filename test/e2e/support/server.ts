@@ -34,6 +34,8 @@ export interface RunningServer {
   apiKey: string;
   /** Creem's SDK at whatever holds the truth: this server, or in companion mode its upstream. */
   creem: Creem;
+  /** Where that Creem API is. */
+  creemUrl: string;
   /** This server's data file as it is on disk. */
   readData(): { version: number; collections: Record<string, any[]> };
   /** A call to the merchant API with the demo key. */
@@ -132,6 +134,7 @@ export async function startServer(opts: { allowedOrigins?: string[]; env?: Recor
     dataFile: product.dataFile,
     apiKey: E2E_API_KEY,
     creem: new Creem({ apiKey: E2E_API_KEY, serverURL: (upstream ?? product).url, retryConfig: { strategy: 'none' } }),
+    creemUrl: (upstream ?? product).url,
     readData: () => JSON.parse(fs.readFileSync(product.dataFile, 'utf8')),
     async v1(method, pathname, body) {
       const res = await fetch(product.url + pathname, {
