@@ -14,7 +14,7 @@ import { amountOff, appliedDiscount, findDiscount, refusalOf } from './discounts
 import { issueLicense } from './licenses.js';
 import { recordPayment, taxOn } from './payments.js';
 import { recordEvent, saveSubscription } from './events.js';
-import { subscriptionView, type SubscriptionView } from './views.js';
+import { orderView, subscriptionView, type SubscriptionView } from './views.js';
 
 /** A checkout nobody paid is no longer open after a day, as on Creem. */
 export const CHECKOUT_TTL_MS = 24 * 60 * 60 * 1000;
@@ -114,7 +114,7 @@ export async function checkoutView(r: StoreReader, checkout: Checkout): Promise<
     license,
     product,
     customer,
-    order: order && { order, transaction: await r.get('transactions', order.transaction_id) },
+    order: order && (await orderView(r, order)),
     subscription: subscription && (await subscriptionView(r, subscription)),
   };
 }
@@ -214,6 +214,24 @@ async function startSubscription(tx: Tx, c: Checkout, product: Product, customer
   return { subscription: { ...base, last_transaction_id: transaction.id, last_transaction_date: iso(now) }, transaction };
 }
 
+async function trialOrder(tx: Tx, c: Checkout, product: Product, customer: Customer, now: number): Promise<string> {
+  const order = await tx.put('orders', {
+    id: newId('ord'),
+    merchant_id: c.merchant_id,
+    mode: c.mode,
+    customer_id: customer.id,
+    product_id: product.id,
+    transaction_id: null,
+    amount: 0,
+    currency: product.currency,
+    status: 'paid',
+    type: 'recurring',
+    created_at: iso(now),
+    updated_at: iso(now),
+  });
+  return order.id;
+}
+
 async function buyOnce(tx: Tx, c: Checkout, product: Product, customer: Customer, discount: Discount | undefined, now: number): Promise<Transaction> {
   const { subtotal: amount, discount: off, tax } = amountsOf(product, c.units, discount);
   const transactionId = newId('tran');
@@ -292,8 +310,9 @@ export function payCheckout(
       const { subscription, transaction } = await startSubscription(tx, c, product, customer, discount, now);
       started = await tx.put('subscriptions', subscription);
       subscriptionId = subscription.id;
-      // A trial is an order of nothing yet: Creem still names one. Ours is the first payment's.
-      orderId = transaction?.order_id ?? '';
+      // The first payment's order; a trial is an order of nothing yet, and Creem still names one
+      // (integrations such as the Better Auth plugin record the subscription from it).
+      orderId = transaction?.order_id ?? (await trialOrder(tx, c, product, customer, now));
     } else {
       orderId = (await buyOnce(tx, c, product, customer, discount, now)).order_id;
     }

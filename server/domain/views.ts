@@ -40,7 +40,10 @@ export interface OrderView {
   transaction: Transaction | undefined;
 }
 
-export const orderView = async (r: StoreReader, order: Order): Promise<OrderView> => ({ order, transaction: await r.get('transactions', order.transaction_id) });
+export const orderView = async (r: StoreReader, order: Order): Promise<OrderView> => ({
+  order,
+  transaction: order.transaction_id ? await r.get('transactions', order.transaction_id) : undefined,
+});
 
 /** A payment as the customer sees it: with its product's name and the latest refund request on it. */
 export interface PaymentView {

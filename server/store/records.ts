@@ -178,7 +178,8 @@ export interface Transaction extends Omit<Owned, 'created_at'> {
 export interface Order extends Owned {
   customer_id: string;
   product_id: string;
-  transaction_id: string;
+  /** Null for a trial's order: nothing is charged until the trial ends. */
+  transaction_id: string | null;
   amount: number;
   currency: Currency;
   status: 'pending' | 'paid';

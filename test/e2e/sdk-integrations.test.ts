@@ -38,10 +38,12 @@ function merchantAuth(appUrl: string, apiKey: string, webhookSecret: string, db:
   });
 }
 
-// Creem's Better Auth plugin and Next.js adapter, in a merchant's app on this machine, against the
-// offline Creem (in companion mode, the instance standing for Creem): nothing but their fetch is changed.
-test('Better Auth plugin and Next.js adapter: a checkout the plugin made, paid in Chromium, comes back as verified webhooks linked to the user', async () => {
-  const unroute = routeCreemTo(server.creemUrl);
+/**
+ * A merchant's app on this machine: Better Auth with Creem's plugin at /api/auth, the Next.js
+ * adapter's Checkout, Portal and Webhook routes, each webhook route a registered endpoint of the
+ * Creem under test (delivered over HTTP, signed with its own secret), and a signed-up user.
+ */
+async function merchantSite(email: string) {
   const key = { 'x-api-key': server.apiKey, 'content-type': 'application/json' };
   let auth: ReturnType<typeof merchantAuth> | undefined;
   let nextWebhook: WebHandler = () => new Response('not yet', { status: 503 });
@@ -52,42 +54,63 @@ test('Better Auth plugin and Next.js adapter: a checkout the plugin made, paid i
     ['/portal', (req) => Portal({ apiKey: server.apiKey, testMode: true })(new NextRequest(req))],
     ['/success', () => new Response('Thank you', { headers: { 'content-type': 'text/plain' } })],
   ]);
+  const endpoint = async (path: string) => {
+    const res = await fetch(`${server.creemUrl}/v1/webhooks`, { method: 'POST', headers: key, body: JSON.stringify({ url: app.url + path, name: path }) });
+    assert.equal(res.status, 200, await res.clone().text());
+    return (await res.json()) as { id: string; secret: string };
+  };
+  const [plugin, next] = [await endpoint('/api/auth/creem/webhook'), await endpoint('/api/webhook/creem')];
+  const db: Record<string, Row[]> = { user: [], session: [], account: [], verification: [], creem_subscription: [] };
+  const ba = (auth = merchantAuth(app.url, server.apiKey, plugin.secret, db));
+  const granted: Row[] = [];
+  nextWebhook = Webhook({ webhookSecret: next.secret, onGrantAccess: async (d: Row) => void granted.push(d) }) as unknown as WebHandler;
+  const signUp = await ba.api.signUpEmail({ body: { email, password: 'correct-horse-battery', name: 'Dana Buyer' }, returnHeaders: true });
+  const cookie = signUp.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const asUser = (path: string, body: unknown) =>
+    fetch(`${app.url}/api/auth${path}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, origin: app.url }, body: JSON.stringify(body) }).then((r) => r.json());
+  return {
+    app,
+    db,
+    granted,
+    cookie,
+    asUser,
+    userId: signUp.response.user.id,
+    async close() {
+      for (const e of [plugin, next]) await fetch(`${server.creemUrl}/v1/webhooks/${e.id}`, { method: 'DELETE', headers: key });
+      await app.close();
+    },
+  };
+}
+
+/** The customer pays on the hosted test checkout in Chromium; their email is the one the plugin sent. */
+async function payInChromium(url: string, email: string, button: RegExp, successUrl: string) {
+  const { page, context } = await openPage(browser, { bypassCSP: true });
   try {
-    const endpoint = async (path: string) => {
-      const res = await fetch(`${server.creemUrl}/v1/webhooks`, { method: 'POST', headers: key, body: JSON.stringify({ url: app.url + path, name: path }) });
-      assert.equal(res.status, 200, await res.clone().text());
-      return (await res.json()).secret as string;
-    };
-    const [pluginSecret, nextSecret] = [await endpoint('/api/auth/creem/webhook'), await endpoint('/api/webhook/creem')];
-
-    const db: Record<string, Row[]> = { user: [], session: [], account: [], verification: [], creem_subscription: [] };
-    const ba = (auth = merchantAuth(app.url, server.apiKey, pluginSecret, db));
-    const granted: Row[] = [];
-    nextWebhook = Webhook({ webhookSecret: nextSecret, onGrantAccess: async (d: Row) => void granted.push(d) }) as unknown as WebHandler;
-
-    const signUp = await ba.api.signUpEmail({ body: { email: 'dana.buyer@example.com', password: 'correct-horse-battery', name: 'Dana Buyer' }, returnHeaders: true });
-    const userId = signUp.response.user.id;
-    const cookie = signUp.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-    const asUser = (path: string, body: unknown) =>
-      fetch(`${app.url}/api/auth${path}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, origin: app.url }, body: JSON.stringify(body) }).then((r) => r.json());
-
-    const plans = await server.creem.products.search(1, 50);
-    const plan = plans.result.items.find((p) => p.status === 'active' && p.billingType === 'recurring' && !p.trialPeriodDays)!;
-    const made = await asUser('/creem/create-checkout', { productId: plan.id });
-    assert.ok(typeof made.url === 'string' && made.url.startsWith(`${server.creemUrl}/`), JSON.stringify(made));
-
-    // The customer pays on the hosted test checkout; their email is the one the plugin sent.
-    const { page, context } = await openPage(browser, { bypassCSP: true });
     page.setDefaultTimeout(15_000);
-    await page.goto(made.url);
-    assert.equal(await page.getByLabel('Email address').inputValue(), 'dana.buyer@example.com');
+    await page.goto(url);
+    assert.equal(await page.getByLabel('Email address').inputValue(), email);
     await page.getByLabel('Name on the card').fill('Dana Buyer');
     await page.getByLabel('Card number').fill('4242 4242 4242 4242');
     await page.getByLabel('Expiry date (MM/YY)').fill('12/40');
     await page.getByLabel('Security code (CVC)').fill('123');
-    await Promise.all([page.waitForURL((u) => u.href.startsWith(`${app.url}/success?`)), page.getByRole('button', { name: /^Pay / }).click()]);
+    await Promise.all([page.waitForURL((u) => u.href.startsWith(`${successUrl}?`)), page.getByRole('button', { name: button }).click()]);
+  } finally {
     await context.close();
+  }
+}
 
+// Creem's Better Auth plugin and Next.js adapter, in a merchant's app on this machine, against the
+// offline Creem (in companion mode, the instance standing for Creem): nothing but their fetch is changed.
+test('Better Auth plugin and Next.js adapter: a checkout the plugin made, paid in Chromium, comes back as verified webhooks linked to the user', async () => {
+  const unroute = routeCreemTo(server.creemUrl);
+  const site = await merchantSite('dana.buyer@example.com');
+  try {
+    const { app, db, granted, cookie, asUser, userId } = site;
+    const plans = await server.creem.products.search(1, 50);
+    const plan = plans.result.items.find((p) => p.status === 'active' && p.billingType === 'recurring' && !p.trialPeriodDays)!;
+    const made = await asUser('/creem/create-checkout', { productId: plan.id });
+    assert.ok(typeof made.url === 'string' && made.url.startsWith(`${server.creemUrl}/`), JSON.stringify(made));
+    await payInChromium(made.url, 'dana.buyer@example.com', /^Pay /, `${app.url}/success`);
     // Delivered over HTTP, verified by the plugin, linked to the user through metadata.referenceId.
     const row = await eventually('the plugin’s subscription row, active', () => db.creem_subscription.find((r) => r.status === 'active'));
     assert.equal(row.referenceId, userId);
@@ -126,6 +149,24 @@ test('Better Auth plugin and Next.js adapter: a checkout the plugin made, paid i
     assert.ok(nextPortal.headers.get('location')!.startsWith(`${server.creemUrl}/`));
   } finally {
     unroute();
-    await app.close();
+    await site.close();
+  }
+});
+
+test('Better Auth plugin: a trial started at the hosted checkout is recorded as trialing and grants access', async () => {
+  const unroute = routeCreemTo(server.creemUrl);
+  const site = await merchantSite('terry.trial@example.com');
+  try {
+    const trial = await server.creem.products.create({ name: 'Team trial', description: 'Two weeks free.', price: 4900, currency: 'USD', billingType: 'recurring', billingPeriod: 'every-month', trialPeriodDays: 14 });
+    const made = await site.asUser('/creem/create-checkout', { productId: trial.id });
+    await payInChromium(made.url, 'terry.trial@example.com', /^Start the free trial/, `${site.app.url}/success`);
+    const row = await eventually('the plugin’s subscription row, trialing', () => site.db.creem_subscription.find((r) => r.status === 'trialing'));
+    assert.equal(row.referenceId, site.userId);
+    assert.equal(row.productId, trial.id);
+    assert.equal(site.db.user.find((u) => u.id === site.userId)!.hadTrial, true);
+    assert.equal((await (await fetch(`${site.app.url}/api/auth/creem/has-access-granted`, { headers: { cookie: site.cookie } })).json()).hasAccessGranted, true);
+  } finally {
+    unroute();
+    await site.close();
   }
 });

@@ -127,7 +127,7 @@ export const OrderEntity = z
     object: z.string(),
     customer: z.string(),
     product: z.string(),
-    transaction: z.string(),
+    transaction: z.string().nullable().openapi({ description: 'Null for a trial’s order: nothing is charged until the trial ends.' }),
     amount: Cents,
     sub_total: Cents,
     tax_amount: Cents,
