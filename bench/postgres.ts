@@ -1,7 +1,7 @@
 /**
  * The PostgreSQL rows: the same reads and durable writes as the lowdb scaling rows, with the store
- * in a schema of its own on this machine's PostgreSQL (BENCH_DATABASE_URL, else 127.0.0.1's `test`
- * database), at each size with one process, and at the first size with two processes on the same
+ * in a schema of its own, in a database made for the run on this machine's PostgreSQL (the server of
+ * BENCH_DATABASE_URL, else 127.0.0.1's `test` database), at each size with one process, and at the first size with two processes on the same
  * schema (the load split between them, as a load balancer would). The schema is dropped afterwards.
  */
 import fs from 'node:fs';
@@ -73,13 +73,39 @@ async function split(name: string, o: load.LoadOptions, runs: ((o: load.LoadOpti
   };
 }
 
-export async function measurePostgres(sizes: number[], o: load.LoadOptions, step: (what: string) => void): Promise<PostgresRun[] | { skipped: string }> {
-  const url = process.env.BENCH_DATABASE_URL ?? DEFAULT_URL;
+/**
+ * A database of its own for the run, dropped afterwards: a shared one where test suites create and
+ * drop thousands of schemas carries their dead catalog rows, and on this machine that alone cost a
+ * third of the write rate. Without the right to create one, the given database is used as it is.
+ */
+async function ownDatabase(url: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `creem_bench_${randomBytes(5).toString('hex')}`;
   try {
-    await sql(url, 'SELECT 1');
-  } catch (e) {
-    return { skipped: `no PostgreSQL at ${new URL(url).host}: ${(e as Error).message}` };
+    await sql(url, `CREATE DATABASE ${name}`);
+  } catch {
+    return { url, drop: async () => undefined };
   }
+  const own = new URL(url);
+  own.pathname = `/${name}`;
+  return { url: own.href, drop: () => sql(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).then(() => undefined) };
+}
+
+export async function measurePostgres(sizes: number[], o: load.LoadOptions, step: (what: string) => void): Promise<PostgresRun[] | { skipped: string }> {
+  const given = process.env.BENCH_DATABASE_URL ?? DEFAULT_URL;
+  try {
+    await sql(given, 'SELECT 1');
+  } catch (e) {
+    return { skipped: `no PostgreSQL at ${new URL(given).host}: ${(e as Error).message}` };
+  }
+  const db = await ownDatabase(given);
+  try {
+    return await measureOn(db.url, sizes, o, step);
+  } finally {
+    await db.drop().catch(() => undefined);
+  }
+}
+
+async function measureOn(url: string, sizes: number[], o: load.LoadOptions, step: (what: string) => void): Promise<PostgresRun[]> {
   const runs: PostgresRun[] = [];
   for (const [i, size] of sizes.entries()) {
     const schema = `bench_${randomBytes(5).toString('hex')}`;
