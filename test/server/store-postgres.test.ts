@@ -123,31 +123,39 @@ test('[postgres] a subscription whose status changes is a HOT update where its p
   assert.ok(stats.hot >= stats.upd / 4, `a good part of the status changes are HOT updates: ${stats.hot} of ${stats.upd}`);
 });
 
+/** What `work` sent to the database, statement by statement (each a round trip), and its answer. */
+async function recordingQueries<T>(work: () => Promise<T>): Promise<{ sent: string[]; result: T }> {
+  const sent: string[] = [];
+  const original = pg.Client.prototype.query;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    const q = args[0] as string | { text: string };
+    sent.push(typeof q === 'string' ? q : q.text);
+    return (original as (...a: unknown[]) => unknown).apply(this, args);
+  } as never;
+  try {
+    return { sent, result: await work() };
+  } finally {
+    pg.Client.prototype.query = original;
+  }
+}
+
 test('[postgres] reads a change asks at once share one round trip, and each gets its own answer', async () => {
   await withOwnStore(async (store) => {
     await store.transact(async (tx) => {
       await tx.put('customers', customer('cust_a'));
       await tx.put('customers', customer('cust_b', 'b@example.test'));
     });
-    const sent: string[] = [];
-    const original = pg.Client.prototype.query;
-    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-      const q = args[0] as string | { text: string };
-      sent.push(typeof q === 'string' ? q : q.text);
-      return (original as (...a: unknown[]) => unknown).apply(this, args);
-    } as never;
-    try {
-      const [a, byEmail, n] = await store.transact(async (tx) => {
+    const { sent, result } = await recordingQueries(() =>
+      store.transact(async (tx) => {
         const answers = await Promise.all([tx.get('customers', 'cust_a'), tx.findBy('customers', 'email', 'b@example.test'), tx.count('customers')]);
         await tx.put('customers', customer('cust_c'));
         return answers;
-      });
-      assert.equal(a?.id, 'cust_a');
-      assert.deepEqual(byEmail.map((c) => c.id), ['cust_b']);
-      assert.equal(n, 2);
-    } finally {
-      pg.Client.prototype.query = original;
-    }
+      }),
+    );
+    const [a, byEmail, n] = result;
+    assert.equal(a?.id, 'cust_a');
+    assert.deepEqual(byEmail.map((c) => c.id), ['cust_b']);
+    assert.equal(n, 2);
     // BEGIN with the three reads, then the write with COMMIT.
     assert.equal(sent.length, 2, sent.join('\n---\n'));
     assert.match(sent[0]!, /^BEGIN/);
@@ -160,23 +168,13 @@ test('[postgres] the webhook endpoints an event goes to are read from memory, no
   await withOwnStore(async (store) => {
     const endpoint = { id: 'we_1', merchant_id: 'mer_1', url: 'http://127.0.0.1:9/hook', events: [], secret: 'whsec_x', created_at: '2026-01-01T00:00:00.000Z' };
     await store.transact((tx) => tx.put('webhook_endpoints', endpoint as never));
-    const sent: string[] = [];
-    const original = pg.Client.prototype.query;
-    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-      const q = args[0] as string | { text: string };
-      sent.push(typeof q === 'string' ? q : q.text);
-      return (original as (...a: unknown[]) => unknown).apply(this, args);
-    } as never;
-    let found: string[] = [];
-    try {
-      found = await store.transact(async (tx) => {
+    const { sent, result: found } = await recordingQueries(() =>
+      store.transact(async (tx) => {
         const [endpoints] = await Promise.all([tx.findBy('webhook_endpoints', 'merchant_id', 'mer_1'), tx.get('customers', 'cust_a')]);
         await tx.put('customers', customer('cust_a'));
         return endpoints.map((e) => e.id);
-      });
-    } finally {
-      pg.Client.prototype.query = original;
-    }
+      }),
+    );
     assert.deepEqual(found, ['we_1']);
     // Only the listener's own re-read of the endpoint may name the table.
     assert.deepEqual(sent.filter((q) => /FROM webhook_endpoints WHERE merchant_id/.test(q)), [], sent.join('\n---\n'));
