@@ -53,17 +53,18 @@ function banner(deps: AppDeps, config: Config, address: string): string {
 async function listen(config: Config) {
   let handle: (req: Request, env: unknown) => Response | Promise<Response> = () => new Response('starting', { status: 503, headers: { 'retry-after': '1' } });
   let address = '';
+  let port = config.port;
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     // The node adapter's bindings (the socket, for the client's address) go through to the app.
     const s = serve({ fetch: (req, env) => handle(req, env), port: config.port, hostname: config.host }, (info) => {
       address = `${info.address}:${info.port}`;
+      port = info.port;
       resolve(s);
     });
     s.once('error', (e: NodeJS.ErrnoException) =>
       reject(e.code === 'EADDRINUSE' || e.code === 'EACCES' ? new ConfigError(`${config.host}:${config.port} cannot be listened on (${e.code}). Choose another PORT or HOST.`) : e),
     );
   });
-  const port = Number(address.slice(address.lastIndexOf(':') + 1));
   const bound = config.port === 0 && !process.env.PUBLIC_URL ? loadConfig({ ...process.env, PORT: String(port) }) : config;
   return { server, address, config: bound, ready: (fetch: typeof handle) => (handle = fetch) };
 }

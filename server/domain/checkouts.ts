@@ -12,7 +12,7 @@ import { getCustomer, newCustomer, normalizeEmail } from './customers.js';
 import { addPeriod } from './periods.js';
 import { amountOff, appliedDiscount, findDiscount, refusalOf } from './discounts.js';
 import { issueLicense } from './licenses.js';
-import { recordPayment, taxOn } from './payments.js';
+import { putOrder, recordPayment, taxOn } from './payments.js';
 import { recordEvent, saveSubscription } from './events.js';
 import { orderView, subscriptionView, type SubscriptionView } from './views.js';
 
@@ -155,6 +155,12 @@ export function amountsOf(product: Product, units: number, discount?: Pick<Disco
 }
 
 
+/** The ids Creem's redirect adds to success_url, in its order; then `signature`. */
+export const REDIRECT_PARAMS = ['checkout_id', 'order_id', 'customer_id', 'subscription_id', 'product_id', 'request_id', 'signature'] as const;
+type RedirectId = Exclude<(typeof REDIRECT_PARAMS)[number], 'signature'>;
+const redirectIds = (ids: Record<RedirectId, string | null>): [string, string | null][] =>
+  REDIRECT_PARAMS.filter((k): k is RedirectId => k !== 'signature').map((k) => [k, ids[k]]);
+
 /**
  * Creem's redirect: success_url with the checkout's ids, in this order, empty ones left out, then
  * `signature` = hex SHA-256 of `key=value|…|salt={apiKey}` over the same parameters.
@@ -214,30 +220,12 @@ async function startSubscription(tx: Tx, c: Checkout, product: Product, customer
   return { subscription: { ...base, last_transaction_id: transaction.id, last_transaction_date: iso(now) }, transaction };
 }
 
-async function trialOrder(tx: Tx, c: Checkout, product: Product, customer: Customer, now: number): Promise<string> {
-  const order = await tx.put('orders', {
-    id: newId('ord'),
-    merchant_id: c.merchant_id,
-    mode: c.mode,
-    customer_id: customer.id,
-    product_id: product.id,
-    transaction_id: null,
-    amount: 0,
-    currency: product.currency,
-    status: 'paid',
-    type: 'recurring',
-    created_at: iso(now),
-    updated_at: iso(now),
-  });
-  return order.id;
-}
-
 async function buyOnce(tx: Tx, c: Checkout, product: Product, customer: Customer, discount: Discount | undefined, now: number): Promise<Transaction> {
   const { subtotal: amount, discount: off, tax } = amountsOf(product, c.units, discount);
   const transactionId = newId('tran');
   const orderId = newId('ord');
   const owned = { merchant_id: c.merchant_id, mode: c.mode, customer_id: customer.id, product_id: product.id };
-  await tx.put('orders', { id: orderId, ...owned, transaction_id: transactionId, amount, currency: product.currency, status: 'paid', type: 'onetime', created_at: iso(now), updated_at: iso(now) });
+  await putOrder(tx, owned, product, { id: orderId, transaction_id: transactionId, amount, type: 'onetime' }, now);
   return tx.put('transactions', {
     id: transactionId,
     ...owned,
@@ -312,7 +300,9 @@ export function payCheckout(
       subscriptionId = subscription.id;
       // The first payment's order; a trial is an order of nothing yet, and Creem still names one
       // (integrations such as the Better Auth plugin record the subscription from it).
-      orderId = transaction?.order_id ?? (await trialOrder(tx, c, product, customer, now));
+      orderId =
+        transaction?.order_id ??
+        (await putOrder(tx, { ...c, customer_id: customer.id }, product, { id: newId('ord'), transaction_id: null, amount: 0, type: 'recurring' }, now)).id;
     } else {
       orderId = (await buyOnce(tx, c, product, customer, discount, now)).order_id;
     }
@@ -322,14 +312,7 @@ export function payCheckout(
     const redirect = successUrl
       ? signedRedirect(
           successUrl,
-          [
-            ['checkout_id', c.id],
-            ['order_id', orderId || null],
-            ['customer_id', customer.id],
-            ['subscription_id', subscriptionId],
-            ['product_id', product.id],
-            ['request_id', c.request_id],
-          ],
+          redirectIds({ checkout_id: c.id, order_id: orderId || null, customer_id: customer.id, subscription_id: subscriptionId, product_id: product.id, request_id: c.request_id }),
           apiKey,
         )
       : null;

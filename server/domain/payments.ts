@@ -1,7 +1,7 @@
 import { newId } from '../ids.js';
 import { iso } from '../clock.js';
 import type { Tx } from '../store/interface.js';
-import type { Customer, PaymentKind, Product, Subscription, Transaction } from '../store/schema.js';
+import type { Customer, Order, PaymentKind, Product, Subscription, Transaction } from '../store/schema.js';
 
 /** Sales tax added on top of the price (tax-exclusive), the same flat rate the demo history uses. */
 export const TAX_RATE = 0.2;
@@ -28,6 +28,18 @@ export interface PaymentInput {
 /** A payment for a whole period; records from before `kind` existed are period payments. */
 export const isPeriodPayment = (t: Transaction) => (t.kind ?? 'period') === 'period';
 
+/** An order of `product` for `owner`, paid (every charge succeeds here); a trial's has no transaction. */
+export function putOrder(
+  tx: Tx,
+  owner: Pick<Order, 'merchant_id' | 'mode' | 'customer_id'>,
+  product: Product,
+  order: Pick<Order, 'id' | 'transaction_id' | 'amount' | 'type'>,
+  now: number,
+): Promise<Order> {
+  const { merchant_id, mode, customer_id } = owner;
+  return tx.put('orders', { ...order, merchant_id, mode, customer_id, product_id: product.id, currency: product.currency, status: 'paid', created_at: iso(now), updated_at: iso(now) });
+}
+
 /**
  * Writes a paid transaction and its order (what the customer bought) in the caller's commit. There
  * is no real card network here: every charge succeeds, which is what a test-mode merchant expects.
@@ -38,20 +50,7 @@ export async function recordPayment(tx: Tx, input: PaymentInput): Promise<Transa
   const tax = taxOn(amount - discount);
   const transactionId = newId('tran');
   const orderId = newId('ord');
-  await tx.put('orders', {
-    id: orderId,
-    merchant_id: sub.merchant_id,
-    mode: sub.mode,
-    customer_id: sub.customer_id,
-    product_id: product.id,
-    transaction_id: transactionId,
-    amount,
-    currency: product.currency,
-    status: 'paid',
-    type: 'recurring',
-    created_at: iso(now),
-    updated_at: iso(now),
-  });
+  await putOrder(tx, sub, product, { id: orderId, transaction_id: transactionId, amount, type: 'recurring' }, now);
   return tx.put('transactions', {
     id: transactionId,
     merchant_id: sub.merchant_id,

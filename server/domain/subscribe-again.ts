@@ -2,15 +2,13 @@ import { isEnded } from '../../contract/values.js';
 import type { Merchant, Product, Subscription } from '../store/schema.js';
 import { conflict, invalid, notFound } from './errors.js';
 import { seatLimits } from './portal-actions.js';
+import { REDIRECT_PARAMS } from './checkouts.js';
 
 export interface SubscribeInput {
   productId: string;
   units?: number;
   returnUrl: string;
 }
-
-/** What a checkout's redirect adds to its success URL (Creem's names); an earlier one's are dropped so they do not pile up. */
-const REDIRECT_PARAMS = ['checkout_id', 'order_id', 'customer_id', 'subscription_id', 'product_id', 'request_id', 'signature'];
 
 /** Tags a checkout the portal started, so the merchant's webhooks can tell it from their own. */
 export const PORTAL_CHECKOUT_METADATA = { source: 'creem-portal' } as const;
@@ -38,6 +36,7 @@ export function checkSubscribe(merchant: Merchant, plans: Product[], subscriptio
   if (!/^https?:$/.test(url.protocol) || !merchant.settings.allowed_origins.includes(url.origin))
     throw invalid(`return_url: ${url.origin} is not among the merchant's allowed origins.`);
   url.hash = '';
+  // An earlier checkout's redirect parameters would pile up (Creem appends, it does not replace).
   for (const p of REDIRECT_PARAMS) url.searchParams.delete(p);
   return { product, units, returnUrl: url.href };
 }

@@ -258,7 +258,6 @@ export class PostgresStore implements Store {
       // The first failure of a query the change started but did not await: it aborted the transaction.
       let failure: { error: unknown } | undefined;
       let broken = false;
-      let wrote = false;
       let committing = false;
       // What it writes of the collections every process keeps in memory, applied once committed.
       const readMostly: Written[] = [];
@@ -287,6 +286,7 @@ export class PostgresStore implements Store {
           });
         };
         const writes = new WriteSet();
+        // The collections this change wrote to (none: it only read).
         const written = new Set<CollectionName>();
         const send = async () => {
           const statement = writes.drain();
@@ -314,7 +314,6 @@ export class PostgresStore implements Store {
           count: (c) => seeing(c, () => reads.count(c)),
           async put(c, record) {
             if (ended) throw new Error('This transaction has ended: a store call outlived its change.');
-            wrote = true;
             written.add(c);
             if (writes.mustSendBeforePut(c, (record as { id: string }).id)) await send();
             writes.put(table(c), record as { id: string });
@@ -323,7 +322,6 @@ export class PostgresStore implements Store {
           },
           async delete(c, id) {
             if (ended) throw new Error('This transaction has ended: a store call outlived its change.');
-            wrote = true;
             written.add(c);
             writes.delete(table(c), id);
             if (READ_MOSTLY.includes(c)) readMostly.push({ c, id, doc: null });
@@ -336,7 +334,7 @@ export class PostgresStore implements Store {
         await turn;
         if (failure) throw failure.error;
         const last = writes.drain();
-        committing = wrote;
+        committing = written.size > 0;
         // The last writes and COMMIT in one round trip; a change that asked nothing opened nothing.
         let endedBy: string | undefined;
         if (last) {

@@ -114,11 +114,7 @@ export class ReadMostly {
       this.rows = rows;
       this.derived.clear();
       // A change notified during the load may be newer than what it read: read those again before serving.
-      while (this.client === client && this.queue.length) {
-        const { c, id } = this.queue.shift()!;
-        if (id === null) await this.reload(client, c);
-        else if (id !== '') await this.reread(client, c, id);
-      }
+      while (this.client === client && this.queue.length) await this.apply(client, this.queue.shift()!);
       if (this.client !== client) return;
       this.listening = true;
       this.retryMs = RETRY_MS.first;
@@ -175,12 +171,7 @@ export class ReadMostly {
     this.draining = true;
     void (async () => {
       try {
-        while (this.listening && this.client === client && this.queue.length) {
-          const { c, id } = this.queue.shift()!;
-          if (id === null) await this.reload(client, c);
-          else if (id === '') await client.query('SELECT 1');
-          else await this.reread(client, c, id);
-        }
+        while (this.listening && this.client === client && this.queue.length) await this.apply(client, this.queue.shift()!);
       } catch {
         this.lost(client);
       } finally {
@@ -188,6 +179,13 @@ export class ReadMostly {
       }
       if (this.queue.length) this.drain();
     })();
+  }
+
+  /** One queued item: a whole table again (null id), a heartbeat (empty id), or one row again. */
+  private async apply(client: pg.Client, { c, id }: { c: CollectionName; id: string | null }) {
+    if (id === null) await this.reload(client, c);
+    else if (id === '') await client.query('SELECT 1');
+    else await this.reread(client, c, id);
   }
 
   private async reread(client: pg.Client, c: CollectionName, id: string) {
