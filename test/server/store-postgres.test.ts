@@ -164,6 +164,39 @@ test('[postgres] reads a change asks at once share one round trip, and each gets
   }, 1);
 });
 
+test('[postgres] a subscription read in a change brings its customer and product along: the view after it costs no round trip', async () => {
+  await withOwnStore(async (store) => {
+    const sub = { id: 'sub_a', merchant_id: 'mer_1', customer_id: 'cust_a', product_id: 'prod_a', status: 'active' };
+    await store.transact(async (tx) => {
+      await tx.put('customers', customer('cust_a'));
+      await tx.put('products', { id: 'prod_a', merchant_id: 'mer_1', name: 'Pro' } as never);
+      await tx.put('subscriptions', sub as never);
+      await tx.put('subscriptions', { ...sub, id: 'sub_orphan', customer_id: 'cust_gone', product_id: 'prod_gone' } as never);
+    });
+    const { sent, result } = await recordingQueries(() =>
+      store.transact(async (tx) => {
+        const s = (await tx.get('subscriptions', 'sub_a'))!;
+        const [c, p] = await Promise.all([tx.get('customers', s.customer_id), tx.get('products', s.product_id)]);
+        await tx.put('subscriptions', { ...s, status: 'canceled' });
+        return { c, p };
+      }),
+    );
+    assert.equal(result.c?.email, 'cust_a@example.com');
+    assert.equal(result.p?.name, 'Pro');
+    assert.equal(sent.length, 2, sent.join('\n---\n'));
+    assert.equal((await store.get('subscriptions', 'sub_a'))?.status, 'canceled');
+    // What the change wrote itself wins over what came along; a reference to nothing is asked, and is nothing.
+    const seen = await store.transact(async (tx) => {
+      await tx.put('customers', { ...customer('cust_a'), name: 'Renamed' });
+      await tx.get('subscriptions', 'sub_a');
+      const orphan = (await tx.get('subscriptions', 'sub_orphan'))!;
+      return { own: await tx.get('customers', 'cust_a'), gone: await tx.get('customers', orphan.customer_id) };
+    });
+    assert.equal(seen.own?.name, 'Renamed');
+    assert.equal(seen.gone, undefined);
+  });
+});
+
 test('[postgres] the webhook endpoints an event goes to are read from memory, not asked of the database in every change', async () => {
   await withOwnStore(async (store) => {
     const endpoint = { id: 'we_1', merchant_id: 'mer_1', url: 'http://127.0.0.1:9/hook', events: [], secret: 'whsec_x', created_at: '2026-01-01T00:00:00.000Z' };

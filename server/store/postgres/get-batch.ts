@@ -11,9 +11,34 @@ interface Waiting {
   reject(e: unknown): void;
 }
 
+/** A record that names another by id: `field` of a `from` record is the id of a `to` record. */
+export interface Reference {
+  from: CollectionName;
+  field: string;
+  to: CollectionName;
+}
+
+/**
+ * What a change reads next after a subscription, every time: the answer it builds shows the
+ * subscription's customer and product.
+ */
+export const SUBSCRIPTION_REFERENCES: readonly Reference[] = [
+  { from: 'subscriptions', field: 'customer_id', to: 'customers' },
+  { from: 'subscriptions', field: 'product_id', to: 'products' },
+];
+
+export interface GetBatchOptions {
+  /** Records to bring along with those asked (see `found`). */
+  references?: readonly Reference[];
+  /** Where the records brought along go: the caller keeps them for its next reads. */
+  found?(c: CollectionName, doc: Doc): void;
+}
+
 /**
  * Reads by id asked at once (a view loading a subscription's product, customer and last payment
- * with Promise.all) go to the database as one query: a round trip costs more than the rows.
+ * with Promise.all) go to the database as one query: a round trip costs more than the rows. Inside
+ * a transaction, the records an asked one references come in the same query, so the change's next
+ * reads need no round trip of their own.
  */
 export class GetBatch {
   private waiting: Waiting[] = [];
@@ -21,6 +46,7 @@ export class GetBatch {
   constructor(
     private readonly query: Query,
     private readonly tableOf: (c: CollectionName) => string,
+    private readonly options: GetBatchOptions = {},
   ) {}
 
   get(c: CollectionName, id: string): Promise<Doc | undefined> {
@@ -34,20 +60,29 @@ export class GetBatch {
     const batch = this.waiting;
     this.waiting = [];
     try {
-      if (batch.length === 1) {
+      const ids = new Map<CollectionName, Set<string>>();
+      for (const w of batch) (ids.get(w.c) ?? ids.set(w.c, new Set()).get(w.c)!).add(w.id);
+      // In a fixed order of tables, so each mix of tables is one prepared statement.
+      const tables = [...ids.keys()].sort();
+      const along = (this.options.references ?? []).filter((r) => ids.has(r.from));
+      if (batch.length === 1 && !along.length) {
         const { c, id } = batch[0]!;
         const r = await this.query(`SELECT doc FROM ${this.tableOf(c)} WHERE id = $1`, [id]);
         batch[0]!.resolve(r.rows[0]?.doc ?? undefined);
         return;
       }
-      const ids = new Map<CollectionName, Set<string>>();
-      for (const w of batch) (ids.get(w.c) ?? ids.set(w.c, new Set()).get(w.c)!).add(w.id);
-      // In a fixed order of tables, so each mix of tables is one prepared statement.
-      const tables = [...ids.keys()].sort();
-      const text = tables.map((c, i) => `SELECT ${i} AS t, id, doc FROM ${this.tableOf(c)} WHERE id = ANY($${i + 1}::text[])`).join(' UNION ALL ');
-      const r = await this.query(text, tables.map((c) => [...ids.get(c)!]));
+      const parts = tables.map((c, i) => `SELECT ${i} AS t, id, doc FROM ${this.tableOf(c)} WHERE id = ANY($${i + 1}::text[])`);
+      along.forEach((r, k) => {
+        const asked = tables.indexOf(r.from) + 1;
+        parts.push(`SELECT ${tables.length + k} AS t, id, doc FROM ${this.tableOf(r.to)} WHERE id IN (SELECT doc ->> '${r.field}' FROM ${this.tableOf(r.from)} WHERE id = ANY($${asked}::text[]))`);
+      });
+      const r = await this.query(parts.join(' UNION ALL '), tables.map((c) => [...ids.get(c)!]));
       const found = new Map<string, Doc>();
-      for (const row of r.rows) found.set(`${tables[row.t as number]}\u0000${row.id as string}`, row.doc as Doc);
+      for (const row of r.rows) {
+        const t = row.t as number;
+        if (t < tables.length) found.set(`${tables[t]}\u0000${row.id as string}`, row.doc as Doc);
+        else this.options.found?.(along[t - tables.length]!.to, row.doc as Doc);
+      }
       // Two asks of one record share it, as on lowdb: records are never changed in place.
       for (const w of batch) w.resolve(found.get(`${w.c}\u0000${w.id}`));
     } catch (e) {

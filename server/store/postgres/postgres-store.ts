@@ -6,7 +6,8 @@ import { checkout } from './pool.js';
 import { PostgresCoordination } from './coordination.js';
 import { PostgresSecretMail } from './secret-mail.js';
 import { WriteSet } from './write-set.js';
-import { GetBatch } from './get-batch.js';
+import { inline } from './sql-literal.js';
+import { GetBatch, SUBSCRIPTION_REFERENCES, type GetBatchOptions } from './get-batch.js';
 import { READ_MOSTLY, READ_MOSTLY_IN_TX, ReadMostly, type Written } from './read-mostly.js';
 import { NestingGuard, type StoreChecks } from '../nesting-guard.js';
 
@@ -68,18 +69,6 @@ async function withBegin(client: pg.PoolClient, text: string, begun = false): Pr
   return Array.isArray(r) ? r[r.length - 1]! : r;
 }
 
-/** A value written into the statement, for the simple protocol (which takes no parameters). */
-function literal(client: pg.PoolClient, v: unknown): string {
-  if (v === null || v === undefined) return 'NULL';
-  if (Array.isArray(v)) return v.length ? `ARRAY[${v.map((x) => literal(client, x)).join(', ')}]` : `'{}'`;
-  // In parentheses: after a minus sign, -1 would start a comment.
-  if (typeof v === 'number' && Number.isFinite(v)) return `(${v})`;
-  return client.escapeLiteral(String(v));
-}
-
-/** `$1`, `$2`… replaced by their values as literals (the store's own SQL holds no other `$`). */
-const inline = (client: pg.PoolClient, text: string, values: unknown[] = []) => text.replace(/\$(\d+)/g, (_, n: string) => literal(client, values[Number(n) - 1]));
-
 /**
  * The store's statements are few and fixed: each runs as a named prepared statement, parsed and
  * planned once per connection instead of on every call. Past a bound (texts built from many
@@ -112,7 +101,7 @@ async function sendBatch(client: pg.PoolClient, batch: Waiting[], opening: boole
       w.resolve(await client.query(prepared(w.text, w.values)));
       return;
     }
-    const texts = batch.map((w) => inline(client, w.text, w.values));
+    const texts = batch.map((w) => inline(w.text, w.values));
     if (opening) texts.unshift(BEGIN);
     const r = (await client.query(texts.join('; '))) as pg.QueryResult | pg.QueryResult[];
     const answers = Array.isArray(r) ? r : [r];
@@ -125,12 +114,12 @@ async function sendBatch(client: pg.PoolClient, batch: Waiting[], opening: boole
 }
 
 /** The reads every view of the store shares, over one way to run a query (the pool, or a transaction's client). */
-function readsOver(query: Query) {
+function readsOver(query: Query, options?: GetBatchOptions) {
   const docs = (r: pg.QueryResult) => r.rows.map((row) => row.doc as never);
   // PostgreSQL text cannot hold U+0000, so no stored value has one: a key with it matches nothing
   // (asking would be an encoding error).
   const unmatchable = (v: unknown) => typeof v === 'string' && v.includes('\0');
-  const batch = new GetBatch(query, table);
+  const batch = new GetBatch(query, table, options);
   return {
     async get<K extends CollectionName>(c: K, id: string) {
       if (unmatchable(id)) return undefined;
@@ -297,7 +286,8 @@ export class PostgresStore implements Store {
           if (writes.hasPending(c)) await send();
           return read();
         };
-        const reads = readsOver(query);
+        // What a change reads next comes along with the subscription it reads (see GetBatch).
+        const reads = readsOver(query, { references: SUBSCRIPTION_REFERENCES, found: (c, doc) => void writes.remember(c, doc.id, doc) });
         const tx: Tx = {
           async get(c, id) {
             const known = writes.lookup(c, id);
@@ -341,7 +331,7 @@ export class PostgresStore implements Store {
           const open = begun;
           // Should it fail, whatever it opened is rolled back below.
           begun = true;
-          endedBy = (await withBegin(client, `${inline(client, last.text, last.values)}; COMMIT`, open)).command;
+          endedBy = (await withBegin(client, `${inline(last.text, last.values)}; COMMIT`, open)).command;
         } else if (begun) endedBy = (await client.query('COMMIT')).command;
         // PostgreSQL answers COMMIT in an aborted transaction with ROLLBACK, not an error.
         if (endedBy === 'ROLLBACK') throw new StoreWriteError('The database rolled the change back; nothing was changed.');
