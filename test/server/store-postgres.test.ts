@@ -194,6 +194,19 @@ test('[postgres] a subscription read in a change brings its customer and product
     });
     assert.equal(seen.own?.name, 'Renamed');
     assert.equal(seen.gone, undefined);
+    // Several subscriptions read at once (an id list, not one id) bring each one's records along.
+    await store.transact(async (tx) => {
+      await tx.put('customers', customer('cust_b', 'b@example.com'));
+      await tx.put('subscriptions', { ...sub, id: 'sub_b', customer_id: 'cust_b' } as never);
+    });
+    const many = await recordingQueries(() =>
+      store.transact(async (tx) => {
+        const subs = await Promise.all([tx.get('subscriptions', 'sub_a'), tx.get('subscriptions', 'sub_b')]);
+        return Promise.all(subs.flatMap((s) => [tx.get('customers', s!.customer_id), tx.get('products', s!.product_id)]));
+      }),
+    );
+    assert.deepEqual(many.result.map((r) => r?.id), ['cust_a', 'prod_a', 'cust_b', 'prod_a']);
+    assert.equal(many.sent.length, 2, many.sent.join('\n---\n'));
   });
 });
 
