@@ -1,4 +1,6 @@
 import type { PortalEventMap } from './events.js';
+import { negotiate } from '../contract/locales.js';
+import { warmWhenIdle } from './i18n.js';
 import { PortalElement } from './portal-element.js';
 
 export type * from './events.js';
@@ -101,7 +103,10 @@ export type { Flow, Theme, View } from './portal-element.js';
 export class CreemPortalElement extends PortalElement {}
 
 // Guarded: a page that includes the script twice still defines the tag once.
-if (!customElements.get('creem-portal')) customElements.define('creem-portal', CreemPortalElement);
+if (!customElements.get('creem-portal')) {
+  customElements.define('creem-portal', CreemPortalElement);
+  warmWhenIdle(() => negotiate(document.documentElement.lang, ...navigator.languages).tag);
+}
 
 declare global {
   interface HTMLElementTagNameMap {

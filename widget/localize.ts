@@ -28,9 +28,18 @@ const hosts = new Set<ReactiveControllerHost>();
 /** `{0}`, `{1}`… replaced by the values, in one pass: a value that itself holds `{1}` stays as it is. */
 export const fill = (text: string, values: unknown[]) => text.replace(/\{(\d+)\}/g, (_, i: string) => String(values[+i]));
 
+// A message's source text and catalog key, by its literal (a call site's strings are the same object each time): a list renders hundreds.
+const keys = new Map<string | readonly string[], [source: string, key: string]>();
+
 export function msg(message: string | Template): string {
-  const key = typeof message === 'string' ? message : message.strings.map((s, i) => (i ? `{${i - 1}}${s}` : s)).join('');
-  const text = catalog[messageKey(key)];
+  const literal = typeof message === 'string' ? message : message.strings;
+  let known = keys.get(literal);
+  if (!known) {
+    const source = typeof literal === 'string' ? literal : literal.map((s, i) => (i ? `{${i - 1}}${s}` : s)).join('');
+    keys.set(literal, (known = [source, messageKey(source)]));
+  }
+  const [key, id] = known;
+  const text = catalog[id];
   const chosen = typeof text === 'string' ? text : key;
   return typeof message === 'string' ? chosen : fill(chosen, message.values);
 }

@@ -28,6 +28,13 @@ export type { Flow, Theme, View } from './portal-types.js';
 
 const state = { state: true } as const;
 /**
+ * How long the first screen waits for its data before it shows a skeleton (ms), a tenth of a
+ * second, what still reads as instant. Until then nothing is drawn: a quick answer is drawn at once,
+ * without a skeleton flashing before it. The first render stays cheap, and the browser sends the
+ * overview request only once the task that made it (connecting, first render included) has ended.
+ */
+const SKELETON_DELAY = 100;
+/**
  * Internal reactive state: a change re-renders; no attribute, not public. Spread into `properties`
  * rather than listed there: the manifest analyzer documents listed entries as attributes.
  */
@@ -92,6 +99,8 @@ export class PortalElement extends LitElement {
   /** Looks again for a subscription expected back from a checkout, a few times. */
   #lookAgain = 0;
   #stopListening: (() => void) | undefined;
+  /** Until SKELETON_DELAY after first connecting: nothing is drawn while the overview is on its way. */
+  #holding = true;
 
   #client = createPortalClient({
     base: () => serverOrigin(this.apiBase),
@@ -165,6 +174,11 @@ export class PortalElement extends LitElement {
     // After this task, so the first request has gone out: Intl's data loads while it is in flight.
     const locale = this.#loc;
     setTimeout(() => warmFormatters(locale), 0);
+    if (this.#holding)
+      setTimeout(() => {
+        this.#holding = false;
+        this.requestUpdate();
+      }, SKELETON_DELAY);
   }
 
   override disconnectedCallback() {
@@ -217,7 +231,8 @@ export class PortalElement extends LitElement {
   #loaded(o: OverviewResponse) {
     applyBrand(this, o.merchant.brand_color);
     emit(this, 'creem-ready', { customer: o.customer, subscriptions: o.subscriptions });
-    this.#checkBack(o);
+    // After the first screen is drawn: its first sessionStorage read costs a page a millisecond or two.
+    void this.updateComplete.then(() => this.#checkBack(o));
     const sub = o.subscriptions.find((s) => s.id === this.subscriptionId);
     if (sub && isFlow(this.flow) && !this.#deepLinked) {
       this.#deepLinked = true;
@@ -309,6 +324,7 @@ export class PortalElement extends LitElement {
   }
 
   protected override render() {
+    if (this.#holding && this.#overview.status === 'pending') return nothing;
     const tab = (v: View, label: string) =>
       html`<button part="button tab" aria-current=${this.view === v ? 'page' : 'false'} @click=${() => this.#show(v)}>${label}</button>`;
     const theme = this.theme === 'dark' || this.theme === 'auto' ? this.theme : '';

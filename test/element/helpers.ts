@@ -250,7 +250,8 @@ export async function click(el: CreemPortalElement, label: string) {
 /** Render an element and wait until its first screen has loaded. */
 export async function portal(template: TemplateResult, ready = true): Promise<CreemPortalElement> {
   const el = await fixture<CreemPortalElement>(template);
-  if (ready) await until(() => !el.shadowRoot!.querySelector('.skeleton'), 'first screen');
+  // Nothing is drawn while the first overview is on its way (for a moment), then the skeleton until it answers.
+  if (ready) await until(() => el.shadowRoot!.querySelector('[part=base]') && !el.shadowRoot!.querySelector('.skeleton'), 'first screen');
   await el.updateComplete;
   return el;
 }

@@ -1,5 +1,6 @@
 import { expect, fixture } from '@open-wc/testing';
-import { LOCALES, TRANSLATED } from '../../contract/locales.js';
+import { LOCALES, TRANSLATED, negotiate } from '../../contract/locales.js';
+import { formatter } from '../../widget/i18n.js';
 import type { PortalProduct } from '../../contract/portal.js';
 import { type Fake, TOKEN, fakeFetch, html, overview, portal, product, subscription, text, until } from './helpers.js';
 
@@ -25,6 +26,14 @@ describe('<creem-portal> localization', () => {
     net.on('GET /overview', overview());
   });
   afterEach(() => net.restore());
+
+  it("builds the page language's money and date formatters while the page is idle, before any portal asks", async () => {
+    await new Promise((idle) => requestIdleCallback(idle));
+    const tag = negotiate(document.documentElement.lang, ...navigator.languages).tag;
+    const built: string[] = [];
+    for (const key of [`n|${tag}|USD`, `d|${tag}`]) formatter(key, () => (built.push(key), {}));
+    expect(built, 'formatters built on demand rather than ahead').to.deep.equal([]);
+  });
 
   for (const [locale, manage, perMonth] of cases) {
     it(`renders ${locale} text, money and dates`, async () => {

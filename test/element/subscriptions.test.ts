@@ -60,11 +60,31 @@ describe('<creem-portal> subscriptions', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('shows a loading skeleton while the overview is on its way', async () => {
+  it('draws a quick answer at once, without a skeleton flashing before it', async () => {
+    net.on('GET /overview', overview());
+    const el = document.createElement('creem-portal');
+    el.setAttribute('token', TOKEN);
+    let skeletons = 0;
+    const seen = new MutationObserver(() => (skeletons += el.shadowRoot!.querySelectorAll('.skeleton').length));
+    document.body.append(el);
+    seen.observe(el.shadowRoot!, { childList: true, subtree: true });
+    try {
+      await until(() => text(el).includes('Pro'), 'loaded');
+      expect(skeletons, 'skeletons drawn').to.equal(0);
+    } finally {
+      seen.disconnect();
+      el.remove();
+    }
+  });
+
+  it('draws nothing for a tenth of a second while the overview is on its way, then a loading skeleton', async () => {
     let release!: () => void;
     net.on('GET /overview', () => new Promise((r) => (release = () => r(overview()))));
+    const start = performance.now();
     const el = await portal(html`<creem-portal token=${TOKEN}></creem-portal>`, false);
-    expect(el.shadowRoot!.querySelector('.skeleton[aria-busy=true]')).to.exist;
+    expect(el.shadowRoot!.childElementCount, 'nothing drawn at first').to.equal(0);
+    await until(() => el.shadowRoot!.querySelector('.skeleton[aria-busy=true]'), 'skeleton');
+    expect(performance.now() - start).to.be.at.least(100);
     await expect(el).to.be.accessible();
     release();
     await until(() => text(el).includes('Pro'), 'loaded');
