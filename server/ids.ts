@@ -1,16 +1,26 @@
-import { randomBytes, createHash } from 'node:crypto';
+import { randomFillSync, createHash } from 'node:crypto';
 
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
+// Random bytes drawn from the CSPRNG a few kilobytes at a time, each byte used once (as Node's
+// randomUUID does): a randomBytes() call per token cost ~2.5 µs, nearly all of it the call.
+const POOL_BYTES = 4096;
+const pool = Buffer.allocUnsafe(POOL_BYTES);
+let used = POOL_BYTES;
+
 /** Random base62 string; 22 characters carry ~131 bits. */
 export function randomToken(length = 22): string {
-  const bytes = randomBytes(length * 2);
   let out = '';
-  for (let i = 0; i < bytes.length && out.length < length; i++) {
+  while (out.length < length) {
+    if (used === POOL_BYTES) {
+      randomFillSync(pool);
+      used = 0;
+    }
+    const byte = pool[used++];
     // 62 * 4 = 248: drop bytes ≥ 248 so every character is equally likely.
-    if (bytes[i] < 248) out += ALPHABET[bytes[i] % 62];
+    if (byte < 248) out += ALPHABET[byte % 62];
   }
-  return out.length === length ? out : out + randomToken(length - out.length);
+  return out;
 }
 
 export type IdPrefix =

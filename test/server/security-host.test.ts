@@ -42,6 +42,21 @@ test('in development a request naming another host is refused with a clear 4xx, 
       const res = await getWithHost(`${server.url}/dev/mailbox/messages`, host);
       assert.equal(res.status, 200, `${host}: ${res.body.slice(0, 200)}`);
     }
+    // Verdicts are remembered per authority: asked again, in turns, each keeps its own.
+    for (let i = 0; i < 3; i++) {
+      assert.equal((await getWithHost(`${server.url}/healthz`, `localhost:${port}`)).status, 200);
+      assert.equal((await getWithHost(`${server.url}/healthz`, `evil.example:${port}`)).status, 403);
+    }
+    // An absolute request target names the host itself, whatever Host says.
+    const absolute = await new Promise<number>((resolve, reject) => {
+      const req = http.request({ host: '127.0.0.1', port, path: `http://evil.example:${port}/healthz`, headers: { host: `localhost:${port}` } }, (res) => {
+        res.resume();
+        resolve(res.statusCode!);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    assert.equal(absolute, 403);
     // app.request() (Host: localhost), as the other tests use it.
     assert.equal((await t.app.request('/dev/mailbox/messages')).status, 200);
   } finally {
