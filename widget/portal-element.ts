@@ -177,7 +177,8 @@ export class PortalElement extends LitElement {
     if (this.#holding)
       setTimeout(() => {
         this.#holding = false;
-        this.requestUpdate();
+        // Only if it was holding: drawing the same screen again would format every card again.
+        if (this.#overview.status === 'pending') this.requestUpdate();
       }, SKELETON_DELAY);
   }
 
@@ -231,7 +232,9 @@ export class PortalElement extends LitElement {
   #loaded(o: OverviewResponse) {
     applyBrand(this, o.merchant.brand_color);
     emit(this, 'creem-ready', { customer: o.customer, subscriptions: o.subscriptions });
-    // After the first screen is drawn: its first sessionStorage read costs a page a millisecond or two.
+    // After the first screen is drawn (so the update is asked for first): a page's first
+    // sessionStorage read costs it a millisecond or two.
+    this.requestUpdate();
     void this.updateComplete.then(() => this.#checkBack(o));
     const sub = o.subscriptions.find((s) => s.id === this.subscriptionId);
     if (sub && isFlow(this.flow) && !this.#deepLinked) {

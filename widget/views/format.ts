@@ -1,5 +1,4 @@
 import { msg, str } from '../localize.js';
-import { html } from 'lit';
 import type { PortalProduct, PortalTransaction } from '../../contract/portal.js';
 import type { CancelReason, RefundReason, SubscriptionStatus, TransactionStatus } from '../../contract/values.js';
 import { day, money, plural } from '../i18n.js';
@@ -31,7 +30,8 @@ const tone: Partial<Record<SubscriptionStatus, string>> = {
   unpaid: 'bad',
 };
 
-export function statusBadge(status: SubscriptionStatus) {
+/** A status badge's words and its tone class ('' for none). */
+export function statusBadge(status: SubscriptionStatus): [label: string, tone: string] {
   const label = {
     active: msg('Active'),
     trialing: msg('Trial'),
@@ -42,7 +42,7 @@ export function statusBadge(status: SubscriptionStatus) {
     unpaid: msg('Unpaid'),
     expired: msg('Expired'),
   }[status];
-  return html`<span part="badge" class=${tone[status] ?? ''}>${label}</span>`;
+  return [label, tone[status] ?? ''];
 }
 
 /** The cancel survey's answers (also offered as refund reasons). */

@@ -36,10 +36,12 @@ function details(sub: PortalSubscription, lang: string) {
 function item(p: SubscriptionsProps, sub: PortalSubscription) {
   const done = isEnded(sub.status);
   const name = `name-${sub.id}`;
+  // In the card's own template, not a nested one: a list of 50 clones 50 fewer templates.
+  const [status, tone] = statusBadge(sub.status);
   return html`<li part="item" class="card">
     <div class="row">
       <h3 id=${name} class="grow">${sub.product.name}</h3>
-      ${statusBadge(sub.status)}
+      <span part="badge" class=${tone}>${status}</span>
     </div>
     <p>
       ${price(sub.product, p.locale, sub.units)}${sub.units > 1
