@@ -32,6 +32,15 @@ export function ensureBuild(): boolean {
   return true;
 }
 
+/**
+ * The budget's own measure, GNU `gzip -9` (the outside checks use it too); Node's zlib at level 9
+ * compresses the same bundle about 110 B worse, and stands in only where gzip is missing.
+ */
+function gzipBytes(body: Buffer): number {
+  const r = spawnSync('gzip', ['-9', '-c', '-n'], { input: body, maxBuffer: 64 * 1024 * 1024 });
+  return r.status === 0 ? r.stdout.length : gzipSync(body, { level: 9 }).length;
+}
+
 /** gzip -9 size of each shipped bundle and each lazily fetched locale catalog. */
 export function measureBundles(): BundleSize[] {
   const locales = fs.existsSync(path.join(DIST, 'locales'))
@@ -43,6 +52,6 @@ export function measureBundles(): BundleSize[] {
     : [];
   return [...BUNDLES, ...locales].map((file) => {
     const body = fs.readFileSync(path.join(DIST, file));
-    return { file: `dist/${file}`, bytes: body.length, gzip_bytes: gzipSync(body, { level: 9 }).length };
+    return { file: `dist/${file}`, bytes: body.length, gzip_bytes: gzipBytes(body) };
   });
 }

@@ -48,3 +48,12 @@ test('no renamed property is a public member, attribute or event of the element'
   assert.ok(exposed.has('token') && exposed.has('locale'), 'the manifest was read');
   assert.deepEqual(INTERNAL_NAMES.filter((n) => exposed.has(n)), []);
 });
+
+test('no renamed property is a key a page reads in an event detail, or a sheet step looked up by name', () => {
+  const source = (file: string) => readFileSync(new URL(`../../widget/${file}`, import.meta.url), 'utf8');
+  // Event details are the element's public API; step names are strings the views index maps with.
+  const detailKeys = [...source('events.ts').matchAll(/^\s+(\w+)\??:/gm)].map((m) => m[1]);
+  const steps = [...source('portal-types.ts').matchAll(/step: '(\w+)'/g)].map((m) => m[1]);
+  assert.ok(detailKeys.includes('subscription') && steps.includes('menu'), 'the sources were read');
+  assert.deepEqual(INTERNAL_NAMES.filter((n) => detailKeys.includes(n) || steps.includes(n)), []);
+});
