@@ -232,9 +232,7 @@ export class PortalElement extends LitElement {
   #loaded(o: OverviewResponse) {
     applyBrand(this, o.merchant.brand_color);
     emit(this, 'creem-ready', { customer: o.customer, subscriptions: o.subscriptions });
-    // After the first screen is drawn (so the update is asked for first): a page's first
-    // sessionStorage read costs it a millisecond or two.
-    this.requestUpdate();
+    // After the first screen is drawn: a page's first sessionStorage read costs it a millisecond or two.
     void this.updateComplete.then(() => this.#checkBack(o));
     const sub = o.subscriptions.find((s) => s.id === this.subscriptionId);
     if (sub && isFlow(this.flow) && !this.#deepLinked) {

@@ -30,17 +30,20 @@ export class RemoteController<T> implements ReactiveController {
     const ctl = (this.#ctl = new AbortController());
     this.status = 'pending';
     this.#host.requestUpdate();
+    // The update is asked for before the host hears of the outcome: what it sets then still lands
+    // in that render, and its `updateComplete` is the render that shows the outcome.
     try {
       const value = await this.#load(ctl.signal);
       if (ctl !== this.#ctl) return;
       [this.value, this.status] = [value, 'complete'];
+      this.#host.requestUpdate();
       this.#settled.complete?.(value);
     } catch (e) {
       if (ctl !== this.#ctl) return;
       [this.error, this.status] = [e, 'error'];
+      this.#host.requestUpdate();
       this.#settled.error?.(e);
     }
-    this.#host.requestUpdate();
   }
 
   /** Keep what the server answered to a change, in place of the loaded value. */

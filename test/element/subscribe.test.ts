@@ -132,4 +132,23 @@ describe('<creem-portal> subscribe again', () => {
     await until(() => back.shadowRoot!.querySelector('[role="status"]')!.textContent!.includes('Sie haben Pro abonniert.'), 'announced in German');
     expect(sessionStorage.getItem('creem-portal:checkout'), 'the note is spent').to.equal(null);
   });
+
+  it('looks for a return from a checkout only once the first screen is drawn', async () => {
+    sessionStorage.setItem('creem-portal:checkout', JSON.stringify({ customer: 'cust_1', ids: [ended.id], at: Date.now() }));
+    net.on('GET /overview', overview({ subscriptions: [subscription({ id: 'sub_new' }), ended] }));
+    // What the shadow root showed when the note was first read (a page's first read costs it a millisecond or two).
+    const shown: number[] = [];
+    const read = Storage.prototype.getItem;
+    Storage.prototype.getItem = function (this: Storage, key: string) {
+      if (key === 'creem-portal:checkout') shown.push(document.querySelector('creem-portal')?.shadowRoot?.querySelectorAll('[part~="item"]').length ?? -1);
+      return read.call(this, key);
+    };
+    try {
+      const el = await portal(html`<creem-portal token=${TOKEN} locale="en"></creem-portal>`);
+      await until(() => el.shadowRoot!.querySelector('[role="status"]')!.textContent!.includes('You are subscribed to Pro.'), 'announced');
+    } finally {
+      Storage.prototype.getItem = read;
+    }
+    expect(shown[0], 'subscriptions on screen at the first read').to.equal(2);
+  });
 });
