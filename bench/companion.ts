@@ -80,7 +80,7 @@ export async function companionOverview(upstream: ServerInfo, o: LoadOptions): P
         await load(`companion GET /portal/api/overview (${cache ? `cache ${cache} s` : 'no cache'})`, o, {
           url: `${companion.url}/portal/api/overview`,
           headers: { authorization: `Bearer ${token}` },
-        }),
+        }, { warm: true }),
       );
     } finally {
       await companion.stop();

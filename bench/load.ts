@@ -22,7 +22,7 @@ export interface LoadOptions {
 }
 
 /**
- * Read-only rows first run the same load for a second, not counted: every row then measures code
+ * Read-only rows (`warm`) first run the same load for a second, not counted: every row then measures code
  * the JIT has already optimised, the app's as much as the one-line floor's (which is warm at
  * once). Write rows are not warmed: a pair cut off when a warm-up ends would leave its
  * subscription half done for the measured run.
@@ -30,7 +30,7 @@ export interface LoadOptions {
 const WARMUP_SECONDS = 1;
 
 /** One bounded autocannon run; the server runs in another process, so they share no event loop. */
-export async function load(name: string, opts: LoadOptions, target: autocannon.Options, note?: string, warm = false): Promise<LoadResult> {
+export async function load(name: string, opts: LoadOptions, target: autocannon.Options, { note, warm = false }: { note?: string; warm?: boolean } = {}): Promise<LoadResult> {
   if (warm) await autocannon({ connections: opts.connections, duration: WARMUP_SECONDS, ...target });
   const r = await autocannon({ connections: opts.connections, duration: opts.seconds, ...target });
   return {
@@ -49,20 +49,20 @@ export async function load(name: string, opts: LoadOptions, target: autocannon.O
 
 const json = { 'content-type': 'application/json' };
 
-export const floor = (info: ServerInfo, o: LoadOptions) => load('floor: bare Hono {ok:true}', o, { url: `${info.floorUrl}/` }, undefined, true);
+export const floor = (info: ServerInfo, o: LoadOptions) => load('floor: bare Hono {ok:true}', o, { url: `${info.floorUrl}/` }, { warm: true });
 
 /** The overview's own bytes and headers from a bare handler: the floor for what the overview does. */
 export const sameWork = (info: ServerInfo, o: LoadOptions) =>
-  load('floor: bare Hono, the overview\'s bytes and headers', o, { url: `${info.sameWorkUrl}/`, headers: { origin: info.origin } }, undefined, true);
+  load('floor: bare Hono, the overview\'s bytes and headers', o, { url: `${info.sameWorkUrl}/`, headers: { origin: info.origin } }, { warm: true });
 
-export const healthz = (info: ServerInfo, o: LoadOptions) => load('GET /healthz (through the whole app)', o, { url: `${info.url}/healthz` }, undefined, true);
+export const healthz = (info: ServerInfo, o: LoadOptions) => load('GET /healthz (through the whole app)', o, { url: `${info.url}/healthz` }, { warm: true });
 
 export const overview = (info: ServerInfo, o: LoadOptions, token: string) =>
   load('GET /portal/api/overview (widget token)', o, {
     url: `${info.url}/portal/api/overview`,
     // As the element sends it: cross-origin, so CORS runs as it does for a real customer.
     headers: { authorization: `Bearer ${token}`, origin: info.origin },
-  }, undefined, true);
+  }, { warm: true });
 
 export const mintTokens = (info: ServerInfo, o: LoadOptions) =>
   load('POST /v1/widget-tokens', o, {
@@ -70,7 +70,7 @@ export const mintTokens = (info: ServerInfo, o: LoadOptions) =>
     method: 'POST',
     headers: { ...json, 'x-api-key': info.apiKey },
     body: JSON.stringify({ customer_id: info.customers.three }),
-  }, undefined, true);
+  }, { warm: true });
 
 /** Random reads by id over every bulk subscription: a lookup that must not grow with the store. */
 export function readById(info: ServerInfo, o: LoadOptions, name = 'GET /v1/subscriptions by id') {
@@ -84,7 +84,7 @@ export function readById(info: ServerInfo, o: LoadOptions, name = 'GET /v1/subsc
         setupRequest: (req) => ({ ...req, path: `/v1/subscriptions?subscription_id=${ids[(Math.random() * ids.length) | 0]}` }),
       },
     ],
-  }, undefined, true);
+  }, { warm: true });
 }
 
 /** Does the server have the resume route? (A resume of an active subscription is a 409, a missing route a 404.) */
@@ -115,7 +115,7 @@ export async function cancelResume(info: ServerInfo, o: LoadOptions, name = 'POS
         amount: fresh.length,
         requests: [{ method: 'POST', body: JSON.stringify({ mode: 'scheduled' }), setupRequest: (req) => ({ ...req, path: `/v1/subscriptions/${fresh.pop()}/cancel` }) }],
       },
-      'resume route missing when run: each request cancels a fresh subscription',
+      { note: 'resume route missing when run: each request cancels a fresh subscription' },
     );
   }
   return load(name, o, {
