@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import { createTestApp, isCreemError } from '../support/server.js';
 import { listen } from './signin-helpers.js';
+import { startCompanionPair } from '../support/companion.js';
 
 /**
  * Issue #16, 5 (DNS rebinding): outside production a page on evil.example whose name is made to
@@ -62,6 +63,26 @@ test('in development a request naming another host is refused with a clear 4xx, 
   } finally {
     await server.close();
     await t.close();
+  }
+});
+
+test('in companion mode the same check stands in front of the portal, verdict for verdict', async () => {
+  const pair = await startCompanionPair({ env: { PUBLIC_URL: 'http://portal.test:8787' } });
+  const server = await listen(pair.t);
+  const port = new URL(server.url).port;
+  try {
+    for (let i = 0; i < 2; i++) {
+      for (const path of ['/healthz', '/portal/api/overview']) {
+        const refused = await getWithHost(`${server.url}${path}`, `evil.example:${port}`);
+        assert.equal(refused.status, 403, `${path}: ${refused.body.slice(0, 200)}`);
+        assert.ok(isCreemError(JSON.parse(refused.body), 403), refused.body);
+      }
+      assert.equal((await getWithHost(`${server.url}/healthz`, `localhost:${port}`)).status, 200);
+      assert.equal((await getWithHost(`${server.url}/healthz`, 'portal.test:8787')).status, 200);
+    }
+  } finally {
+    await server.close();
+    await pair.close();
   }
 });
 
